@@ -1,0 +1,23 @@
+/** Errors are values with a kind a caller can branch on and a message a person can act on. */
+export type StoreErrorKind =
+  | 'unreachable' // server not answering
+  | 'auth' // wrong user or password
+  | 'database-missing' // the named database does not exist
+  | 'locked' // another process owns the embedded database directory
+  | 'invalid-input' // a batch or argument the store refuses
+  | 'query'; // the engine rejected a query
+
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  constructor(
+    readonly kind: StoreErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isStoreError(e: unknown): e is StoreError {
+  return e instanceof StoreError;
+}

@@ -1,0 +1,96 @@
+/**
+ * What the store writes: plain records, engine-independent. Ingest produces them (ingest/load/to-records.ts);
+ * the store is the only place that turns them into Cypher.
+ */
+import type { RelType } from './schema/model.ts';
+
+export type ReviewType = 'SCR' | 'LCSPR' | 'CSPR' | 'NATIONAL' | 'OTHER';
+export type Outcome = 'death' | 'serious-harm' | 'other';
+export type AgeBand = 'under 1' | '1-5' | '6-10' | '11-15' | '16+';
+export type Sector =
+  | 'police'
+  | 'health'
+  | 'social care'
+  | 'education'
+  | 'justice'
+  | 'voluntary'
+  | 'partnership'
+  | 'national';
+
+export interface SourceRecord {
+  id: string; // sha256 of the file content
+  title: string;
+  publisher: string | null;
+  published: string | null; // ISO date or year-month as printed, normalised (e.g. "2023-06")
+  path: string;
+  format: string; // txt, md, html, pdf, docx
+  kind: string; // document kind (bulletin, newsletter, national, ...)
+  ingestedAt: string; // ISO timestamp
+  text: string; // the normalised text that evidence offsets point into
+}
+
+export interface CaseReviewRecord {
+  id: string;
+  title: string;
+  child: string | null;
+  reviewType: ReviewType;
+  partnership: string | null;
+  authors: string | null;
+  reportYear: number | null;
+  incidentYear: number | null;
+  age: string | null;
+  ageBand: AgeBand | null;
+  gender: string | null;
+  outcome: Outcome | null;
+  summary: string | null;
+  topic: string | null;
+}
+
+export interface TaxonRecord {
+  id: string;
+  label: string;
+  description: string;
+}
+export interface AgencyRecord extends TaxonRecord {
+  sector: Sector;
+}
+export interface ThemeRecord extends TaxonRecord {
+  group: string;
+}
+
+export interface TaxonomyRecords {
+  harmTypes: TaxonRecord[];
+  agencies: AgencyRecord[];
+  themes: ThemeRecord[];
+}
+
+/** A learning or recommendation statement, verbatim, with offsets into its source text. */
+export interface StatementRecord {
+  id: string;
+  text: string;
+  sourceId: string;
+  start: number;
+  end: number;
+}
+
+export interface Evidence {
+  sourceId: string;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+export interface LinkRecord extends Evidence {
+  type: RelType;
+  from: string; // id of the start node (label follows from the relationship type)
+  to: string;
+}
+
+/** Everything one document contributes. Loaded atomically; replacing a source replaces exactly this. */
+export interface SourceBatch {
+  source: SourceRecord;
+  cases: CaseReviewRecord[];
+  learning: StatementRecord[];
+  recommendations: StatementRecord[];
+  links: LinkRecord[];
+}

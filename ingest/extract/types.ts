@@ -1,0 +1,82 @@
+/**
+ * What extraction produces for one document: exactly the shape `npm run ingest -- --dry-run --json` prints
+ * (see README, "Ingest output"). Offsets are UTF-16 code-unit offsets into `ReadDocument.text`, so
+ * `text.slice(start, end) === quote` always holds.
+ */
+import type { AgeBand, Outcome, ReviewType } from '../../graph/records.ts';
+
+export interface EvidenceSpan {
+  quote: string;
+  start: number;
+  end: number;
+}
+
+export interface TaggedEntity {
+  id: string;
+  label: string;
+  evidence: EvidenceSpan;
+}
+
+export interface ExtractedLearning {
+  text: string;
+  themes: string[];
+  start: number;
+  end: number;
+}
+
+export interface ExtractedRecommendation {
+  text: string;
+  agencies: string[];
+  themes: string[];
+  start: number;
+  end: number;
+}
+
+export interface ExtractedCase {
+  id: string;
+  title: string;
+  child: string | null;
+  reviewType: ReviewType;
+  partnership: string | null;
+  authors: string | null;
+  reportYear: number | null;
+  incidentYear: number | null;
+  age: string | null;
+  ageBand: AgeBand | null;
+  gender: string | null;
+  outcome: Outcome | null;
+  summary: string | null;
+  /** The topic heading the entry sat under (newsletters), else null. */
+  topic: string | null;
+  /** Where the whole entry sits in the text. */
+  start: number;
+  end: number;
+  harmTypes: TaggedEntity[];
+  agencies: TaggedEntity[];
+  themes: TaggedEntity[];
+  learning: ExtractedLearning[];
+  recommendations: ExtractedRecommendation[];
+  /** Actions listed by a review that makes no recommendations ("Makes no recommendations but ..."). */
+  actions: ExtractedLearning[];
+}
+
+export type DocumentKind =
+  | 'repository-bulletin' // NSPCC-style bulletin: numbered (or not) entries with "Learning includes:" lines
+  | 'topic-newsletter' // reviews grouped under topic headings with Author:/LSCB: lines
+  | 'yearly-list' // "2018 - Area - Name" entries with Learning:/Recommendations:/Keywords: lines
+  | 'monthly-update' // "2025 – Area – Name" entries
+  | 'national-publications' // a note describing several national publications (each one NATIONAL review)
+  | 'national-briefing' // one national/thematic publication (one NATIONAL review)
+  | 'unknown';
+
+export interface ExtractedDocument {
+  path: string;
+  sha256: string;
+  format: string;
+  kind: DocumentKind;
+  title: string;
+  publisher: string | null;
+  published: string | null;
+  cases: ExtractedCase[];
+  warnings: string[];
+}
