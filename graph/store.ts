@@ -11,8 +11,8 @@ import type {
   SourceRecord,
   StatementRecord,
   TaxonomyRecords,
-  ThemeRecord,
   TaxonRecord,
+  ThemeRecord,
 } from './records.ts';
 import type { NodeLabel, RelType } from './schema/model.ts';
 
@@ -120,7 +120,14 @@ export interface GraphPath {
   edges: GraphEdge[];
 }
 
-export type SearchKind = 'case' | 'theme' | 'agency' | 'harmType' | 'partnership' | 'learning' | 'recommendation';
+export type SearchKind =
+  | 'case'
+  | 'theme'
+  | 'agency'
+  | 'harmType'
+  | 'partnership'
+  | 'learning'
+  | 'recommendation';
 
 export interface SearchHit {
   kind: SearchKind;
@@ -163,7 +170,10 @@ export interface GraphStore {
   caseDetail(id: string): Promise<CaseDetail | null>;
   statements(query: StatementQuery): Promise<{ total: number; items: StatementHit[] }>;
   /** Evidence of CaseReview-[HAS_THEME]->Theme for the given cases and themes (for edge and theme panels). */
-  themeEvidence(caseIds: string[], themeIds: string[]): Promise<Array<{ caseId: string; themeId: string; evidence: Evidence }>>;
+  themeEvidence(
+    caseIds: string[],
+    themeIds: string[],
+  ): Promise<Array<{ caseId: string; themeId: string; evidence: Evidence }>>;
   neighbourhood(start: NodeRef, depth: number, limit: number): Promise<Subgraph>;
   /** Shortest paths (up to `limit`) between two nodes, at most `maxHops` relationships long. */
   connections(from: NodeRef, to: NodeRef, maxHops: number, limit: number): Promise<GraphPath[]>;

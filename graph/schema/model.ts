@@ -97,7 +97,13 @@ export const NODES: readonly NodeDecl[] = [
     indexed: ['reportYear', 'reviewType', 'outcome'],
     fullText: ['title', 'child', 'partnership', 'summary'],
   },
-  { label: 'HarmType', key: 'id', properties: [s('id'), s('label'), s('description')], indexed: [], fullText: [] },
+  {
+    label: 'HarmType',
+    key: 'id',
+    properties: [s('id'), s('label'), s('description')],
+    indexed: [],
+    fullText: [],
+  },
   {
     label: 'Agency',
     key: 'id',

@@ -30,6 +30,12 @@ export interface ExtractedRecommendation {
   themes: string[];
   start: number;
   end: number;
+  /**
+   * Who the document says the recommendation is for, as printed in its label
+   * ("Recommendations for the Director of Children's Services include:" -> "the Director of Children's Services").
+   * The classifier maps it to an agency; absent or null when the label names nobody.
+   */
+  targetHint?: string | null;
 }
 
 export interface ExtractedCase {
@@ -46,6 +52,8 @@ export interface ExtractedCase {
   gender: string | null;
   outcome: Outcome | null;
   summary: string | null;
+  /** Where `summary` sits in the text (`text.slice(start, end) === summary`), when there is one. */
+  summarySpan?: { start: number; end: number } | null;
   /** The topic heading the entry sat under (newsletters), else null. */
   topic: string | null;
   /** Where the whole entry sits in the text. */

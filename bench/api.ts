@@ -1,0 +1,330 @@
+/**
+ * `npm run bench -- api [--reviews 1000,10000,100000] [--clients 8] [--seconds 5] [--per-document 500] [--seed 1]`
+ *
+ * For each corpus size: writes N synthetic reviews (bench/synthetic), ingests them into a fresh embedded
+ * database, starts the server as `npm start` does (its own process, loopback, port 0), and drives it with
+ * concurrent clients over HTTP. Prints p50/p95 latency and throughput for:
+ *   themeNetwork (repeated)  the filters the web app cycles through (served from the index's memo)
+ *   themeNetwork (distinct)  a new filter on every request (co-occurrence counted afresh)
+ *   case(id)                 one case with evidence, learning and recommendations
+ *   cases(filter)            a page of 20 under a harm type + theme filter, with themes and evidence
+ *   connections              paths between two themes, maxHops 2
+ * Clients and server share the machine's cores, so latencies include waiting for the CPU; the last column
+ * (server CPU time per request, from /proc) is the server's own cost, whatever else the machine is doing.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openEmbeddedStore } from '../graph/embedded/store.ts';
+import { ingestPaths } from '../ingest/load/ingest-files.ts';
+import { loadTaxonomy, type Taxonomy } from '../ingest/taxonomy/index.ts';
+import { labelsFrom, writeSyntheticCorpus } from './synthetic/index.ts';
+
+interface BenchArgs {
+  sizes: number[];
+  clients: number;
+  seconds: number;
+  perDocument: number;
+  seed: number;
+}
+
+interface Operation {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+interface Scenario {
+  name: string;
+  next: (i: number) => Operation;
+}
+
+interface Figures {
+  size: number;
+  scenario: string;
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  perSecond: number;
+  serverCpuMs: number;
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export async function run(args: string[]): Promise<void> {
+  const opts = parse(args);
+  const taxonomy = loadTaxonomy();
+  const all: Figures[] = [];
+  const setup: string[] = [];
+  for (const size of opts.sizes) {
+    const work = await mkdtemp(join(tmpdir(), 'threadline-bench-api-'));
+    try {
+      const dbPath = join(work, 'db');
+      const loadSeconds = await loadCorpus(work, dbPath, size, opts, taxonomy);
+      const started = performance.now();
+      const server = await spawnServer(dbPath);
+      const startSeconds = (performance.now() - started) / 1000;
+      setup.push(
+        `${size.toLocaleString('en-GB')} reviews: ingest ${loadSeconds.toFixed(1)} s, server start (open + index) ${startSeconds.toFixed(1)} s`,
+      );
+      try {
+        const scenarios = await scenariosFor(server.url);
+        for (const scenario of scenarios) {
+          all.push({ size, scenario: scenario.name, ...(await drive(server, scenario, opts)) });
+        }
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+  printTable(opts, setup, all);
+}
+
+async function loadCorpus(work: string, dbPath: string, size: number, opts: BenchArgs, taxonomy: Taxonomy) {
+  const corpus = await writeSyntheticCorpus(join(work, 'corpus'), {
+    reviews: size,
+    perDocument: opts.perDocument,
+    seed: opts.seed,
+    labels: labelsFrom(taxonomy),
+  });
+  const store = await openEmbeddedStore({ path: dbPath });
+  try {
+    await store.ensureSchema();
+    const started = performance.now();
+    await ingestPaths(store, [corpus.dir], { taxonomy });
+    return (performance.now() - started) / 1000;
+  } finally {
+    await store.close();
+  }
+}
+
+interface SpawnedServer {
+  url: string;
+  /** CPU time (user + system) the server process has used so far, in ms; null where /proc is missing. */
+  cpuMs(): number | null;
+  stop(): Promise<void>;
+}
+
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of /proc/PID/stat, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+function spawnServer(dbPath: string): Promise<SpawnedServer> {
+  // node --import tsx (not the tsx launcher) so that the server is this one process, whose CPU time we read.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, THREADLINE_DB_PATH: dbPath, PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(stdout);
+      if (match?.[1]) {
+        resolve({
+          url: `${match[1]}/graphql`,
+          cpuMs: () => processCpuMs(child.pid),
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`server exited with ${code} before listening: ${stderr.trim()}`)),
+    );
+  });
+}
+
+async function post(
+  url: string,
+  op: Operation,
+): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(op),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+async function scenariosFor(url: string): Promise<Scenario[]> {
+  const facts = await post(url, {
+    query: `{ harmTypes { id caseCount } themes { id caseCount }
+      cases(first: 100) { edges { node { id } } }
+      themeNetwork(minShared: 1) { edges { source target weight } } }`,
+    variables: {},
+  });
+  const data = facts.data as {
+    harmTypes: { id: string; caseCount: number }[];
+    themes: { id: string; caseCount: number }[];
+    cases: { edges: { node: { id: string } }[] };
+    themeNetwork: { edges: { source: string; target: string }[] };
+  };
+  const harm = data.harmTypes.filter((h) => h.caseCount > 0).map((h) => h.id);
+  const themes = data.themes.filter((t) => t.caseCount > 0).map((t) => t.id);
+  const caseIds = data.cases.edges.map((e) => e.node.id);
+  const pairs = data.themeNetwork.edges.slice(0, 50);
+  const pick = <T>(xs: T[], i: number): T => xs[i % xs.length] as T;
+  const network = `query($filter: CaseFilter) { themeNetwork(filter: $filter, minShared: 2) {
+    caseCount nodes { id label group weight } edges { source target weight lift } } }`;
+  return [
+    {
+      name: 'themeNetwork (repeated)',
+      next: (i) => ({
+        query: network,
+        variables: { filter: i % 4 === 0 ? null : { harmTypes: [pick(harm, i)] } },
+      }),
+    },
+    {
+      name: 'themeNetwork (distinct)',
+      next: (i) => ({
+        query: network,
+        // yearTo never excludes anything here; it only makes every filter new to the server's memo.
+        variables: { filter: { harmTypes: [pick(harm, i)], yearFrom: 2010 + (i % 8), yearTo: 3000 + i } },
+      }),
+    },
+    {
+      name: 'case(id)',
+      next: (i) => ({
+        query: `query($id: ID!) { case(id: $id) { id title child partnership reportYear outcome ageBand
+          harmTypes { harmType { id label } evidence { quote start end } }
+          agencies { agency { id label } evidence { quote } }
+          themes { theme { id label } evidence { quote start end sourceId } }
+          learning { id text start end themes { theme { id } } }
+          recommendations { id text targets { agency { id } } themes { theme { id } } }
+          sources { id title } } }`,
+        variables: { id: pick(caseIds, i) },
+      }),
+    },
+    {
+      name: 'cases(filter)',
+      next: (i) => ({
+        query: `query($filter: CaseFilter) { cases(filter: $filter, first: 20) { totalCount
+          edges { cursor node { id title reportYear outcome themes { theme { id } evidence { quote } } } }
+          pageInfo { hasNextPage endCursor } } }`,
+        variables: { filter: { harmTypes: [pick(harm, i)], themes: [pick(themes, i * 7)] } },
+      }),
+    },
+    {
+      name: 'connections',
+      next: (i) => {
+        const pair = pick(pairs, i);
+        return {
+          query: `query($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 2, first: 3) {
+            length nodes { id caption } cases { id title } } }`,
+          variables: { from: `Theme:${pair.source}`, to: `Theme:${pair.target}` },
+        };
+      },
+    },
+  ];
+}
+
+async function drive(server: SpawnedServer, scenario: Scenario, opts: BenchArgs) {
+  const { url } = server;
+  // A short warm-up so the first figures do not measure JIT and cold caches.
+  for (let i = 0; i < 5; i++) await post(url, scenario.next(i));
+  const cpuBefore = server.cpuMs();
+  const latencies: number[] = [];
+  let errors = 0;
+  let counter = 0;
+  const deadline = performance.now() + opts.seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: opts.clients }, async () => {
+      while (performance.now() < deadline) {
+        const op = scenario.next(counter++);
+        const t = performance.now();
+        const result = await post(url, op).catch(() => ({ errors: ['network'] }));
+        latencies.push(performance.now() - t);
+        if (result.errors) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const cpuAfter = server.cpuMs();
+  latencies.sort((a, b) => a - b);
+  return {
+    serverCpuMs:
+      cpuBefore === null || cpuAfter === null ? Number.NaN : (cpuAfter - cpuBefore) / latencies.length,
+    requests: latencies.length,
+    errors,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    perSecond: latencies.length / elapsed,
+  };
+}
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+function parse(args: string[]): BenchArgs {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      reviews: { type: 'string', default: '1000,10000' },
+      clients: { type: 'string', default: '8' },
+      seconds: { type: 'string', default: '5' },
+      'per-document': { type: 'string', default: '500' },
+      seed: { type: 'string', default: '1' },
+    },
+  });
+  return {
+    sizes: values.reviews.split(',').map((s) => positive(s.trim(), '--reviews')),
+    clients: positive(values.clients, '--clients'),
+    seconds: positive(values.seconds, '--seconds'),
+    perDocument: positive(values['per-document'], '--per-document'),
+    seed: positive(values.seed, '--seed'),
+  };
+}
+
+function positive(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive whole number, not ${text}`);
+  return n;
+}
+
+function printTable(opts: BenchArgs, setup: string[], rows: Figures[]): void {
+  console.log(
+    `\napi bench: ${opts.clients} concurrent clients, ${opts.seconds} s per query, embedded engine, node ${process.version}`,
+  );
+  for (const line of setup) console.log(`  ${line}`);
+  const header = ['reviews', 'query', 'requests', 'errors', 'p50 ms', 'p95 ms', 'req/s', 'server CPU ms/req'];
+  const cells = rows.map((r) => [
+    r.size.toLocaleString('en-GB'),
+    r.scenario,
+    String(r.requests),
+    String(r.errors),
+    r.p50.toFixed(1),
+    r.p95.toFixed(1),
+    r.perSecond.toFixed(0),
+    r.serverCpuMs.toFixed(1),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (c: string[]) =>
+    c.map((v, i) => (i < 2 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join('  ');
+  console.log(line(header));
+  for (const c of cells) console.log(line(c));
+}

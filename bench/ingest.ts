@@ -1,0 +1,310 @@
+/**
+ * `npm run bench -- ingest [--reviews 100000] [--per-document 1000] [--engine embedded|neo4j] [--seed 1]
+ *  [--chunk 32] [--threads N] [--sample 3] [--keep]`
+ *
+ * Writes a synthetic corpus to a temporary folder, then measures, separately:
+ *  - steps: read, segment + classify + ids, build records, on the main thread over the first --sample files;
+ *  - extract: read + segment + classify over every file on --threads worker threads (reviews/s);
+ *  - load: store.loadSources over the prepared batches into an empty store (rows/s, rows = nodes + links);
+ *  - end to end: ingestPaths over the folder into another empty store, the way `npm run ingest` runs;
+ *  - peak RSS of the process.
+ * CPU seconds are process-wide (main thread, extraction threads and the database's own threads), so on a
+ * busy machine they show the work done when wall-clock time shows the wait.
+ * The embedded engine always runs; Neo4j runs when NEO4J_URI is set (it loads into that database).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openEmbeddedStore } from '../graph/embedded/store.ts';
+import { openNeo4jStore } from '../graph/neo4j/store.ts';
+import type { SourceBatch } from '../graph/records.ts';
+import type { EngineName, GraphStore } from '../graph/store.ts';
+import { extractedInOrder, openExtractor } from '../ingest/load/extract-pool.ts';
+import { DEFAULT_CHUNK_SIZE, ingestPaths } from '../ingest/load/ingest-files.ts';
+import { toSourceBatch } from '../ingest/load/to-records.ts';
+import { extractDocument } from '../ingest/pipeline.ts';
+import { readFile } from '../ingest/read/index.ts';
+import { loadTaxonomy, type Taxonomy, taxonomyRecords } from '../ingest/taxonomy/index.ts';
+import { labelsFrom, writeSyntheticCorpus } from './synthetic/index.ts';
+
+interface BenchArgs {
+  reviews: number;
+  perDocument: number;
+  seed: number;
+  chunk: number;
+  threads: number;
+  sample: number;
+  engines: EngineName[];
+  keep: boolean;
+}
+
+interface Row {
+  step: string;
+  seconds: number;
+  /** Process CPU seconds over the step; NaN when not measured. */
+  cpu: number;
+  figure: string;
+}
+
+export async function run(args: string[]): Promise<void> {
+  const opts = parse(args);
+  const taxonomy = loadTaxonomy();
+  const work = await mkdtemp(join(tmpdir(), 'threadline-bench-ingest-'));
+  const rows = new Rows();
+  try {
+    let clock = startClock();
+    const corpus = await writeSyntheticCorpus(join(work, 'corpus'), {
+      reviews: opts.reviews,
+      perDocument: opts.perDocument,
+      seed: opts.seed,
+      labels: labelsFrom(taxonomy),
+    });
+    rows.push({
+      step: 'generate corpus',
+      ...clock(),
+      figure: `${corpus.files.length} files, ${(corpus.bytes / 1e6).toFixed(1)} MB`,
+    });
+
+    await stepsOnMainThread(corpus.files.slice(0, opts.sample), taxonomy, rows);
+    const extracted = await extractAll(corpus.files, taxonomy, opts.threads, rows);
+    for (const engine of opts.engines) {
+      const store = await openFor(engine, join(work, `load-${engine}`));
+      try {
+        await loadAll(store, extracted.batches, opts.chunk, taxonomy, rows);
+      } finally {
+        await store.close();
+      }
+    }
+    extracted.batches.length = 0;
+
+    const store = await openEmbeddedStore({ path: join(work, 'end-to-end') });
+    try {
+      await store.ensureSchema();
+      clock = startClock();
+      const s = await ingestPaths(store, [corpus.dir], {
+        taxonomy,
+        chunkSize: opts.chunk,
+        threads: opts.threads,
+      });
+      const measured = clock();
+      rows.push({
+        step: `end to end (embedded, ingestPaths, ${opts.threads} threads)`,
+        ...measured,
+        figure:
+          `${s.reviews} reviews, ${rate(s.reviews, measured.seconds)} reviews/s, ` +
+          `${s.failed.length} failed, ${s.warnings.length} warnings`,
+      });
+    } finally {
+      await store.close();
+    }
+  } finally {
+    if (opts.keep) console.log(`kept ${work}`);
+    else await rm(work, { recursive: true, force: true });
+  }
+  rows.push({
+    step: 'peak RSS',
+    seconds: Number.NaN,
+    cpu: Number.NaN,
+    figure: `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  });
+  printTable(opts, rows.all);
+}
+
+async function stepsOnMainThread(files: string[], taxonomy: Taxonomy, rows: Rows) {
+  const spent = { read: 0, extract: 0, records: 0 };
+  let reviews = 0;
+  for (const file of files) {
+    let t = performance.now();
+    const read = await readFile(file);
+    spent.read += lap(t);
+    if (!read.ok) throw new Error(read.error.message);
+    t = performance.now();
+    const doc = extractDocument(read.doc, taxonomy);
+    spent.extract += lap(t);
+    t = performance.now();
+    toSourceBatch(doc, doc.text, new Date().toISOString());
+    spent.records += lap(t);
+    reviews += doc.cases.length;
+  }
+  const perReview = (seconds: number) => `${((seconds * 1000) / Math.max(1, reviews)).toFixed(3)} ms/review`;
+  const label = `${files.length} files, main thread`;
+  rows.push({
+    step: `read files (${label})`,
+    seconds: spent.read,
+    cpu: Number.NaN,
+    figure: perReview(spent.read),
+  });
+  rows.push({
+    step: `segment + classify + ids (${label})`,
+    seconds: spent.extract,
+    cpu: Number.NaN,
+    figure: perReview(spent.extract),
+  });
+  rows.push({
+    step: `build records (${label})`,
+    seconds: spent.records,
+    cpu: Number.NaN,
+    figure: perReview(spent.records),
+  });
+}
+
+async function extractAll(files: string[], taxonomy: Taxonomy, threads: number, rows: Rows) {
+  const ingestedAt = new Date().toISOString();
+  const batches: SourceBatch[] = [];
+  let reviews = 0;
+  let building = 0;
+  const clock = startClock();
+  const extractor = await openExtractor(taxonomy, threads);
+  try {
+    for await (const { result } of extractedInOrder(files, extractor)) {
+      if (!result.ok) throw new Error(result.problem.message);
+      const t = performance.now();
+      batches.push(toSourceBatch(result.doc, result.doc.text, ingestedAt));
+      building += lap(t);
+      reviews += result.doc.cases.length;
+    }
+  } finally {
+    await extractor.close();
+  }
+  const { seconds, cpu } = clock();
+  rows.push({
+    step: `extract + build records (${extractor.threads} threads)`,
+    seconds,
+    cpu,
+    figure: `${reviews} reviews, ${rate(reviews, seconds)} reviews/s (${building.toFixed(1)} s building records)`,
+  });
+  return { batches, reviews };
+}
+
+async function loadAll(
+  store: GraphStore,
+  batches: SourceBatch[],
+  chunk: number,
+  taxonomy: Taxonomy,
+  rows: Rows,
+) {
+  await store.ensureSchema();
+  await store.upsertTaxonomy(taxonomyRecords(taxonomy));
+  const clock = startClock();
+  for (let i = 0; i < batches.length; i += chunk) await store.loadSources(batches.slice(i, i + chunk));
+  const { seconds, cpu } = clock();
+  const written = batches.reduce(
+    (n, b) => n + 1 + b.cases.length + b.learning.length + b.recommendations.length + b.links.length,
+    0,
+  );
+  const counts = await store.counts();
+  const stored =
+    Object.values(counts.nodes).reduce((a, b) => a + b, 0) +
+    Object.values(counts.relationships).reduce((a, b) => a + b, 0);
+  rows.push({
+    step: `load (${store.engine}, loadSources x${chunk})`,
+    seconds,
+    cpu,
+    figure: `${written} rows, ${rate(written, seconds)} rows/s; store holds ${stored} nodes + relationships`,
+  });
+}
+
+async function openFor(engine: EngineName, path: string): Promise<GraphStore> {
+  if (engine === 'embedded') return openEmbeddedStore({ path });
+  const uri = process.env.NEO4J_URI;
+  if (!uri) throw new Error('--engine neo4j needs NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD)');
+  return openNeo4jStore({
+    uri,
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+    database: process.env.NEO4J_DATABASE,
+  });
+}
+
+function parse(args: string[]): BenchArgs {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      reviews: { type: 'string', default: '100000' },
+      'per-document': { type: 'string', default: '1000' },
+      seed: { type: 'string', default: '1' },
+      chunk: { type: 'string', default: String(DEFAULT_CHUNK_SIZE) },
+      threads: { type: 'string', default: String(availableParallelism()) },
+      sample: { type: 'string', default: '3' },
+      engine: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const engines: EngineName[] =
+    values.engine === 'embedded' || values.engine === 'neo4j'
+      ? [values.engine]
+      : process.env.NEO4J_URI
+        ? ['embedded', 'neo4j']
+        : ['embedded'];
+  if (values.engine !== undefined && values.engine !== 'embedded' && values.engine !== 'neo4j') {
+    throw new Error(`--engine must be embedded or neo4j, not ${values.engine}`);
+  }
+  if (!engines.includes('neo4j')) console.log('Neo4j: not measured (NEO4J_URI is not set)');
+  return {
+    reviews: positive(values.reviews, '--reviews'),
+    perDocument: positive(values['per-document'], '--per-document'),
+    seed: positive(values.seed, '--seed'),
+    chunk: positive(values.chunk, '--chunk'),
+    threads: wholeNumber(values.threads, '--threads'),
+    sample: positive(values.sample, '--sample'),
+    engines,
+    keep: values.keep === true,
+  };
+}
+
+function positive(text: string, flag: string): number {
+  const n = wholeNumber(text, flag);
+  if (n < 1) throw new Error(`${flag} must be at least 1, not ${text}`);
+  return n;
+}
+
+function wholeNumber(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} must be a whole number, not ${text}`);
+  return n;
+}
+
+/** Rows are also printed as they are measured, so a long run shows where it is. */
+class Rows {
+  readonly all: Row[] = [];
+  push(row: Row): void {
+    this.all.push(row);
+    const took = Number.isNaN(row.seconds) ? '' : ` ${row.seconds.toFixed(2)} s,`;
+    console.log(`  ${row.step}:${took} ${row.figure}`);
+  }
+}
+
+function printTable(opts: BenchArgs, rows: Row[]): void {
+  console.log(
+    `\ningest bench: ${opts.reviews} synthetic reviews, ${opts.perDocument} per document, seed ${opts.seed}, ` +
+      `${availableParallelism()} cores, node ${process.version}`,
+  );
+  const width = Math.max(...rows.map((r) => r.step.length));
+  const number = (n: number) => (Number.isNaN(n) ? '' : n.toFixed(2));
+  console.log(`${'step'.padEnd(width)}  ${'wall s'.padStart(8)}  ${'CPU s'.padStart(8)}  figures`);
+  for (const r of rows) {
+    console.log(
+      `${r.step.padEnd(width)}  ${number(r.seconds).padStart(8)}  ${number(r.cpu).padStart(8)}  ${r.figure}`,
+    );
+  }
+}
+
+/** Starts measuring; the returned function gives wall-clock and process CPU seconds since. */
+function startClock(): () => { seconds: number; cpu: number } {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { seconds: lap(wall), cpu: (used.user + used.system) / 1e6 };
+  };
+}
+
+function lap(since: number): number {
+  return (performance.now() - since) / 1000;
+}
+
+function rate(count: number, seconds: number): string {
+  return seconds > 0 ? Math.round(count / seconds).toLocaleString('en-GB') : '-';
+}

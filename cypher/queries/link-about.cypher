@@ -1,0 +1,12 @@
+// Creates Learning-[:ABOUT]->Theme links, each carrying its evidence; returns how many were created
+// (rows whose ends are missing create nothing, which the engine reports).
+// $rows: [{from, to, sourceId, quote, start, end}]
+// params: $rows
+UNWIND $rows AS row
+MATCH (a:Learning)
+WHERE a.id = row.from
+MATCH (b:Theme)
+WHERE b.id = row.to
+CREATE (a)-[r:ABOUT]->(b)
+SET r.sourceId = row.sourceId, r.quote = row.quote, r.start = toInteger(row.start), r.end = toInteger(row.end)
+RETURN count(r) AS created

@@ -1,0 +1,234 @@
+/** Case reviews: the compact facet rows, records by id, and one case with everything linked to it. */
+
+import type { LbugValue } from '@ladybugdb/core';
+import { compareLinkedEntities, compareStatements } from '../../read-rules.ts';
+import type { AgeBand, CaseReviewRecord, Outcome, ReviewType } from '../../records.ts';
+import type { RelType } from '../../schema/model.ts';
+import type {
+  CaseDetail,
+  CaseFacets,
+  LearningDetail,
+  LinkedEntity,
+  RecommendationDetail,
+} from '../../store.ts';
+import { inTransaction, type Row, type Session } from '../database.ts';
+import { compareSources, SOURCE_SUMMARY_COLUMNS, sourceSummary } from './catalogue.ts';
+import { int, intOrNull, text, textOrNull } from './values.ts';
+
+const CASE_COLUMNS =
+  'c.id AS id, c.title AS title, c.child AS child, c.reviewType AS reviewType, c.partnership AS partnership, ' +
+  'c.authors AS authors, c.reportYear AS reportYear, c.incidentYear AS incidentYear, c.age AS age, ' +
+  'c.ageBand AS ageBand, c.gender AS gender, c.outcome AS outcome, c.summary AS summary, c.topic AS topic';
+
+function caseRecord(row: Row): CaseReviewRecord {
+  return {
+    id: text(row, 'id'),
+    title: text(row, 'title'),
+    child: textOrNull(row, 'child'),
+    reviewType: text(row, 'reviewType') as ReviewType,
+    partnership: textOrNull(row, 'partnership'),
+    authors: textOrNull(row, 'authors'),
+    reportYear: intOrNull(row, 'reportYear'),
+    incidentYear: intOrNull(row, 'incidentYear'),
+    age: textOrNull(row, 'age'),
+    ageBand: textOrNull(row, 'ageBand') as AgeBand | null,
+    gender: textOrNull(row, 'gender'),
+    outcome: textOrNull(row, 'outcome') as Outcome | null,
+    summary: textOrNull(row, 'summary'),
+    topic: textOrNull(row, 'topic'),
+  };
+}
+
+/** In place: the default sort orders strings by code unit, as graph/read-rules.ts does. */
+function sortDistinct(ids: string[]): void {
+  if (ids.length < 2) return;
+  ids.sort();
+  let kept = 1;
+  for (let i = 1; i < ids.length; i++) if (ids[i] !== ids[kept - 1]) ids[kept++] = ids[i] as string;
+  ids.length = kept;
+}
+
+const FACET_LINKS = 'CONCERNS|INVOLVED|HAS_THEME|PUBLISHED_IN';
+const FACET_KEY: Record<string, 'harmTypes' | 'agencies' | 'themes' | 'sources'> = {
+  HarmType: 'harmTypes',
+  Agency: 'agencies',
+  Theme: 'themes',
+  Source: 'sources',
+};
+
+/**
+ * Two aggregate queries in one read-only snapshot, whatever the number of cases: the case columns as lists
+ * (one row), and per linked node the cases linking to it, named by their internal offsets (numbers travel far
+ * cheaper than 100k id strings). At 100k cases this takes about a second, where one row per case took several.
+ */
+export async function caseFacets(session: Session): Promise<CaseFacets[]> {
+  const [columns, linked] = await inTransaction(
+    session,
+    async () => [
+      await session.rows(
+        // collect() drops nulls, which would shift one column against another: stand-ins keep them aligned.
+        'MATCH (c:CaseReview) RETURN collect(offset(id(c))) AS at, collect(c.id) AS id, ' +
+          "collect(coalesce(c.reportYear, -1)) AS reportYear, collect(coalesce(c.outcome, '')) AS outcome, " +
+          "collect(coalesce(c.ageBand, '')) AS ageBand, collect(coalesce(c.reviewType, '')) AS reviewType",
+      ),
+      await session.rows(
+        `MATCH (c:CaseReview)-[:${FACET_LINKS}]->(x) RETURN label(x) AS label, x.id AS id, collect(offset(id(c))) AS cases`,
+      ),
+    ],
+    'READ ONLY',
+  );
+  const row = columns[0] ?? {};
+  const list = (key: string): LbugValue[] => (Array.isArray(row[key]) ? (row[key] as LbugValue[]) : []);
+  const [at, ids, years, outcomes, bands, types] = [
+    'at',
+    'id',
+    'reportYear',
+    'outcome',
+    'ageBand',
+    'reviewType',
+  ].map(list);
+  // Internal offsets are small dense integers: an array indexed by them beats a Map at this size.
+  const byOffset: Array<CaseFacets | undefined> = [];
+  const str = (v: LbugValue | undefined) => (v === null || v === undefined || v === '' ? null : String(v));
+  (ids ?? []).forEach((id, i) => {
+    const year = years?.[i];
+    byOffset[Number(at?.[i])] = {
+      id: String(id),
+      reportYear: year === null || year === undefined || Number(year) < 0 ? null : Number(year),
+      outcome: str(outcomes?.[i]),
+      ageBand: str(bands?.[i]),
+      reviewType: String(types?.[i] ?? ''),
+      harmTypes: [],
+      agencies: [],
+      themes: [],
+      sources: [],
+    };
+  });
+  for (const link of linked) {
+    const key = FACET_KEY[text(link, 'label')];
+    if (!key || !Array.isArray(link.cases)) continue;
+    const target = text(link, 'id');
+    for (const offset of link.cases) byOffset[offset as number]?.[key].push(target);
+  }
+  const facets = byOffset.filter((f): f is CaseFacets => f !== undefined);
+  for (const f of facets) {
+    sortDistinct(f.harmTypes);
+    sortDistinct(f.agencies);
+    sortDistinct(f.themes);
+    sortDistinct(f.sources);
+  }
+  return facets.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export async function casesByIds(session: Session, ids: readonly string[]): Promise<CaseReviewRecord[]> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return [];
+  const rows = await session.rows(
+    `UNWIND $ids AS i MATCH (c:CaseReview) WHERE c.id = i RETURN ${CASE_COLUMNS}`,
+    {
+      ids: wanted,
+    },
+  );
+  const found = new Map(rows.map((row) => [text(row, 'id'), caseRecord(row)]));
+  return wanted.flatMap((id) => found.get(id) ?? []);
+}
+
+const EVIDENCE_COLUMNS = 'r.sourceId AS sourceId, r.quote AS quote, r.start AS start, r.`end` AS stop';
+
+/** A link from a statement that quotes the whole statement stores no quote of its own (write/tables.ts). */
+const STATEMENT_EVIDENCE_COLUMNS =
+  'r.sourceId AS sourceId, coalesce(r.quote, s.text) AS quote, r.start AS start, r.`end` AS stop';
+
+function linkedEntity(row: Row, idKey = 'id', labelKey = 'label'): LinkedEntity {
+  return {
+    id: text(row, idKey),
+    label: text(row, labelKey),
+    evidence: {
+      sourceId: text(row, 'sourceId'),
+      quote: text(row, 'quote'),
+      start: int(row, 'start'),
+      end: int(row, 'stop'),
+    },
+  };
+}
+
+async function caseLinks(session: Session, caseId: string, type: RelType): Promise<LinkedEntity[]> {
+  const rows = await session.rows(
+    `MATCH (c:CaseReview)-[r:${type}]->(x) WHERE c.id = $id RETURN x.id AS id, x.label AS label, ${EVIDENCE_COLUMNS}`,
+    { id: caseId },
+  );
+  return rows.map((row) => linkedEntity(row)).sort(compareLinkedEntities);
+}
+
+const STATEMENT_COLUMNS = 's.id AS id, s.text AS text, s.sourceId AS sId, s.start AS sStart, s.`end` AS sEnd';
+
+function statement(row: Row) {
+  return {
+    id: text(row, 'id'),
+    text: text(row, 'text'),
+    sourceId: text(row, 'sId'),
+    start: int(row, 'sStart'),
+    end: int(row, 'sEnd'),
+  };
+}
+
+/** The statements a case holds through `holds`, and their links of each type in `links`, keyed by type. */
+async function caseStatements(
+  session: Session,
+  caseId: string,
+  holds: 'HAS_LEARNING' | 'MAKES',
+  links: readonly RelType[],
+) {
+  const label = holds === 'HAS_LEARNING' ? 'Learning' : 'Recommendation';
+  const statements = await session.rows(
+    `MATCH (c:CaseReview)-[:${holds}]->(s:${label}) WHERE c.id = $id WITH DISTINCT s RETURN ${STATEMENT_COLUMNS}`,
+    { id: caseId },
+  );
+  const byType = new Map<RelType, Map<string, LinkedEntity[]>>();
+  for (const type of links) {
+    const rows = await session.rows(
+      `MATCH (c:CaseReview)-[:${holds}]->(s:${label}) WHERE c.id = $id WITH DISTINCT s ` +
+        `MATCH (s)-[r:${type}]->(x) RETURN s.id AS sid, x.id AS id, x.label AS label, ${STATEMENT_EVIDENCE_COLUMNS}`,
+      { id: caseId },
+    );
+    const perStatement = new Map<string, LinkedEntity[]>();
+    for (const row of rows) {
+      const sid = text(row, 'sid');
+      perStatement.set(sid, [...(perStatement.get(sid) ?? []), linkedEntity(row)]);
+    }
+    byType.set(type, perStatement);
+  }
+  const linksOf = (type: RelType, sid: string) =>
+    (byType.get(type)?.get(sid) ?? []).sort(compareLinkedEntities);
+  return { rows: statements.map(statement).sort(compareStatements), linksOf };
+}
+
+export async function caseDetail(session: Session, caseId: string): Promise<CaseDetail | null> {
+  const found = await session.rows(`MATCH (c:CaseReview) WHERE c.id = $id RETURN ${CASE_COLUMNS}`, {
+    id: caseId,
+  });
+  if (!found[0]) return null;
+  const sources = await session.rows(
+    'MATCH (review:CaseReview)-[:PUBLISHED_IN]->(s:Source) WHERE review.id = $id WITH DISTINCT s ' +
+      'OPTIONAL MATCH (c:CaseReview)-[:PUBLISHED_IN]->(s) ' +
+      `WITH s, count(DISTINCT c) AS caseCount RETURN ${SOURCE_SUMMARY_COLUMNS}, caseCount AS caseCount`,
+    { id: caseId },
+  );
+  const learning = await caseStatements(session, caseId, 'HAS_LEARNING', ['ABOUT']);
+  const recommendations = await caseStatements(session, caseId, 'MAKES', ['ADDRESSES', 'TARGETS']);
+  return {
+    review: caseRecord(found[0]),
+    sources: sources.map(sourceSummary).sort(compareSources),
+    harmTypes: await caseLinks(session, caseId, 'CONCERNS'),
+    agencies: await caseLinks(session, caseId, 'INVOLVED'),
+    themes: await caseLinks(session, caseId, 'HAS_THEME'),
+    learning: learning.rows.map((s): LearningDetail => ({ ...s, themes: learning.linksOf('ABOUT', s.id) })),
+    recommendations: recommendations.rows.map(
+      (s): RecommendationDetail => ({
+        ...s,
+        themes: recommendations.linksOf('ADDRESSES', s.id),
+        agencies: recommendations.linksOf('TARGETS', s.id),
+      }),
+    ),
+  };
+}

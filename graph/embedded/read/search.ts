@@ -1,0 +1,75 @@
+/**
+ * Case-insensitive substring search over case titles and pseudonyms, partnerships, taxonomy labels and
+ * statement text. Each kind returns its own best `limit` hits (ranked the same way in Cypher), then
+ * graph/read-rules.ts ranks them together.
+ */
+import { rankSearchHits, searchNeedle } from '../../read-rules.ts';
+import type { SearchHit, SearchKind } from '../../store.ts';
+import type { Session } from '../database.ts';
+import { text, textOrNull } from './values.ts';
+
+/** Each query yields (id, caption, caseId) for rows whose text matches $q. */
+const QUERIES: ReadonlyArray<{ kind: SearchKind; cypher: string }> = [
+  {
+    kind: 'theme',
+    cypher:
+      'MATCH (n:Theme) WHERE lower(n.label) CONTAINS $q WITH n.id AS id, n.label AS caption, NULL AS caseId',
+  },
+  {
+    kind: 'harmType',
+    cypher:
+      'MATCH (n:HarmType) WHERE lower(n.label) CONTAINS $q WITH n.id AS id, n.label AS caption, NULL AS caseId',
+  },
+  {
+    kind: 'agency',
+    cypher:
+      'MATCH (n:Agency) WHERE lower(n.label) CONTAINS $q WITH n.id AS id, n.label AS caption, NULL AS caseId',
+  },
+  {
+    kind: 'case',
+    cypher:
+      'MATCH (c:CaseReview) WHERE lower(c.title) CONTAINS $q OR lower(c.child) CONTAINS $q ' +
+      'WITH c.id AS id, c.title AS caption, NULL AS caseId',
+  },
+  {
+    kind: 'partnership',
+    cypher:
+      'MATCH (c:CaseReview) WHERE lower(c.partnership) CONTAINS $q ' +
+      'AND NOT coalesce(lower(c.title) CONTAINS $q OR lower(c.child) CONTAINS $q, false) ' +
+      'WITH c.id AS id, c.partnership AS caption, c.id AS caseId',
+  },
+  {
+    kind: 'learning',
+    cypher:
+      'MATCH (c:CaseReview)-[:HAS_LEARNING]->(s:Learning) WHERE lower(s.text) CONTAINS $q ' +
+      'WITH s, min(c.id) AS firstCase WITH s.id AS id, s.text AS caption, firstCase AS caseId',
+  },
+  {
+    kind: 'recommendation',
+    cypher:
+      'MATCH (c:CaseReview)-[:MAKES]->(s:Recommendation) WHERE lower(s.text) CONTAINS $q ' +
+      'WITH s, min(c.id) AS firstCase WITH s.id AS id, s.text AS caption, firstCase AS caseId',
+  },
+];
+
+const RANKED =
+  ' WITH id, caption, caseId, CASE WHEN lower(caption) = $q THEN 0 WHEN lower(caption) STARTS WITH $q THEN 1 ' +
+  'ELSE 2 END AS tier RETURN id AS id, caption AS caption, caseId AS caseId ORDER BY tier, caption, id LIMIT $limit';
+
+export async function search(session: Session, input: string, limit: number): Promise<SearchHit[]> {
+  const q = searchNeedle(input);
+  const max = Math.floor(limit);
+  if (q === '' || max < 1) return [];
+  const hits: SearchHit[] = [];
+  for (const { kind, cypher } of QUERIES) {
+    for (const row of await session.rows(cypher + RANKED, { q, limit: max })) {
+      hits.push({
+        kind,
+        id: text(row, 'id'),
+        caption: text(row, 'caption'),
+        caseId: textOrNull(row, 'caseId'),
+      });
+    }
+  }
+  return rankSearchHits(hits, q, max);
+}

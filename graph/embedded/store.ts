@@ -1,0 +1,189 @@
+/**
+ * The embedded engine: the GraphStore port on LadybugDB, in-process, in one database file. Writes go one
+ * at a time through a single writer session (LadybugDB allows one write transaction in the whole system);
+ * reads share a small pool of sessions and run alongside writes, seeing the last committed state.
+ */
+import { Database } from '@ladybugdb/core';
+import { StoreError } from '../errors.ts';
+import type { SourceBatch, TaxonomyRecords } from '../records.ts';
+import type { GraphStore, NodeRef, StatementQuery } from '../store.ts';
+import { openDatabase, openSession, SerialQueue, type Session, SessionPool } from './database.ts';
+import { caseDetail, caseFacets, casesByIds } from './read/cases.ts';
+import { counts, listSources, sourceText, taxonomy } from './read/catalogue.ts';
+import { connections, neighbourhood } from './read/paths.ts';
+import { search } from './read/search.ts';
+import { statements, themeEvidence } from './read/statements.ts';
+import { type BulkOptions, recoverBulkLoad } from './write/bulk.ts';
+import { type LoadPath, loadBatches, removeSource } from './write/load.ts';
+import { ensureSchema } from './write/schema.ts';
+import { upsertTaxonomy } from './write/taxonomy.ts';
+
+export interface EmbeddedStoreOptions {
+  /** The database file; its parent directory is created when missing. */
+  path: string;
+  /** loadSources uses COPY from staged CSV files from this many rows on (default 5000), UNWIND below it. */
+  bulkMinRows?: number;
+  /** Reader sessions (default 2). */
+  readers?: number;
+  /**
+   * Address space LadybugDB reserves for the file (default: LadybugDB's own, 8 TiB). Processes that open many
+   * databases at once (tests) set it lower: each open database reserves it.
+   */
+  maxDbBytes?: number;
+  /** Buffer pool size (default: LadybugDB's own, a share of the machine's memory). */
+  bufferPoolBytes?: number;
+  /** Called before each step of a bulk load ("copy HAS_THEME", "commit"); a throw aborts it like a failure. */
+  onBulkStep?: (step: string) => void | Promise<void>;
+}
+
+const DEFAULT_BULK_MIN_ROWS = 5_000;
+
+/** The undo plan of a bulk load in progress lives next to the database file (see write/bulk.ts). */
+function journalPath(dbPath: string): string {
+  return `${dbPath}.bulk-undo.json`;
+}
+
+export async function openEmbeddedStore(opts: EmbeddedStoreOptions): Promise<GraphStore> {
+  const database = await openDatabase(opts.path, {
+    maxDbBytes: opts.maxDbBytes,
+    bufferPoolBytes: opts.bufferPoolBytes,
+  });
+  try {
+    const writer = await openSession(database);
+    const readers: Session[] = [];
+    for (let i = 0; i < Math.max(1, opts.readers ?? 2); i++) readers.push(await openSession(database));
+    await recoverBulkLoad(writer, journalPath(opts.path));
+    return new EmbeddedStore(opts, database, writer, new SessionPool(readers));
+  } catch (e) {
+    // Release the file lock, so the next attempt (or another process) can open it.
+    await database.close();
+    throw e;
+  }
+}
+
+class EmbeddedStore implements GraphStore {
+  readonly engine = 'embedded' as const;
+  readonly description: string;
+  private readonly path: string;
+  private readonly writes = new SerialQueue();
+  private readonly bulkMinRows: number;
+  private readonly bulk: BulkOptions;
+
+  constructor(
+    opts: EmbeddedStoreOptions,
+    private readonly database: Database,
+    private readonly writer: Session,
+    private readonly readers: SessionPool,
+  ) {
+    this.path = opts.path;
+    this.description = `embedded LadybugDB ${Database.getVersion()} at ${opts.path}`;
+    this.bulkMinRows = opts.bulkMinRows ?? DEFAULT_BULK_MIN_ROWS;
+    this.bulk = {
+      journalPath: journalPath(opts.path),
+      ...(opts.onBulkStep ? { onStep: opts.onBulkStep } : {}),
+    };
+  }
+
+  private closed = false;
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError('unreachable', `the embedded store at ${this.path} is closed`);
+  }
+
+  private write<T>(work: (s: Session) => Promise<T>): Promise<T> {
+    return this.writes.run(async () => {
+      this.assertOpen();
+      return work(this.writer);
+    });
+  }
+
+  private async read<T>(work: (s: Session) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    return this.readers.use(work);
+  }
+
+  ensureSchema() {
+    return this.write(ensureSchema);
+  }
+
+  async ping() {
+    await this.read((s) => s.run('RETURN 1 AS ok'));
+  }
+
+  async close() {
+    await this.writes.run(async () => {
+      if (this.closed) return;
+      this.closed = true;
+      await this.readers.close();
+      await this.writer.close();
+      await this.database.close();
+    });
+  }
+
+  upsertTaxonomy(records: TaxonomyRecords) {
+    return this.write((s) => upsertTaxonomy(s, records));
+  }
+
+  async loadSource(batch: SourceBatch) {
+    const [outcome] = await this.write((s) => loadBatches(s, [batch], (): LoadPath => 'unwind', this.bulk));
+    if (!outcome) throw new Error('loading one batch produced no outcome');
+    return outcome;
+  }
+
+  loadSources(batches: SourceBatch[]) {
+    const choose = (rows: number): LoadPath => (rows >= this.bulkMinRows ? 'copy' : 'unwind');
+    return this.write((s) => loadBatches(s, batches, choose, this.bulk));
+  }
+
+  removeSource(sourceId: string) {
+    return this.write((s) => removeSource(s, sourceId));
+  }
+
+  counts() {
+    return this.read(counts);
+  }
+
+  listSources() {
+    return this.read(listSources);
+  }
+
+  sourceText(sourceId: string) {
+    return this.read((s) => sourceText(s, sourceId));
+  }
+
+  taxonomy() {
+    return this.read(taxonomy);
+  }
+
+  caseFacets() {
+    return this.read(caseFacets);
+  }
+
+  casesByIds(ids: string[]) {
+    return this.read((s) => casesByIds(s, ids));
+  }
+
+  caseDetail(id: string) {
+    return this.read((s) => caseDetail(s, id));
+  }
+
+  statements(query: StatementQuery) {
+    return this.read((s) => statements(s, query));
+  }
+
+  themeEvidence(caseIds: string[], themeIds: string[]) {
+    return this.read((s) => themeEvidence(s, caseIds, themeIds));
+  }
+
+  neighbourhood(start: NodeRef, depth: number, limit: number) {
+    return this.read((s) => neighbourhood(s, start, depth, limit));
+  }
+
+  connections(from: NodeRef, to: NodeRef, maxHops: number, limit: number) {
+    return this.read((s) => connections(s, from, to, maxHops, limit));
+  }
+
+  search(text: string, limit: number) {
+    return this.read((s) => search(s, text, limit));
+  }
+}

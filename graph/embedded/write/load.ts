@@ -1,0 +1,89 @@
+/**
+ * Loading SourceBatches into LadybugDB, as if each batch were loaded on its own in order (graph/load-plan.ts).
+ * Small loads are one transaction of UNWIND statements (BEGIN … COMMIT on the writer session): a failure
+ * anywhere rolls everything back. Large loads take the COPY path in bulk.ts, which has its own guarantee.
+ */
+import { assertBatchesValid, planLoads, type StoredSource } from '../../load-plan.ts';
+import type { SourceBatch } from '../../records.ts';
+import type { LoadOutcome } from '../../store.ts';
+import { inTransaction, type Session } from '../database.ts';
+import { type BulkOptions, bulkLoad } from './bulk.ts';
+import {
+  contentOf,
+  createContent,
+  type LoadContent,
+  loadContext,
+  splitByPresence,
+  updateNodes,
+} from './content.ts';
+import { removeSources } from './remove.ts';
+import { UnwindSink } from './sinks.ts';
+
+export type LoadPath = 'unwind' | 'copy';
+
+/** Few batches: look their ids and paths up; many: reading every source is cheaper than thousands of probes. */
+async function storedSources(session: Session, batches: readonly SourceBatch[]): Promise<StoredSource[]> {
+  const toStored = (rows: Array<Record<string, unknown>>) =>
+    rows.map((r) => ({ id: String(r.id), path: String(r.path) }));
+  if (batches.length > 50) {
+    return toStored(await session.rows('MATCH (s:Source) RETURN s.id AS id, s.path AS path'));
+  }
+  const ids = batches.map((b) => b.source.id);
+  const paths = [...new Set(batches.map((b) => b.source.path))];
+  return toStored([
+    ...(await session.rows(
+      'UNWIND $ids AS i MATCH (s:Source) WHERE s.id = i RETURN s.id AS id, s.path AS path',
+      {
+        ids,
+      },
+    )),
+    ...(await session.rows(
+      'UNWIND $paths AS p MATCH (s:Source) WHERE s.path = p RETURN s.id AS id, s.path AS path',
+      {
+        paths,
+      },
+    )),
+  ]);
+}
+
+export function batchRows(batches: readonly SourceBatch[]): number {
+  return batches.reduce(
+    (n, b) => n + 1 + b.cases.length + b.learning.length + b.recommendations.length + b.links.length,
+    0,
+  );
+}
+
+async function loadInTransaction(session: Session, content: LoadContent, remove: string[]): Promise<void> {
+  const sink = new UnwindSink(session, loadContext(content));
+  await inTransaction(session, async () => {
+    await removeSources(session, remove);
+    const { create, update } = await splitByPresence(session, content);
+    await updateNodes(session, update);
+    await createContent(sink, content.sources, create, content.links);
+  });
+}
+
+export async function loadBatches(
+  session: Session,
+  batches: readonly SourceBatch[],
+  path: (plannedRows: number) => LoadPath,
+  bulk: BulkOptions,
+): Promise<LoadOutcome[]> {
+  assertBatchesValid(batches);
+  const plan = planLoads(batches, await storedSources(session, batches));
+  if (plan.load.length === 0) return plan.outcomes;
+  const content = contentOf(plan.load);
+  if (path(batchRows(plan.load)) === 'copy') await bulkLoad(session, content, plan.remove, bulk);
+  else await loadInTransaction(session, content, plan.remove);
+  return plan.outcomes;
+}
+
+/** Removes one source and everything it contributed; false when it was not stored. */
+export async function removeSource(session: Session, sourceId: string): Promise<boolean> {
+  return inTransaction(session, async () => {
+    const found = await session.rows('MATCH (s:Source) WHERE s.id = $id RETURN s.id AS id', { id: sourceId });
+    if (found.length === 0) return false;
+    await removeSources(session, [sourceId]);
+    return true;
+  });
+}

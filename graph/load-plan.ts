@@ -1,0 +1,167 @@
+/**
+ * Engine-independent rules for loading SourceBatches: what a well-formed batch is, and what loading a list of
+ * batches means when taken one after another (same source id => unchanged; same path, other id => replaced).
+ * Pure; both engines plan with it so they agree on outcomes.
+ */
+import { StoreError } from './errors.ts';
+import type { LinkRecord, SourceBatch } from './records.ts';
+import { REL_TYPES, type RelType } from './schema/model.ts';
+import type { LoadOutcome } from './store.ts';
+
+type Endpoint = 'case' | 'learning' | 'recommendation' | 'source' | 'taxonomy';
+
+/** Which end of each relationship must belong to the same batch; taxonomy ends are checked by the engine. */
+const ENDPOINTS: Record<RelType, readonly [Endpoint, Endpoint]> = {
+  PUBLISHED_IN: ['case', 'source'],
+  CONCERNS: ['case', 'taxonomy'],
+  INVOLVED: ['case', 'taxonomy'],
+  HAS_THEME: ['case', 'taxonomy'],
+  HAS_LEARNING: ['case', 'learning'],
+  MAKES: ['case', 'recommendation'],
+  ABOUT: ['learning', 'taxonomy'],
+  TARGETS: ['recommendation', 'taxonomy'],
+  ADDRESSES: ['recommendation', 'taxonomy'],
+};
+
+function isOffset(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0;
+}
+
+const REL_TYPE_SET: ReadonlySet<string> = new Set(REL_TYPES);
+
+function linkProblems(
+  link: LinkRecord,
+  batch: SourceBatch,
+  ids: Record<Endpoint, Set<string>>,
+): string[] | null {
+  if (!REL_TYPE_SET.has(link.type)) return [`unknown relationship type ${link.type}`];
+  const [fromKind, toKind] = ENDPOINTS[link.type];
+  const offsetsOk = isOffset(link.start) && isOffset(link.end) && link.end >= link.start;
+  if (
+    link.sourceId === batch.source.id &&
+    typeof link.quote === 'string' &&
+    offsetsOk &&
+    ids[fromKind].has(link.from) &&
+    (toKind === 'taxonomy' || ids[toKind].has(link.to))
+  ) {
+    return null;
+  }
+  // Only a bad link pays for building messages.
+  const where = `${link.type} link ${link.from} -> ${link.to}`;
+  const problems: string[] = [];
+  if (link.sourceId !== batch.source.id)
+    problems.push(`${where} has sourceId ${link.sourceId}, not this source`);
+  if (typeof link.quote !== 'string') problems.push(`${where} has no quote`);
+  if (!offsetsOk) problems.push(`${where} has bad offsets ${link.start}..${link.end}`);
+  if (!ids[fromKind].has(link.from)) problems.push(`${where} starts at no ${fromKind} of this source`);
+  if (toKind !== 'taxonomy' && !ids[toKind].has(link.to))
+    problems.push(`${where} ends at no ${toKind} of this source`);
+  return problems;
+}
+
+/** Everything wrong with one batch, as sentences; empty when the batch can be loaded. */
+export function batchProblems(batch: SourceBatch): string[] {
+  const { source } = batch;
+  const problems: string[] = [];
+  if (!source.id) problems.push('source has an empty id');
+  if (!source.path) problems.push('source has an empty path');
+  if (!source.ingestedAt) problems.push('source has no ingestedAt');
+  const ids: Record<Endpoint, Set<string>> = {
+    case: new Set(batch.cases.map((c) => c.id)),
+    learning: new Set(batch.learning.map((l) => l.id)),
+    recommendation: new Set(batch.recommendations.map((r) => r.id)),
+    source: new Set([source.id]),
+    taxonomy: new Set(),
+  };
+  for (const c of batch.cases) if (!c.id) problems.push(`case "${c.title}" has an empty id`);
+  for (const s of [...batch.learning, ...batch.recommendations]) {
+    if (!s.id) problems.push(`statement "${s.text.slice(0, 40)}" has an empty id`);
+    if (s.sourceId !== source.id)
+      problems.push(`statement ${s.id} has sourceId ${s.sourceId}, not this source`);
+  }
+  const published = new Set<string>();
+  const owned = new Set<string>();
+  for (const link of batch.links) {
+    const found = linkProblems(link, batch, ids);
+    if (found) problems.push(...found);
+    if (link.type === 'PUBLISHED_IN') published.add(link.from);
+    else if (link.type === 'HAS_LEARNING' || link.type === 'MAKES') owned.add(link.to);
+  }
+  for (const id of ids.case) if (!published.has(id)) problems.push(`case ${id} has no PUBLISHED_IN link`);
+  for (const id of [...ids.learning, ...ids.recommendation]) {
+    if (!owned.has(id)) problems.push(`statement ${id} belongs to no case (no HAS_LEARNING/MAKES link)`);
+  }
+  return problems;
+}
+
+/** Throws StoreError('invalid-input') naming the file and the first problems of the first bad batch. */
+export function assertBatchesValid(batches: readonly SourceBatch[]): void {
+  for (const batch of batches) {
+    const problems = batchProblems(batch);
+    if (problems.length === 0) continue;
+    const shown = problems.slice(0, 5).join('; ');
+    const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
+    throw new StoreError(
+      'invalid-input',
+      `${batch.source.path || '(no path)'}: cannot load: ${shown}${more}`,
+    );
+  }
+}
+
+export interface StoredSource {
+  id: string;
+  path: string;
+}
+
+export interface LoadPlan {
+  /** One per input batch, in input order, as if each had been loaded on its own, one after another. */
+  outcomes: LoadOutcome[];
+  /** Batches that end up in the store (a batch superseded later in the same list is left out). */
+  load: SourceBatch[];
+  /** Stored sources to remove first (earlier versions of a loaded path). */
+  remove: string[];
+}
+
+function outcomeOf(batch: SourceBatch, status: LoadOutcome['status'], replaced: string[]): LoadOutcome {
+  const loaded = status !== 'unchanged';
+  const nodes =
+    1 + new Set(batch.cases.map((c) => c.id)).size + batch.learning.length + batch.recommendations.length;
+  return {
+    sourceId: batch.source.id,
+    path: batch.source.path,
+    status,
+    replaced,
+    nodes: loaded ? nodes : 0,
+    links: loaded ? batch.links.length : 0,
+  };
+}
+
+export function planLoads(batches: readonly SourceBatch[], stored: readonly StoredSource[]): LoadPlan {
+  const pathOf = new Map<string, string>();
+  const idsAt = new Map<string, Set<string>>();
+  const place = (id: string, path: string) => {
+    pathOf.set(id, path);
+    const ids = idsAt.get(path);
+    if (ids) ids.add(id);
+    else idsAt.set(path, new Set([id]));
+  };
+  for (const s of stored) place(s.id, s.path);
+  const storedIds = new Set(pathOf.keys());
+  const pending = new Map<string, SourceBatch>();
+  const remove: string[] = [];
+  const outcomes = batches.map((batch) => {
+    const { id, path } = batch.source;
+    if (pathOf.has(id)) return outcomeOf(batch, 'unchanged', []);
+    const replaced = [...(idsAt.get(path) ?? [])];
+    for (const other of replaced) {
+      pathOf.delete(other);
+      if (storedIds.has(other)) remove.push(other);
+      pending.delete(other);
+    }
+    idsAt.delete(path);
+    place(id, path);
+    pending.set(id, batch);
+    return outcomeOf(batch, replaced.length > 0 ? 'replaced' : 'loaded', replaced);
+  });
+  return { outcomes, load: [...pending.values()], remove };
+}

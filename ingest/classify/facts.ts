@@ -1,0 +1,63 @@
+/**
+ * Harm types and agencies: facts about the case, taken from the whole entry. A mention counts unless it
+ * is negated, sits in the resources after the entry, or is in a sentence about another review; the first
+ * mention that counts is quoted as evidence.
+ */
+import type { EvidenceSpan, ExtractedCase, TaggedEntity } from '../extract/types.ts';
+import type { CompiledEntry } from '../taxonomy/compile.ts';
+import { isAboutOtherCase, isNegated, ownNames, resourcesStart } from './context.ts';
+import type { Matches } from './matches.ts';
+import { type Span, sentenceSpans, spanAt } from './sentences.ts';
+
+/** The sentence to quote for a mention that is a fact about this case, or null when it is not one. */
+export type FactFilter = (mention: Span) => Span | null;
+
+/** A list item or clause shorter than this is quoted with its whole sentence ("LSCB:" says nothing). */
+const SHORT_QUOTE = 40;
+
+export function factFilter(text: string, entry: Span, units: readonly Span[], c: ExtractedCase): FactFilter {
+  const resources = entry.start + resourcesStart(text.slice(entry.start, entry.end));
+  const names = ownNames(c.child, c.title);
+  const national = c.reviewType === 'NATIONAL';
+  const otherCase = new Map<Span, boolean>();
+  let sentences: Span[] | null = null;
+  return (mention) => {
+    if (mention.start >= resources) return null;
+    const unit = spanAt(units, mention.start) ?? mention;
+    if (isNegated(text, mention.start, mention.end, unit.start, unit.end)) return null;
+    if (!national) {
+      let other = otherCase.get(unit);
+      if (other === undefined) {
+        other = isAboutOtherCase(text.slice(unit.start, unit.end), names);
+        otherCase.set(unit, other);
+      }
+      if (other) return null;
+    }
+    if (unit.end - unit.start >= SHORT_QUOTE) return unit;
+    sentences ??= sentenceSpans(text, entry.start, entry.end);
+    return spanAt(sentences, mention.start) ?? unit;
+  };
+}
+
+/** One tag per entry that has a mention counting as a fact, in order of appearance. */
+export function tagFacts(
+  entries: readonly CompiledEntry[],
+  matches: Matches,
+  text: string,
+  facts: FactFilter,
+): TaggedEntity[] {
+  const tagged: TaggedEntity[] = [];
+  for (const entry of entries) {
+    for (const mention of matches.get(entry) ?? []) {
+      const quote = facts(mention);
+      if (quote === null) continue;
+      tagged.push({ id: entry.id, label: entry.label, evidence: evidence(text, quote) });
+      break;
+    }
+  }
+  return tagged.sort((a, b) => a.evidence.start - b.evidence.start);
+}
+
+export function evidence(text: string, span: Span): EvidenceSpan {
+  return { quote: text.slice(span.start, span.end), start: span.start, end: span.end };
+}

@@ -1,0 +1,72 @@
+/**
+ * The case's themes: every theme of its statements, quoted from the first statement sentence that names
+ * it, plus themes named in the summary (when no statement names them), quoted from the summary.
+ */
+import type { ExtractedCase, TaggedEntity } from '../extract/types.ts';
+import type { CompiledEntry } from '../taxonomy/compile.ts';
+import { evidence, type FactFilter } from './facts.ts';
+import { type Matches, within } from './matches.ts';
+import { type Span, spanAt } from './sentences.ts';
+import type { PlacedStatement } from './statements.ts';
+
+export function caseThemes(
+  themes: readonly CompiledEntry[],
+  text: string,
+  units: readonly Span[],
+  statements: readonly PlacedStatement[],
+  summary: Span | null,
+  entryMatches: Matches,
+  facts: FactFilter,
+): TaggedEntity[] {
+  const quotes = new Map<CompiledEntry, Span>();
+  const ordered = statements
+    .filter((s): s is PlacedStatement & { span: Span } => s.span !== null)
+    .sort((a, b) => a.span.start - b.span.start);
+  for (const s of ordered) {
+    for (const [theme, match] of s.firstMatch) {
+      if (quotes.has(theme)) continue;
+      const unit = spanAt(units, match.start) ?? s.span;
+      quotes.set(theme, trim(text, clip(unit, s.span)));
+    }
+  }
+  if (summary) {
+    for (const theme of themes) {
+      if (quotes.has(theme)) continue;
+      const quote = summaryQuote(theme, summary, entryMatches, facts);
+      if (quote) quotes.set(theme, quote);
+    }
+  }
+  return themes
+    .filter((t) => quotes.has(t))
+    .map((t) => ({ id: t.id, label: t.label, evidence: evidence(text, quotes.get(t) as Span) }))
+    .sort((a, b) => a.evidence.start - b.evidence.start);
+}
+
+function summaryQuote(theme: CompiledEntry, summary: Span, matches: Matches, facts: FactFilter): Span | null {
+  for (const mention of within(matches, theme, summary)) {
+    const unit = facts(mention);
+    if (unit) return clip(unit, summary);
+  }
+  return null;
+}
+
+/** Where the summary sits: the segmenter's span when given, else found by its text inside the entry. */
+export function summarySpan(c: ExtractedCase, text: string, entry: Span): Span | null {
+  const given = c.summarySpan;
+  if (given && given.start >= entry.start && given.end <= entry.end && given.end > given.start) return given;
+  if (!c.summary) return null;
+  const at = text.indexOf(c.summary, entry.start);
+  return at >= 0 && at + c.summary.length <= entry.end ? { start: at, end: at + c.summary.length } : null;
+}
+
+function clip(span: Span, to: Span): Span {
+  return { start: Math.max(span.start, to.start), end: Math.min(span.end, to.end) };
+}
+
+/** Drops list punctuation and bullets at the edges of a quote. */
+function trim(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s>\-\u2022*;:,]/.test(text[start] ?? '')) start++;
+  while (end > start && /[\s;,]/.test(text[end - 1] ?? '')) end--;
+  return end > start ? { start, end } : span;
+}

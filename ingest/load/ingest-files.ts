@@ -1,0 +1,234 @@
+/**
+ * Files -> store. Each file is read, extracted and turned into one SourceBatch; batches go to the store in
+ * chunks through its bulk path while the next chunk is being extracted. A file that cannot be read or is
+ * refused by the store is reported by name and the run carries on; only a store that cannot be reached at
+ * all (locked, unreachable, wrong credentials) stops the run.
+ */
+import { resolve } from 'node:path';
+import { isStoreError } from '../../graph/errors.ts';
+import type { SourceBatch } from '../../graph/records.ts';
+import type { GraphStore, LoadOutcome, LoadStatus } from '../../graph/store.ts';
+import type { ExtractedText } from '../pipeline.ts';
+import { readBytes } from '../read/index.ts';
+import { type Taxonomy, taxonomyRecords } from '../taxonomy/index.ts';
+import { expandPaths, type FileProblem } from './expand-paths.ts';
+import { extractRead } from './extract-file.ts';
+import { defaultThreads, extractedInOrder, openExtractor } from './extract-pool.ts';
+import { toSourceBatch } from './to-records.ts';
+
+export type { FileProblem } from './expand-paths.ts';
+export { type ExtractResult, extractFile } from './extract-file.ts';
+
+export interface IngestProgress {
+  /** 1-based position of the file being read. */
+  index: number;
+  total: number;
+  file: string;
+}
+
+export interface IngestOptions {
+  taxonomy: Taxonomy;
+  /** Documents per `store.loadSources` call; 1 loads each document on its own with `store.loadSource`. */
+  chunkSize?: number;
+  /** A chunk is also sent once it holds this many case reviews. */
+  chunkCases?: number;
+  /**
+   * Threads that extract files while the main thread loads; 0 extracts on the main thread. Default: one per
+   * core (at most 4) for runs of 8 files or more, else 0.
+   */
+  threads?: number;
+  onProgress?: (progress: IngestProgress) => void;
+  /** Called with every document that was extracted (for the curator report). */
+  onDocument?: (doc: ExtractedText) => void;
+  now?: () => Date;
+}
+
+export interface IngestSummary {
+  /** Files found (named directly or inside the folders given). */
+  documents: number;
+  loaded: number;
+  replaced: number;
+  unchanged: number;
+  failed: FileProblem[];
+  /** Case reviews and links in the documents that reached the store. */
+  reviews: number;
+  links: number;
+  warnings: FileProblem[];
+  seconds: number;
+}
+
+export const DEFAULT_CHUNK_SIZE = 32;
+export const DEFAULT_CHUNK_CASES = 10_000;
+
+/** Store failures after which no further document can load; everything else is one document's problem. */
+const FATAL_STORE_ERRORS = new Set(['unreachable', 'auth', 'database-missing', 'locked']);
+
+interface Prepared {
+  file: string;
+  batch: SourceBatch;
+  warnings: string[];
+}
+
+export async function ingestPaths(
+  store: GraphStore,
+  paths: readonly string[],
+  opts: IngestOptions,
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const ingestedAt = (opts.now?.() ?? new Date()).toISOString();
+  const { files, problems } = await expandPaths(paths);
+  const tally = new Tally(problems);
+  await store.upsertTaxonomy(taxonomyRecords(opts.taxonomy));
+
+  const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const chunkCases = opts.chunkCases ?? DEFAULT_CHUNK_CASES;
+  let chunk: Prepared[] = [];
+  let chunkCaseCount = 0;
+  // One chunk loads while the next is extracted. A failure is held as a value until the next chunk waits
+  // for it, so it is never an unhandled rejection in between.
+  let loading: Promise<unknown> = Promise.resolve(null);
+  const settle = async () => {
+    const failure = await loading;
+    if (failure !== null) throw failure;
+  };
+  const send = async () => {
+    const ready = chunk;
+    chunk = [];
+    chunkCaseCount = 0;
+    await settle();
+    loading = loadChunk(store, ready, tally, chunkSize > 1).then(
+      () => null,
+      (e: unknown) => e,
+    );
+  };
+
+  const extractor = await openExtractor(opts.taxonomy, opts.threads ?? defaultThreads(files.length));
+  try {
+    for await (const { index, file, result } of extractedInOrder(files, extractor)) {
+      opts.onProgress?.({ index, total: files.length, file });
+      if (!result.ok) {
+        tally.failed.push(result.problem);
+        continue;
+      }
+      opts.onDocument?.(result.doc);
+      chunk.push(prepare(file, result.doc, ingestedAt));
+      chunkCaseCount += result.doc.cases.length;
+      if (chunk.length >= chunkSize || chunkCaseCount >= chunkCases) await send();
+    }
+    await send();
+    await settle();
+  } finally {
+    await extractor.close();
+  }
+  return tally.summary(files.length, (performance.now() - started) / 1000);
+}
+
+function prepare(file: string, doc: ExtractedText, ingestedAt: string): Prepared {
+  // The store recognises "the same file, changed" by its path, so the path must not depend on the working folder.
+  const batch = toSourceBatch({ ...doc, path: resolve(doc.path) }, doc.text, ingestedAt);
+  return { file, batch, warnings: doc.warnings };
+}
+
+async function loadChunk(store: GraphStore, chunk: Prepared[], tally: Tally, bulk: boolean): Promise<void> {
+  if (chunk.length === 0) return;
+  if (bulk && chunk.length > 1) {
+    try {
+      const outcomes = await store.loadSources(chunk.map((p) => p.batch));
+      for (const [i, p] of chunk.entries()) tally.loaded(p, outcomes[i]);
+      return;
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      // Fall through: loading one by one finds the document the store refuses and keeps the others.
+    }
+  }
+  for (const p of chunk) {
+    try {
+      tally.loaded(p, await store.loadSource(p.batch));
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      tally.failed.push({
+        file: p.file,
+        message: `${p.file}: the store refused this document (${describe(e)})`,
+      });
+    }
+  }
+}
+
+function isFatal(e: unknown): boolean {
+  return isStoreError(e) && FATAL_STORE_ERRORS.has(e.kind);
+}
+
+class Tally {
+  readonly failed: FileProblem[];
+  private readonly statuses: Record<LoadStatus, number> = { loaded: 0, replaced: 0, unchanged: 0 };
+  private reviews = 0;
+  private links = 0;
+  private readonly warnings: FileProblem[] = [];
+
+  constructor(problems: FileProblem[]) {
+    this.failed = [...problems];
+  }
+
+  loaded(p: Prepared, outcome: LoadOutcome | undefined): void {
+    this.statuses[outcome?.status ?? 'loaded']++;
+    this.reviews += p.batch.cases.length;
+    this.links += p.batch.links.length;
+    for (const message of p.warnings) this.warnings.push({ file: p.file, message });
+  }
+
+  summary(documents: number, seconds: number): IngestSummary {
+    return {
+      documents,
+      ...this.statuses,
+      failed: this.failed,
+      reviews: this.reviews,
+      links: this.links,
+      warnings: this.warnings,
+      seconds,
+    };
+  }
+}
+
+export interface UploadResult {
+  filename: string;
+  status: LoadStatus | 'failed';
+  sourceId: string | null;
+  cases: number;
+  warnings: string[];
+  error: string | null;
+}
+
+/** One uploaded document (the server's upload mutation): read, extract, load, and say what happened. */
+export async function ingestUpload(
+  store: GraphStore,
+  filename: string,
+  bytes: Uint8Array,
+  taxonomy: Taxonomy,
+): Promise<UploadResult> {
+  const extracted = extractRead(filename, await readBytes(filename, bytes), taxonomy);
+  if (!extracted.ok) return failedUpload(filename, extracted.problem.message, []);
+  const { doc } = extracted;
+  try {
+    await store.upsertTaxonomy(taxonomyRecords(taxonomy));
+    const outcome = await store.loadSource(toSourceBatch(doc, doc.text, new Date().toISOString()));
+    return {
+      filename,
+      status: outcome.status,
+      sourceId: outcome.sourceId,
+      cases: doc.cases.length,
+      warnings: doc.warnings,
+      error: null,
+    };
+  } catch (e) {
+    if (!isStoreError(e)) throw e;
+    return failedUpload(filename, `${filename}: could not be stored (${e.message})`, doc.warnings);
+  }
+}
+
+function failedUpload(filename: string, error: string, warnings: string[]): UploadResult {
+  return { filename, status: 'failed', sourceId: null, cases: 0, warnings, error };
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

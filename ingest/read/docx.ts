@@ -1,0 +1,73 @@
+import mammoth from 'mammoth';
+import { type IngestError, ingestError } from '../errors.ts';
+import { readHtmlFragment } from './html/index.ts';
+import type { ContentResult } from './types.ts';
+
+/** Encrypted Office files and old .doc files are OLE compound files, not zip archives. */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_SIGNATURE = [0x50, 0x4b];
+
+/**
+ * Reads a Word document by converting it to HTML with mammoth, so Word's heading styles and lists become
+ * heading and list-item hints through the same layout as saved web pages. Images are skipped unread.
+ */
+export async function readDocx(file: string, bytes: Uint8Array): Promise<ContentResult> {
+  if (startsWith(bytes, OLE_SIGNATURE)) return fail(oleError(file, bytes));
+  if (!startsWith(bytes, ZIP_SIGNATURE)) return fail(damaged(file, 'not a zip archive'));
+  let converted: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
+  try {
+    converted = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), ignoreEmptyParagraphs: true },
+    );
+  } catch (error) {
+    return fail(damaged(file, error instanceof Error ? error.message : String(error)));
+  }
+  // Mammoth's warnings are about styles it has no mapping for; its errors mean content was lost.
+  const warnings = converted.messages.filter((m) => m.type === 'error').map((m) => `DOCX: ${m.message}`);
+  const content = readHtmlFragment(converted.value, warnings);
+  if (!content) {
+    return fail(ingestError('no-text', file, 'the Word document has no text', 'check it is the right file'));
+  }
+  return { ok: true, content };
+}
+
+function oleError(file: string, bytes: Uint8Array): IngestError {
+  if (containsUtf16(bytes, 'EncryptionInfo')) {
+    return ingestError(
+      'encrypted',
+      file,
+      'the Word document is password-protected',
+      'open it in Word, remove the password (File > Info > Protect Document) and save it again',
+    );
+  }
+  return ingestError(
+    'unsupported',
+    file,
+    'the file is an old-format Word .doc with a .docx name',
+    'open it in Word and save it as .docx',
+  );
+}
+
+function damaged(file: string, reason: string): IngestError {
+  return ingestError(
+    'truncated',
+    file,
+    `the Word document is truncated or damaged (${reason})`,
+    'open it in Word and save it again as .docx',
+  );
+}
+
+/** OLE directory entries name their streams in UTF-16LE. */
+function containsUtf16(bytes: Uint8Array, name: string): boolean {
+  const needle = Buffer.from(name, 'utf16le');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function fail(error: IngestError): ContentResult {
+  return { ok: false, error };
+}

@@ -1,0 +1,58 @@
+/**
+ * The curator report's shape: plain data, so it can be printed as Markdown or written as JSON.
+ */
+import type { CandidatePhrase } from './phrases.ts';
+
+export interface DocumentSummary {
+  path: string;
+  cases: number;
+  learning: number;
+  learningMatched: number;
+  recommendations: number;
+  recommendationsMatched: number;
+  actions: number;
+}
+
+export interface UnmatchedStatement {
+  file: string;
+  caseTitle: string;
+  kind: 'learning' | 'recommendation' | 'action';
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ThemeCount {
+  id: string;
+  label: string;
+  group: string;
+  cases: number;
+  learning: number;
+  recommendations: number;
+}
+
+export interface HarmTypeCount {
+  id: string;
+  label: string;
+  cases: number;
+}
+
+export interface AgencyCount {
+  id: string;
+  label: string;
+  sector: string;
+  cases: number;
+  /** Recommendations addressed to the agency. */
+  targeted: number;
+}
+
+export interface CuratorReport {
+  taxonomyVersion: string;
+  documents: DocumentSummary[];
+  totals: Omit<DocumentSummary, 'path'> & { documents: number };
+  unmatched: UnmatchedStatement[];
+  candidates: CandidatePhrase[];
+  themes: ThemeCount[];
+  harmTypes: HarmTypeCount[];
+  agencies: AgencyCount[];
+}

@@ -1,0 +1,127 @@
+/**
+ * A validated taxonomy turned into ready-to-run matchers. Compiled once per taxonomy object and cached, so
+ * callers pass the plain `Taxonomy` around and never see a RegExp.
+ */
+import { requiredLiterals } from './needle.ts';
+import { phraseToPattern } from './phrase.ts';
+import { buildScanIndex, type ScanIndex, scanEntries } from './scan.ts';
+import type { TaxonEntry, TaxonKind, Taxonomy } from './types.ts';
+
+export interface Matcher {
+  /** Global, case-insensitive; always reset `lastIndex` before use. */
+  regex: RegExp;
+  /**
+   * The regex may match only if, for one of these groups, every needle occurs in the lower-cased text;
+   * null means always run it.
+   */
+  needles: string[][] | null;
+}
+
+export interface CompiledEntry {
+  kind: TaxonKind;
+  id: string;
+  label: string;
+  matchers: Matcher[];
+  exclusions: Matcher[];
+}
+
+export interface CompiledTaxonomy {
+  harmTypes: CompiledEntry[];
+  agencies: CompiledEntry[];
+  themes: CompiledEntry[];
+  /** Every entry of every kind, for scanning a text once. */
+  all: CompiledEntry[];
+  index: ScanIndex;
+}
+
+const FLAGS = 'gi';
+const cache = new WeakMap<Taxonomy, CompiledTaxonomy>();
+
+export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
+  const cached = cache.get(taxonomy);
+  if (cached) return cached;
+  const harmTypes = taxonomy.harmTypes.map((e) => compileEntry('harmTypes', e));
+  const agencies = taxonomy.agencies.map((e) => compileEntry('agencies', e));
+  const themes = taxonomy.themes.map((e) => compileEntry('themes', e));
+  const all = [...harmTypes, ...agencies, ...themes];
+  const compiled = { harmTypes, agencies, themes, all, index: buildScanIndex(all) };
+  cache.set(taxonomy, compiled);
+  return compiled;
+}
+
+function compileEntry(kind: TaxonKind, entry: TaxonEntry): CompiledEntry {
+  const sources = [...entry.synonyms.map(phraseToPattern), ...entry.patterns.map(spacesAsWhitespace)];
+  return {
+    kind,
+    id: entry.id,
+    label: entry.label,
+    matchers: sources.map(toMatcher),
+    exclusions: (entry.exclusions ?? []).map(spacesAsWhitespace).map(toMatcher),
+  };
+}
+
+export function toMatcher(source: string): Matcher {
+  return { regex: new RegExp(source, FLAGS), needles: requiredLiterals(source) };
+}
+
+/**
+ * A space written in a taxonomy pattern stands for any run of whitespace: extracted text has line breaks
+ * and non-breaking spaces where the reader sees a space.
+ */
+export function spacesAsWhitespace(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i] ?? '';
+    if (char === '\\') {
+      out += char + (source[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (char === '[') inClass = true;
+    else if (char === ']') inClass = false;
+    out += char === ' ' && !inClass ? '\\s+' : char;
+  }
+  return out;
+}
+
+/** Whether the matcher is worth running on a text whose lower-cased form is `lower`. */
+export function mayMatch(matcher: Matcher, lower: string): boolean {
+  if (matcher.needles === null) return true;
+  return matcher.needles.some((group) => group.every((needle) => lower.includes(needle)));
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Every non-empty match of the matcher in `text`, as offsets into `text`. */
+export function findAll(matcher: Matcher, text: string, lower: string): Span[] {
+  if (!mayMatch(matcher, lower)) return [];
+  const spans: Span[] = [];
+  const { regex } = matcher;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Every entry's matches in `text` (offsets into it); entries without a match are left out. */
+export function matchTaxonomy(compiled: CompiledTaxonomy, text: string): Map<CompiledEntry, Span[]> {
+  const matches = new Map<CompiledEntry, Span[]>();
+  for (const [i, spans] of scanEntries(compiled.index, text)) {
+    const entry = compiled.all[i];
+    if (entry) matches.set(entry, spans);
+  }
+  return matches;
+}

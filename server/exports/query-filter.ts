@@ -1,0 +1,75 @@
+/**
+ * Export URLs take the CaseFilter as query parameters: lists comma-separated or repeated
+ * (?harmTypes=neglect,physical-abuse&themes=information-sharing&yearFrom=2015&minShared=2). Enum values are
+ * accepted by their GraphQL name (SERIOUS_HARM, UNDER_1) or as stored ('serious-harm', 'under 1').
+ */
+import type { CaseFilter } from '../analytics/filter.ts';
+import { AGE_BAND_VALUES, type EnumValues, OUTCOME_VALUES, REVIEW_TYPE_VALUES } from '../graphql/enums.ts';
+
+export class QueryArgumentError extends Error {
+  override readonly name = 'QueryArgumentError';
+}
+
+const LISTS = ['harmTypes', 'themes', 'agencies', 'sources'] as const;
+const ENUM_LISTS = {
+  outcome: OUTCOME_VALUES,
+  ageBands: AGE_BAND_VALUES,
+  reviewTypes: REVIEW_TYPE_VALUES,
+} as const;
+const NUMBERS = ['yearFrom', 'yearTo', 'minShared'] as const;
+export const EXPORT_PARAMETERS = [...LISTS, ...Object.keys(ENUM_LISTS), ...NUMBERS, 'text'];
+
+export interface ExportQuery {
+  filter: CaseFilter;
+  minShared: number;
+}
+
+export function readExportQuery(params: URLSearchParams): ExportQuery {
+  for (const name of new Set(params.keys())) {
+    if (!EXPORT_PARAMETERS.includes(name)) {
+      throw new QueryArgumentError(`unknown parameter "${name}"; use any of ${EXPORT_PARAMETERS.join(', ')}`);
+    }
+  }
+  const filter: CaseFilter = {};
+  for (const name of LISTS) {
+    const values = listParam(params, name);
+    if (values.length > 0) filter[name] = values;
+  }
+  for (const [name, values] of Object.entries(ENUM_LISTS)) {
+    const given = listParam(params, name);
+    if (given.length > 0)
+      filter[name as keyof typeof ENUM_LISTS] = given.map((v) => enumValue(name, values, v));
+  }
+  const yearFrom = intParam(params, 'yearFrom');
+  const yearTo = intParam(params, 'yearTo');
+  if (yearFrom !== null) filter.yearFrom = yearFrom;
+  if (yearTo !== null) filter.yearTo = yearTo;
+  const text = params.get('text');
+  if (text !== null && text.trim() !== '') filter.text = text;
+  const minShared = intParam(params, 'minShared') ?? 1;
+  if (minShared < 1) throw new QueryArgumentError('minShared must be 1 or more');
+  return { filter, minShared };
+}
+
+function listParam(params: URLSearchParams, name: string): string[] {
+  return params
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+}
+
+function intParam(params: URLSearchParams, name: string): number | null {
+  const raw = params.get(name);
+  if (raw === null || raw.trim() === '') return null;
+  if (!/^-?\d{1,9}$/.test(raw.trim()))
+    throw new QueryArgumentError(`${name} must be a whole number (got "${raw}")`);
+  return Number(raw.trim());
+}
+
+function enumValue(name: string, values: EnumValues, given: string): string {
+  const byName = values[given.toUpperCase()];
+  if (byName !== undefined) return byName;
+  if (Object.values(values).includes(given)) return given;
+  throw new QueryArgumentError(`${name}: "${given}" is not one of ${Object.keys(values).join(', ')}`);
+}

@@ -1,0 +1,62 @@
+/**
+ * What every resolver gets: the store, the analytics index as it was when the request started, the
+ * per-request loaders, and who is calling.
+ */
+import type { CaseReviewRecord, Evidence } from '../../graph/records.ts';
+import type { CaseDetail, GraphStore } from '../../graph/store.ts';
+import type { UploadResult } from '../../ingest/load/ingest-files.ts';
+import type { AnalyticsIndex } from '../analytics/index.ts';
+import type { IndexKeeper } from '../analytics/keeper.ts';
+import type { ServerConfig } from '../config.ts';
+import type { RequestBudget } from './budget.ts';
+import { BatchLoader } from './loader.ts';
+
+/** Reads one uploaded document and loads it into the store (ingest/load/ingest-files.ts behind it). */
+export type UploadIngester = (
+  store: GraphStore,
+  filename: string,
+  bytes: Uint8Array,
+) => Promise<UploadResult>;
+
+export interface ThemeEvidenceRow {
+  themeId: string;
+  evidence: Evidence;
+}
+
+export interface Loaders {
+  caseRecord: BatchLoader<string, CaseReviewRecord>;
+  caseDetail: BatchLoader<string, CaseDetail | null>;
+  caseThemes: BatchLoader<string, ThemeEvidenceRow[]>;
+}
+
+export interface RequestContext {
+  store: GraphStore;
+  index: AnalyticsIndex;
+  keeper: IndexKeeper;
+  config: ServerConfig;
+  isAdmin: boolean;
+  ingest: UploadIngester;
+  loaders: Loaders;
+  budget: RequestBudget;
+}
+
+export function createLoaders(store: GraphStore, index: AnalyticsIndex): Loaders {
+  return {
+    caseRecord: new BatchLoader(async (ids) => {
+      const records = await store.casesByIds(ids);
+      return new Map(records.map((r) => [r.id, r]));
+    }),
+    // The port reads one case's detail at a time; the loader still deduplicates within a request.
+    caseDetail: new BatchLoader(async (ids) => {
+      const details = await Promise.all(ids.map((id) => store.caseDetail(id)));
+      return new Map(ids.map((id, i) => [id, details[i] ?? null]));
+    }),
+    caseThemes: new BatchLoader(async (caseIds) => {
+      const themeIds = [...new Set(caseIds.flatMap((id) => index.themesOf(id)))];
+      const rows = themeIds.length === 0 ? [] : await store.themeEvidence(caseIds, themeIds);
+      const byCase = new Map<string, ThemeEvidenceRow[]>(caseIds.map((id) => [id, []]));
+      for (const row of rows) byCase.get(row.caseId)?.push({ themeId: row.themeId, evidence: row.evidence });
+      return byCase;
+    }),
+  };
+}

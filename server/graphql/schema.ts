@@ -1,0 +1,38 @@
+/** The executable schema: the SDL in server/schema/*.graphql plus the resolvers and enum mappings. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { AGE_BAND_VALUES, NODE_KIND_VALUES, OUTCOME_VALUES, REVIEW_TYPE_VALUES } from './enums.ts';
+import { Mutation } from './resolvers/mutation.ts';
+import { Query } from './resolvers/query.ts';
+import { CaseReview, Learning, Recommendation, Source, Theme } from './resolvers/types.ts';
+
+const SCHEMA_DIR = fileURLToPath(new URL('../schema/', import.meta.url));
+
+export function readTypeDefs(dir = SCHEMA_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: readTypeDefs(),
+    resolvers: {
+      Query,
+      Mutation,
+      CaseReview,
+      Learning,
+      Recommendation,
+      Source,
+      Theme,
+      Outcome: OUTCOME_VALUES,
+      AgeBand: AGE_BAND_VALUES,
+      ReviewType: REVIEW_TYPE_VALUES,
+      NodeKind: NODE_KIND_VALUES,
+    },
+  });
+}

@@ -1,0 +1,190 @@
+/**
+ * The HTTP server: GraphQL at /graphql (GraphiQL on GET from a browser), /healthz, file exports under
+ * /export/, and the web app at /. One yoga instance serves all of it; the routes plugin runs before
+ * yoga's own GraphQL handling, after its CORS and GraphiQL plugins.
+ */
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createYoga, type Plugin, maskError as yogaMaskError } from 'graphql-yoga';
+import { isStoreError } from '../../graph/errors.ts';
+import type { GraphStore } from '../../graph/store.ts';
+import { ingestUpload } from '../../ingest/load/ingest-files.ts';
+import { loadTaxonomy, type Taxonomy } from '../../ingest/taxonomy/index.ts';
+import { IndexKeeper } from '../analytics/keeper.ts';
+import type { ServerConfig } from '../config.ts';
+import { RequestBudget } from '../graphql/budget.ts';
+import { createLoaders, type RequestContext, type UploadIngester } from '../graphql/context.ts';
+import { firstLine, fromStoreError, isUserError, rootCause } from '../graphql/errors.ts';
+import { queryLimits } from '../graphql/limits.ts';
+import { resultCache } from '../graphql/result-cache.ts';
+import { buildSchema } from '../graphql/schema.ts';
+import { identify } from './auth.ts';
+import { EXAMPLE_QUERIES } from './examples.ts';
+import { exportResponse } from './exports.ts';
+import { health } from './health.ts';
+import { json, unauthorized } from './respond.ts';
+import { staticSite } from './static.ts';
+import { withTimeout } from './timeout.ts';
+
+export interface ServerOptions {
+  store: GraphStore;
+  config: ServerConfig;
+  /** How uploads are ingested; defaults to ingestUpload with the bundled taxonomy. */
+  ingest?: UploadIngester;
+  taxonomy?: Taxonomy;
+  /** Where unexpected errors are reported (one line each); defaults to stderr. */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  host: string;
+  port: number;
+  keeper: IndexKeeper;
+  /** Stops listening and drops open connections; the store stays open (its owner closes it). */
+  close(): Promise<void>;
+}
+
+export interface ThreadlineServer {
+  http: Server;
+  keeper: IndexKeeper;
+  listen(port?: number, host?: string): Promise<RunningServer>;
+}
+
+const API_TOKEN_MESSAGE =
+  'This server requires an API token: send THREADLINE_API_TOKEN as "Authorization: Bearer <token>"';
+
+export function defaultIngester(taxonomy?: Taxonomy): UploadIngester {
+  let loaded = taxonomy;
+  return (store, filename, bytes) => {
+    loaded ??= loadTaxonomy();
+    return ingestUpload(store, filename, bytes, loaded);
+  };
+}
+
+/** Builds the analytics index and the HTTP server (not yet listening). */
+export async function createServer(options: ServerOptions): Promise<ThreadlineServer> {
+  const { store, config } = options;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const keeper = await IndexKeeper.open(store);
+  const ingest = options.ingest ?? defaultIngester(options.taxonomy);
+  const site = staticSite(config.webDir);
+
+  const routes: Plugin = {
+    async onRequest({ request, url, endResponse, requestHandler, setRequestHandler }) {
+      const path = url.pathname;
+      if (path === '/healthz') return endResponse(await health(store));
+      const caller = identify(config, request.headers.get('authorization'));
+      if (path === '/graphql') {
+        if (!caller.canRead) return endResponse(unauthorized(API_TOKEN_MESSAGE));
+        setRequestHandler(withTimeout(requestHandler, config.requestTimeoutMs));
+        return;
+      }
+      if (path === '/export' || path.startsWith('/export/')) {
+        if (!caller.canRead) return endResponse(unauthorized(API_TOKEN_MESSAGE));
+        return endResponse(await exportResponse(keeper.index, path, url.searchParams));
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        return endResponse(
+          json(405, { error: 'method not allowed', message: `${request.method} ${path} is not served` }),
+        );
+      }
+      return endResponse(await site(path, request.method));
+    },
+  };
+
+  const yoga = createYoga<Record<string, unknown>, RequestContext>({
+    schema: buildSchema(),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    logging: false,
+    multipart: true,
+    maxRequestBodySize: config.limits.maxBodyBytes,
+    cors:
+      config.corsOrigins.length === 0
+        ? false
+        : {
+            origin: config.corsOrigins,
+            methods: ['GET', 'POST', 'OPTIONS'],
+            allowedHeaders: ['authorization', 'content-type'],
+            maxAge: 600,
+          },
+    graphiql: { title: 'Threadline GraphQL', defaultQuery: EXAMPLE_QUERIES, shouldPersistHeaders: false },
+    maskedErrors: {
+      maskError(error, message) {
+        const cause = rootCause(error);
+        if (isStoreError(cause) && cause.kind !== 'query') return fromStoreError(cause);
+        if (isUserError(cause)) return error as Error;
+        const masked = yogaMaskError(error, message, false);
+        if (masked !== error) log(`threadline: unexpected error: ${describe(cause)}`);
+        return masked;
+      },
+    },
+    context: ({ request }): RequestContext => {
+      const index = keeper.index;
+      return {
+        store,
+        index,
+        keeper,
+        config,
+        isAdmin: identify(config, request.headers.get('authorization')).isAdmin,
+        ingest,
+        loaders: createLoaders(store, index),
+        budget: new RequestBudget({ items: config.limits.maxItems, details: config.limits.maxDetails }),
+      };
+    },
+    plugins: [routes, queryLimits(config.limits), resultCache()],
+  });
+
+  const http = createHttpServer(yoga);
+  http.requestTimeout = Math.max(30_000, config.requestTimeoutMs * 2);
+
+  return {
+    http,
+    keeper,
+    listen: (port = config.port, host = config.host) =>
+      new Promise<RunningServer>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          http.off('error', reject);
+          const address = http.address() as AddressInfo;
+          const shownHost = address.address.includes(':') ? `[${address.address}]` : address.address;
+          resolve({
+            url: `http://${shownHost}:${address.port}`,
+            host: address.address,
+            port: address.port,
+            keeper,
+            close: () => closeServer(http),
+          });
+        });
+      }),
+  };
+}
+
+/** createServer + listen: what `npm start` and the tests use. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const server = await createServer(options);
+  return server.listen();
+}
+
+function closeServer(http: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    http.close((e) => (e ? reject(e) : resolve()));
+    http.closeAllConnections();
+  });
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error)
+    return `${e.name}: ${firstLine(e.message)}${e.stack ? ` (${firstStackFrame(e.stack)})` : ''}`;
+  return String(e);
+}
+
+function firstStackFrame(stack: string): string {
+  return (
+    stack
+      .split('\n')
+      .find((l) => l.trim().startsWith('at '))
+      ?.trim() ?? ''
+  );
+}

@@ -1,0 +1,39 @@
+/** What GraphiQL shows on first visit: three queries a notebook user can run as they are. */
+export const EXAMPLE_QUERIES = `# Threadline GraphQL API. Pick an operation with the run button's menu.
+# Ids are stable across re-ingests; lists that grow are Relay connections (first/after).
+
+# 1. The theme map: themes weighted by reviews, edges by reviews sharing both themes.
+query ThemeNetwork {
+  themeNetwork(filter: { harmTypes: ["neglect"] }, minShared: 2) {
+    caseCount
+    nodes { id label group weight }
+    edges { source target weight lift }
+  }
+}
+
+# 2. The newest case review, with the sentence behind every theme and its learning statements.
+query CaseWithEvidence {
+  cases(first: 1) {
+    totalCount
+    edges {
+      node {
+        id title child partnership reportYear outcome
+        themes { theme { id label } evidence { quote start end sourceId } }
+        learning { text start end themes { theme { label } } }
+      }
+    }
+  }
+}
+
+# 3. Recommendations aimed at one agency (list agency ids with { agencies { id label caseCount } }).
+query RecommendationsByAgency {
+  recommendations(filter: { agencies: ["police"] }, first: 10) {
+    totalCount
+    edges {
+      cursor
+      node { text targets { agency { label } } case { title reportYear } }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;

@@ -1,0 +1,93 @@
+/**
+ * `npm start`: read the configuration, open the store, make sure schema and taxonomy are in place, load the
+ * sample corpus into an empty database, build the analytics index and serve. Problems a person can fix
+ * (configuration, a locked database, an unreachable Neo4j, a port in use) print one line and exit 2.
+ */
+import './production.ts';
+import { readStoreConfig } from '../graph/config.ts';
+import { loadEnvFileIfPresent } from '../graph/env-file.ts';
+import { isStoreError } from '../graph/errors.ts';
+import { openStore } from '../graph/open.ts';
+import type { GraphStore } from '../graph/store.ts';
+import { loadSampleCorpusIfEmpty } from '../ingest/sample/index.ts';
+import { loadTaxonomy, taxonomyRecords } from '../ingest/taxonomy/index.ts';
+import { readServerConfig } from './config.ts';
+import { firstLine } from './graphql/errors.ts';
+import { type RunningServer, startServer } from './http/app.ts';
+
+const EXIT_FIXABLE = 2;
+
+loadEnvFileIfPresent();
+
+function fail(message: string): number {
+  process.stderr.write(`threadline: ${message}\n`);
+  return EXIT_FIXABLE;
+}
+
+function isErrno(e: unknown, code: string): boolean {
+  return e instanceof Error && (e as NodeJS.ErrnoException).code === code;
+}
+
+async function serve(store: GraphStore): Promise<RunningServer> {
+  const config = readServerConfig(process.env);
+  await store.ensureSchema();
+  const taxonomy = loadTaxonomy();
+  await store.upsertTaxonomy(taxonomyRecords(taxonomy));
+  const sample = await loadSampleCorpusIfEmpty(store, taxonomy);
+  const server = await startServer({ store, config, taxonomy });
+  const note = sample
+    ? `; loaded the sample corpus: ${sample.reviews} reviews from ${sample.documents} documents`
+    : '';
+  process.stdout.write(`Threadline listening on ${server.url} (${store.description})${note}\n`);
+  return server;
+}
+
+function closeOnSignals(server: RunningServer, store: GraphStore): void {
+  let closing = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (closing) process.exit(1);
+    closing = true;
+    process.stderr.write(`threadline: ${signal} received, closing\n`);
+    try {
+      await server.close();
+    } finally {
+      await store.close();
+    }
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+async function main(): Promise<number | null> {
+  let storeConfig: ReturnType<typeof readStoreConfig>;
+  try {
+    readServerConfig(process.env);
+    storeConfig = readStoreConfig(process.env);
+  } catch (e) {
+    // Both readers throw only configuration errors, whose messages name the variable to fix.
+    return fail(e instanceof Error ? e.message : String(e));
+  }
+  let store: GraphStore;
+  try {
+    store = await openStore(storeConfig);
+  } catch (e) {
+    if (isStoreError(e)) return fail(firstLine(e.message));
+    throw e;
+  }
+  try {
+    closeOnSignals(await serve(store), store);
+    return null;
+  } catch (e) {
+    await store.close().catch(() => undefined);
+    if (isStoreError(e)) return fail(firstLine(e.message));
+    if (isErrno(e, 'EADDRINUSE'))
+      return fail(`port ${process.env.PORT ?? 4000} is already in use; set PORT to another one`);
+    if (isErrno(e, 'EACCES'))
+      return fail(`not allowed to listen on port ${process.env.PORT ?? 4000}; set PORT above 1023`);
+    throw e;
+  }
+}
+
+const code = await main();
+if (code !== null) process.exit(code);

@@ -1,0 +1,286 @@
+/**
+ * The whole path over HTTP: the seed documents ingested into a temp embedded database, the server on a
+ * free port, and GraphQL queries checked against what extraction finds in the same files.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractFile } from '../../../ingest/load/ingest-files.ts';
+import { loadTaxonomy } from '../../../ingest/taxonomy/index.ts';
+import {
+  announceMissingSeeds,
+  SEEDS_DIR,
+  SEEDS_PRESENT,
+  startLoadedServer,
+  type TestServer,
+} from './running-server.ts';
+
+announceMissingSeeds();
+
+interface CaseRow {
+  id: string;
+  title: string;
+  child: string | null;
+  partnership: string | null;
+  summary: string | null;
+  reportYear: number | null;
+  outcome: string | null;
+  ageBand: string | null;
+  reviewType: string;
+  harmTypes: { harmType: { id: string } }[];
+  agencies: { agency: { id: string } }[];
+  themes: { theme: { id: string } }[];
+}
+
+const seedFiles = SEEDS_PRESENT
+  ? readdirSync(SEEDS_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => join(SEEDS_DIR, f))
+  : [];
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe.skipIf(!SEEDS_PRESENT)('GraphQL API over the seed documents', () => {
+  let api: TestServer;
+  let all: CaseRow[];
+  let sourceText: Map<string, string>;
+
+  beforeAll(async () => {
+    api = await startLoadedServer(seedFiles);
+    const listing = await api.gql<{ cases: { totalCount: number; edges: { node: CaseRow }[] } }>(`{
+      cases(first: 100) { totalCount edges { node {
+        id title child partnership summary reportYear outcome ageBand reviewType
+        harmTypes { harmType { id } } agencies { agency { id } } themes { theme { id } }
+      } } } }`);
+    all = listing.data?.cases.edges.map((e) => e.node) ?? [];
+    const sources = await api.gql<{ sources: { id: string; text: string }[] }>('{ sources { id text } }');
+    sourceText = new Map(sources.data?.sources.map((s) => [s.id, s.text]));
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  async function idsUnder(filter: Record<string, unknown>): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Awaited<ReturnType<typeof api.gql<{ cases: Connection }>>> = await api.gql<{
+        cases: Connection;
+      }>(
+        `query($filter: CaseFilter, $after: String) { cases(filter: $filter, first: 10, after: $after) {
+          totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { filter, after },
+      );
+      expect(page.errors).toBeUndefined();
+      const cases = page.data?.cases as Connection;
+      ids.push(...cases.edges.map((e) => e.node.id));
+      if (!cases.pageInfo.hasNextPage) {
+        expect(ids).toHaveLength(cases.totalCount);
+        return ids;
+      }
+      after = cases.pageInfo.endCursor;
+    }
+  }
+
+  it('counts the reviews of each harm type as extraction finds them in the seed files', async () => {
+    const expected = new Map<string, Set<string>>();
+    const taxonomy = loadTaxonomy();
+    for (const file of seedFiles) {
+      const result = await extractFile(file, taxonomy);
+      if (!result.ok) throw new Error(result.problem.message);
+      for (const c of result.doc.cases) {
+        for (const h of c.harmTypes) expected.set(h.id, (expected.get(h.id) ?? new Set()).add(c.id));
+      }
+    }
+    const { data } = await api.gql<{ harmTypes: { id: string; caseCount: number }[] }>(
+      '{ harmTypes { id caseCount } }',
+    );
+    const served = Object.fromEntries(
+      (data?.harmTypes ?? []).filter((h) => h.caseCount > 0).map((h) => [h.id, h.caseCount]),
+    );
+    expect(served).toEqual(Object.fromEntries([...expected].map(([id, cases]) => [id, cases.size])));
+    expect(Object.keys(served).length).toBeGreaterThan(3);
+  });
+
+  it('returns a case’s learning statements verbatim, as they stand in the seed file', async () => {
+    const { data } = await api.gql<{ cases: { edges: { node: { id: string } }[] } }>(
+      '{ cases(first: 100) { edges { node { id } } } }',
+    );
+    const details = await Promise.all(
+      (data?.cases.edges ?? []).map((e) =>
+        api.gql<{
+          case: {
+            learning: { text: string; sourceId: string; start: number; end: number }[];
+            sources: { path: string }[];
+          };
+        }>('query($id: ID!) { case(id: $id) { learning { text sourceId start end } sources { path } } }', {
+          id: e.node.id,
+        }),
+      ),
+    );
+    const richest = details
+      .map((d) => d.data?.case)
+      .filter((c) => c !== undefined && c !== null)
+      .sort((a, b) => b.learning.length - a.learning.length)[0];
+    expect(richest?.learning.length).toBeGreaterThan(2);
+    const seedText = squash(readFileSync(richest?.sources[0]?.path ?? '', 'utf8'));
+    for (const statement of richest?.learning ?? []) {
+      expect(sourceText.get(statement.sourceId)?.slice(statement.start, statement.end)).toBe(statement.text);
+      expect(seedText).toContain(squash(statement.text));
+    }
+  });
+
+  it('quotes, for every link of every case, exactly the source text at the evidence offsets', async () => {
+    let checked = 0;
+    for (const c of all) {
+      const { data } = await api.gql<{
+        case: Record<
+          'harmTypes' | 'agencies' | 'themes',
+          { evidence: { sourceId: string; quote: string; start: number; end: number } }[]
+        >;
+      }>(
+        `query($id: ID!) { case(id: $id) {
+          harmTypes { evidence { sourceId quote start end } }
+          agencies { evidence { sourceId quote start end } }
+          themes { evidence { sourceId quote start end } } } }`,
+        { id: c.id },
+      );
+      for (const link of [
+        ...(data?.case.harmTypes ?? []),
+        ...(data?.case.agencies ?? []),
+        ...(data?.case.themes ?? []),
+      ]) {
+        const { sourceId, quote, start, end } = link.evidence;
+        expect(sourceText.get(sourceId)?.slice(start, end)).toBe(quote);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('finds a path between the two themes that share the most reviews, through a review carrying both', async () => {
+    const net = await api.gql<{
+      themeNetwork: { edges: { source: string; target: string; weight: number }[] };
+    }>('{ themeNetwork(minShared: 2) { edges { source target weight } } }');
+    const top = net.data?.themeNetwork.edges[0];
+    expect(top?.weight).toBeGreaterThanOrEqual(2);
+    const { data } = await api.gql<{
+      connections: { length: number; nodes: { id: string; kind: string }[]; cases: { id: string }[] }[];
+    }>(
+      'query($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 2, first: 5) { length nodes { id kind } cases { id } } }',
+      { from: `Theme:${top?.source}`, to: `Theme:${top?.target}` },
+    );
+    const paths = data?.connections ?? [];
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) {
+      expect(path.length).toBe(2);
+      expect(path.nodes.map((n) => n.kind)).toEqual(['THEME', 'CASE_REVIEW', 'THEME']);
+      const middle = all.find((c) => `CaseReview:${c.id}` === path.nodes[1]?.id);
+      expect(middle?.themes.map((t) => t.theme.id)).toEqual(
+        expect.arrayContaining([top?.source, top?.target]),
+      );
+      expect(path.cases.map((c) => c.id)).toEqual([middle?.id]);
+    }
+  });
+
+  it('pages through every case without duplicates or gaps, in the listing order', async () => {
+    const paged = await idsUnder({});
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(paged).toEqual(all.map((c) => c.id));
+    expect(paged.length).toBeGreaterThanOrEqual(33);
+    const years = all.map((c) => c.reportYear ?? -1);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+  });
+
+  it('composes CaseFilter fields with AND and list values with OR', async () => {
+    const has = (ids: string[], wanted: string[] | undefined) =>
+      !wanted || wanted.some((w) => ids.includes(w));
+    const harm = (c: CaseRow) => c.harmTypes.map((h) => h.harmType.id);
+    const themes = (c: CaseRow) => c.themes.map((t) => t.theme.id);
+    const agencies = (c: CaseRow) => c.agencies.map((a) => a.agency.id);
+    const [h1, h2] = [...new Set(all.flatMap(harm))];
+    const [t1] = [...new Set(all.filter((c) => h1 && harm(c).includes(h1)).flatMap(themes))];
+    const word =
+      all
+        .find((c) => c.partnership)
+        ?.partnership?.split(/\s+/)[0]
+        ?.toLowerCase() ?? 'review';
+    const filters: Array<{ filter: Record<string, unknown>; match: (c: CaseRow) => boolean }> = [
+      { filter: { harmTypes: [h1, h2] }, match: (c) => has(harm(c), [h1 ?? '', h2 ?? '']) },
+      {
+        filter: { harmTypes: [h1], themes: [t1] },
+        match: (c) => has(harm(c), [h1 ?? '']) && has(themes(c), [t1 ?? '']),
+      },
+      {
+        filter: { yearFrom: 2017, yearTo: 2022, outcome: ['DEATH', 'SERIOUS_HARM'] },
+        match: (c) =>
+          c.reportYear !== null &&
+          c.reportYear >= 2017 &&
+          c.reportYear <= 2022 &&
+          ['DEATH', 'SERIOUS_HARM'].includes(c.outcome ?? ''),
+      },
+      {
+        filter: { agencies: ['police'], ageBands: ['UNDER_1', 'AGE_1_5'] },
+        match: (c) => has(agencies(c), ['police']) && ['UNDER_1', 'AGE_1_5'].includes(c.ageBand ?? ''),
+      },
+      {
+        filter: { text: word, reviewTypes: ['SCR', 'LCSPR'] },
+        match: (c) =>
+          ['SCR', 'LCSPR'].includes(c.reviewType) &&
+          [c.title, c.child, c.partnership, c.summary].join('\n').toLowerCase().includes(word),
+      },
+    ];
+    for (const { filter, match } of filters) {
+      const expected = all.filter(match).map((c) => c.id);
+      expect({ filter, ids: await idsUnder(filter) }).toEqual({ filter, ids: expected });
+    }
+    expect(all.filter(filters[1]?.match ?? (() => false)).length).toBeGreaterThan(0);
+  });
+
+  it('counts themes under a filter the same way the case list does', async () => {
+    const { data } = await api.gql<{
+      themes: { id: string; caseCount: number }[];
+      cases: { totalCount: number };
+    }>(
+      `{ themes(filter: { harmTypes: ["neglect"] }) { id caseCount }
+         cases(filter: { harmTypes: ["neglect"], themes: ["information-sharing"] }) { totalCount } }`,
+    );
+    expect(data?.themes.find((t) => t.id === 'information-sharing')?.caseCount).toBe(data?.cases.totalCount);
+  });
+
+  it('looks several cases up by id in one call, in the order asked, null for unknown ids', async () => {
+    const ids = [all[2]?.id, 'no-such-case', all[0]?.id];
+    const { data } = await api.gql<{ casesByIds: ({ id: string; title: string } | null)[] }>(
+      'query($ids: [ID!]!) { casesByIds(ids: $ids) { id title } }',
+      { ids },
+    );
+    expect(data?.casesByIds).toEqual([
+      { id: all[2]?.id, title: all[2]?.title },
+      null,
+      { id: all[0]?.id, title: all[0]?.title },
+    ]);
+  });
+
+  it('answers aliased case(id) lookups of names alone, beyond the detail budget', async () => {
+    const small = await api.sibling({ limits: { ...api.config.limits, maxDetails: 2 } });
+    const fields = all.slice(0, 10).map((c, i) => `c${i}: case(id: "${c.id}") { id title reportYear }`);
+    const result = await small.gql<Record<string, { id: string } | null>>(`{ ${fields.join(' ')} }`);
+    expect(result.errors).toBeUndefined();
+    expect(Object.values(result.data ?? {}).map((c) => c?.id)).toEqual(all.slice(0, 10).map((c) => c.id));
+  });
+
+  it('refuses an unknown filter id with a message naming it', async () => {
+    const result = await api.gql('{ cases(filter: { themes: ["no-such-theme"] }) { totalCount } }');
+    expect(result.errors?.[0]?.message).toBe(
+      'filter.themes: unknown id "no-such-theme" (list the ids with { themes { id } })',
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+interface Connection {
+  totalCount: number;
+  edges: { node: { id: string } }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}

@@ -1,0 +1,101 @@
+/** `npm start` as a process: it serves, shuts down cleanly on SIGTERM, and fails in one line when it cannot. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEmbeddedStore } from '../../../graph/embedded/store.ts';
+import { REPO_ROOT } from './running-server.ts';
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(env: Record<string, string>): {
+  child: ChildProcess;
+  exit: Promise<Exit>;
+  output: () => string;
+} {
+  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const exit = new Promise<Exit>((resolve) => {
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+  return { child, exit, output: () => stdout };
+}
+
+async function listening(output: () => string, exit: Promise<Exit>): Promise<string> {
+  for (;;) {
+    const match = /listening on (http:\/\/\S+)/.exec(output());
+    if (match?.[1]) return match[1];
+    const ended = await Promise.race([exit, new Promise<null>((r) => setTimeout(() => r(null), 100))]);
+    if (ended) throw new Error(`server exited (${ended.code}) before listening: ${ended.stderr}`);
+  }
+}
+
+describe('npm start', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'threadline-start-'));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('loads the sample corpus into an empty database, serves, and exits 0 on SIGTERM', async () => {
+    const server = start({ THREADLINE_DB_PATH: join(dir, 'fresh') });
+    const url = await listening(server.output, server.exit);
+    const line = server.output().trim();
+    expect(line.split('\n')).toHaveLength(1);
+    expect(line).toMatch(
+      /^Threadline listening on http:\/\/127\.0\.0\.1:\d+ \(embedded .*\); loaded the sample corpus: \d+ reviews/,
+    );
+    const health = await fetch(`${url}/healthz`);
+    expect(await health.json()).toMatchObject({ ok: true, engine: 'embedded' });
+    const stats = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ stats { cases } }' }),
+    });
+    expect(((await stats.json()) as { data: { stats: { cases: number } } }).data.stats.cases).toBeGreaterThan(
+      0,
+    );
+    server.child.kill('SIGTERM');
+    expect((await server.exit).code).toBe(0);
+  });
+
+  it('exits 2 with one line when the database is locked by another process', async () => {
+    const path = join(dir, 'locked');
+    const owner = await openEmbeddedStore({ path });
+    try {
+      const server = start({ THREADLINE_DB_PATH: path });
+      const result = await server.exit;
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/^threadline: /);
+    } finally {
+      await owner.close();
+    }
+  });
+
+  it('exits 2 naming the variable when the configuration is wrong', async () => {
+    const result = await start({ THREADLINE_DB_PATH: join(dir, 'x'), PORT: 'eighty' }).exit;
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('PORT=eighty is not a whole number between 0 and 65535');
+  });
+});

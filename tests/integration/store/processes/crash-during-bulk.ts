@@ -1,0 +1,20 @@
+/**
+ * Child process for the crash-recovery test: bulk-loads the fixture documents into the store at argv[2] and
+ * dies abruptly (no cleanup, no close) when the load reaches the step named by argv[3].
+ */
+import { openEmbeddedStore } from '../../../../graph/embedded/store.ts';
+import { NATIONAL, SUMMER_REVISED } from '../../../fixtures/batches.ts';
+
+const [path, dieAt] = process.argv.slice(2);
+if (!path || !dieAt) throw new Error('usage: crash-during-bulk.ts DB_PATH STEP');
+const store = await openEmbeddedStore({
+  path,
+  bulkMinRows: 0,
+  maxDbBytes: 2 ** 36,
+  bufferPoolBytes: 2 ** 27,
+  onBulkStep: (step) => {
+    if (step === dieAt) process.kill(process.pid, 'SIGKILL');
+  },
+});
+await store.loadSources([NATIONAL, SUMMER_REVISED]);
+process.stdout.write('finished without dying\n');

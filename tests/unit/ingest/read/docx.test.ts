@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { readBytes } from '../../../../ingest/read/index.ts';
+import { buildDocx } from '../../../fixtures/documents/docx-builder.ts';
+import { BRIEFING_BLOCKS } from '../../../fixtures/documents/generated.ts';
+import { documentOf, errorOf, expectWellFormedHints, spans } from './expectations.ts';
+
+const readBriefing = async () =>
+  documentOf(await readBytes('briefings/neglect.docx', await buildDocx(BRIEFING_BLOCKS)));
+
+/** The first bytes of an OLE compound file, as old .doc files and encrypted Office files start. */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+describe('Word documents', () => {
+  it('lays out a .docx like a web page: headings, paragraphs and marked list lines', async () => {
+    const doc = await readBriefing();
+    expect(doc.format).toBe('docx');
+    expect(doc.text).toBe(
+      [
+        'Westmoor briefing: neglect in infancy',
+        'A fictional briefing on three imaginary reviews & what they teach.',
+        'Learning',
+        '- Health visitors saw the home conditions but did not record them.\n' +
+          '  - Nobody asked the father about his own needs.\n' +
+          '- Housing was not invited to the strategy meeting.',
+        'Recommendations',
+        '1. Use a neglect assessment tool at every home visit.\n2. Invite housing to strategy meetings.',
+      ].join('\n\n'),
+    );
+    expectWellFormedHints(doc);
+  });
+
+  it('turns Word heading styles into heading hints with their level, the first one the title', async () => {
+    const doc = await readBriefing();
+    const headings = doc.hints.filter((h) => h.kind === 'heading');
+    expect(headings.map((h) => [doc.text.slice(h.start, h.end), h.level])).toEqual([
+      ['Westmoor briefing: neglect in infancy', 1],
+      ['Learning', 2],
+      ['Recommendations', 2],
+    ]);
+    expect(doc.title).toBe('Westmoor briefing: neglect in infancy');
+  });
+
+  it('turns bulleted and numbered paragraphs into list items with their nesting level', async () => {
+    const doc = await readBriefing();
+    expect(doc.hints.filter((h) => h.kind === 'list-item').map((h) => h.level)).toEqual([1, 2, 1, 1, 1]);
+    expect(spans(doc, 'list-item')[3]).toBe('1. Use a neglect assessment tool at every home visit.');
+  });
+
+  it('reports a cut-short .docx as truncated, naming the file', async () => {
+    const bytes = await buildDocx(BRIEFING_BLOCKS);
+    const error = errorOf(await readBytes('cut.docx', bytes.slice(0, Math.floor(bytes.length / 2))));
+    expect(error.kind).toBe('truncated');
+    expect(error.message).toMatch(
+      /^cut\.docx: the Word document is truncated or damaged \(.+\); open it in Word/,
+    );
+  });
+
+  it('reports a file that is not a zip archive as a damaged .docx', async () => {
+    const error = errorOf(
+      await readBytes('notes.docx', new TextEncoder().encode('plain text, wrong extension')),
+    );
+    expect(error.kind).toBe('truncated');
+    expect(error.message).toContain('(not a zip archive)');
+  });
+
+  it('reports a password-protected Word file as encrypted', async () => {
+    const bytes = Uint8Array.from([
+      ...OLE,
+      ...new Uint8Array(64),
+      ...Buffer.from('EncryptionInfo', 'utf16le'),
+    ]);
+    const error = errorOf(await readBytes('locked.docx', bytes));
+    expect(error.kind).toBe('encrypted');
+    expect(error.message).toMatch(/^locked\.docx: the Word document is password-protected; /);
+  });
+
+  it('reports an old .doc renamed to .docx as unsupported and says how to convert it', async () => {
+    const bytes = Uint8Array.from([...OLE, ...new Uint8Array(64), ...Buffer.from('WordDocument', 'utf16le')]);
+    const error = errorOf(await readBytes('old.docx', bytes));
+    expect(error.kind).toBe('unsupported');
+    expect(error.message).toBe(
+      'old.docx: the file is an old-format Word .doc with a .docx name; open it in Word and save it as .docx',
+    );
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { expectExactSpans, segmentLayout } from './layouts.ts';
+
+describe('yearly list', () => {
+  const doc = segmentLayout('yearly-list');
+
+  it('reads "YYYY - Area - Name" entries with year, area and child', () => {
+    expect(doc.cases.map((c) => [c.reportYear, c.partnership, c.child])).toEqual([
+      [2018, 'Northbridge', 'Child Q'],
+      [2018, 'Coldmere', 'Ava'],
+      [2018, 'Oxley Cross', 'Siblings T and U'],
+    ]);
+  });
+
+  it('reads "Learning:" and "Recommendations:" lines and stops at "Keywords:"', () => {
+    const ava = doc.cases[1];
+    expect(ava?.learning).toHaveLength(2);
+    expect(ava?.recommendations.map((r) => r.text)).toEqual([
+      'schools to name a person who reads filtering alerts every day',
+    ]);
+    expect(ava?.summary).not.toMatch(/Keywords/);
+  });
+
+  it('takes the review type from the summary when the entry line names none', () => {
+    expect(doc.cases.map((c) => c.reviewType)).toEqual(['SCR', 'OTHER', 'OTHER']);
+  });
+
+  it('points every span at the exact text', () => {
+    for (const c of doc.cases) expectExactSpans(doc.text, c);
+  });
+});
+
+describe('monthly update', () => {
+  const doc = segmentLayout('monthly-update');
+
+  it('reads "YYYY – Area – Name" entries', () => {
+    expect(doc).toMatchObject({ kind: 'monthly-update', published: '2025-05' });
+    expect(doc.cases.map((c) => [c.title, c.partnership, c.reviewType])).toEqual([
+      ['2025 – Saltmarsh Vale – Leo', 'Saltmarsh Vale', 'LCSPR'],
+      ['2025 – Brindlecombe – Child N', 'Brindlecombe', 'LCSPR'],
+      ['2025 – Harwick – Daniyal', 'Harwick', 'LCSPR'],
+    ]);
+  });
+
+  it('reads bulleted and numbered lists under labels on their own lines', () => {
+    const leo = doc.cases[0];
+    expect(leo?.learning.map((l) => l.text)).toEqual([
+      'safer sleep advice was given by the midwife but not repeated by the health visitor',
+      'the father had not been seen by any service (he worked nights and\n  was asleep during visits)',
+      'a planned home visit was cancelled because of staff sickness',
+    ]);
+    expect(leo?.recommendations.map((r) => r.text)).toEqual([
+      'Repeat safer sleep advice at every health contact in the first six months.',
+      'Offer evening appointments so that both parents can be seen.',
+    ]);
+  });
+
+  it('reads the incident past the opening review-type sentence', () => {
+    expect(doc.cases[0]).toMatchObject({
+      age: '3-month-old',
+      gender: 'male',
+      outcome: 'death',
+      incidentYear: 2024,
+    });
+  });
+
+  it('records no recommendations for "Makes no recommendations."', () => {
+    expect(doc.cases[2]?.recommendations).toEqual([]);
+    expect(doc.cases[2]?.learning).toHaveLength(2);
+  });
+
+  it('points every span at the exact text', () => {
+    for (const c of doc.cases) expectExactSpans(doc.text, c);
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * Every GraphQL document the explorer sends, each paired with the shape of its answer. The same texts are
+ * what "copy as GraphQL" hands to a notebook user, so they are written to be read.
+ */
+import type {
+  Capabilities,
+  CaseDetail,
+  CaseFilter,
+  CaseListItem,
+  Connection,
+  FacetValue,
+  GraphPath,
+  IngestResult,
+  RelatedTheme,
+  SearchHit,
+  SourceSummary,
+  Stats,
+  Subgraph,
+  ThemeNetwork,
+  ThemeSummary,
+} from './types.ts';
+
+/** A query text with phantom types for its variables and result. */
+export interface Operation<TData, TVars> {
+  readonly name: string;
+  readonly query: string;
+  readonly __data?: TData;
+  readonly __vars?: TVars;
+}
+
+function operation<TData, TVars>(name: string, query: string): Operation<TData, TVars> {
+  return { name, query: query.trim() };
+}
+
+export const BOOTSTRAP = operation<
+  { stats: Stats; capabilities: Capabilities; themes: ThemeSummary[]; sources: SourceSummary[] },
+  Record<string, never>
+>(
+  'Bootstrap',
+  `
+query Bootstrap {
+  stats { cases sources themes harmTypes agencies learning recommendations yearMin yearMax }
+  capabilities { engine writable maxFirst maxHops }
+  themes { id label description group caseCount }
+  sources { id title publisher published path format kind caseCount }
+}`,
+);
+
+export const THEME_NETWORK_FIELDS = `themeNetwork(filter: $filter, minShared: $minShared) {
+    caseCount
+    nodes { id label group weight }
+    edges { source target weight lift }
+  }`;
+
+export const THEME_NETWORK = operation<
+  { themeNetwork: ThemeNetwork },
+  { filter: CaseFilter; minShared: number }
+>(
+  'ThemeNetwork',
+  `
+query ThemeNetwork($filter: CaseFilter, $minShared: Int) {
+  ${THEME_NETWORK_FIELDS}
+}`,
+);
+
+const FACET = '{ id label count }';
+
+export interface FacetSlices {
+  harmTypes: { harmTypes: FacetValue[] };
+  agencies: { agencies: FacetValue[] };
+  outcomes: { outcomes: FacetValue[] };
+  ageBands: { ageBands: FacetValue[] };
+  reviewTypes: { reviewTypes: FacetValue[] };
+  sources: { sources: FacetValue[] };
+  years: { years: FacetValue[] };
+}
+
+/**
+ * Counts for each filter list under the selection of the OTHER lists (a list does not narrow its own
+ * counts, so one can still add a second harm type). One request, one aliased field per list.
+ */
+export const FACETS = operation<
+  FacetSlices,
+  {
+    harmTypes: CaseFilter;
+    agencies: CaseFilter;
+    outcomes: CaseFilter;
+    ageBands: CaseFilter;
+    reviewTypes: CaseFilter;
+    sources: CaseFilter;
+    years: CaseFilter;
+  }
+>(
+  'Facets',
+  `
+query Facets($harmTypes: CaseFilter, $agencies: CaseFilter, $outcomes: CaseFilter, $ageBands: CaseFilter,
+  $reviewTypes: CaseFilter, $sources: CaseFilter, $years: CaseFilter) {
+  harmTypes: facets(filter: $harmTypes) { harmTypes ${FACET} }
+  agencies: facets(filter: $agencies) { agencies ${FACET} }
+  outcomes: facets(filter: $outcomes) { outcomes ${FACET} }
+  ageBands: facets(filter: $ageBands) { ageBands ${FACET} }
+  reviewTypes: facets(filter: $reviewTypes) { reviewTypes ${FACET} }
+  sources: facets(filter: $sources) { sources ${FACET} }
+  years: facets(filter: $years) { years ${FACET} }
+}`,
+);
+
+const EVIDENCE = 'evidence { sourceId quote start end }';
+const CASE_LIST_ITEM = `id title child reviewType partnership reportYear
+        themes { theme { id label } ${EVIDENCE} }`;
+
+export const CASES_FIELDS = `cases(filter: $cases, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { ${CASE_LIST_ITEM} } }
+  }`;
+
+export const THEME_DETAIL = operation<
+  {
+    theme: (ThemeSummary & { related: RelatedTheme[] }) | null;
+    cases: Connection<CaseListItem>;
+  },
+  { id: string; filter: CaseFilter; cases: CaseFilter; first: number; after: string | null }
+>(
+  'ThemeDetail',
+  `
+query ThemeDetail($id: ID!, $filter: CaseFilter, $cases: CaseFilter, $first: Int, $after: String) {
+  theme(id: $id) {
+    id label description group caseCount
+    related(limit: 8, filter: $filter) { theme { id label group } shared lift }
+  }
+  ${CASES_FIELDS}
+}`,
+);
+
+export const CASES = operation<
+  { cases: Connection<CaseListItem> },
+  { cases: CaseFilter; first: number; after: string | null }
+>(
+  'Cases',
+  `
+query Cases($cases: CaseFilter, $first: Int, $after: String) {
+  ${CASES_FIELDS}
+}`,
+);
+
+export const CASE_DETAIL = operation<{ case: CaseDetail | null }, { id: string }>(
+  'CaseDetail',
+  `
+query CaseDetail($id: ID!) {
+  case(id: $id) {
+    id title child reviewType partnership authors reportYear incidentYear age ageBand gender outcome summary topic
+    harmTypes { harmType { id label } ${EVIDENCE} }
+    agencies { agency { id label sector } ${EVIDENCE} }
+    themes { theme { id label } ${EVIDENCE} }
+    learning { id text sourceId start end themes { theme { id label } ${EVIDENCE} } }
+    recommendations {
+      id text sourceId start end
+      themes { theme { id label } ${EVIDENCE} }
+      targets { agency { id label } ${EVIDENCE} }
+    }
+    sources { id title publisher published format kind }
+  }
+}`,
+);
+
+const GRAPH_NODE = 'id kind key caption';
+
+export const NEIGHBOURHOOD = operation<
+  { neighbourhood: Subgraph },
+  { id: string; depth: number; limit: number }
+>(
+  'Neighbourhood',
+  `
+query Neighbourhood($id: ID!, $depth: Int, $limit: Int) {
+  neighbourhood(id: $id, depth: $depth, limit: $limit) {
+    nodes { ${GRAPH_NODE} }
+    edges { source target type }
+  }
+}`,
+);
+
+export const CONNECTIONS = operation<
+  { connections: GraphPath[] },
+  { from: string; to: string; maxHops: number; first: number }
+>(
+  'Connections',
+  `
+query Connections($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
+  connections(from: $from, to: $to, maxHops: $maxHops, first: $first) {
+    length
+    nodes { ${GRAPH_NODE} }
+    edges { source target type }
+    cases { id title child reviewType reportYear }
+  }
+}`,
+);
+
+export const SEARCH = operation<{ search: SearchHit[] }, { text: string; first: number }>(
+  'Search',
+  `
+query Search($text: String!, $first: Int) {
+  search(text: $text, first: $first) { kind id key caption caseId }
+}`,
+);
+
+export const INGEST_DOCUMENT = operation<{ ingestDocument: IngestResult }, { filename: string; file: null }>(
+  'IngestDocument',
+  `
+mutation IngestDocument($filename: String!, $file: File) {
+  ingestDocument(filename: $filename, file: $file) { filename status sourceId cases warnings error }
+}`,
+);
+
+export type CaseName = Pick<CaseDetail, 'id' | 'title' | 'child' | 'reviewType' | 'reportYear'>;
+
+/** Names of several reviews in one request (one aliased field each), for captions in the case graph. */
+export function caseNames(ids: readonly string[]): {
+  op: Operation<Record<string, CaseName | null>, Record<string, string>>;
+  variables: Record<string, string>;
+} {
+  const variables: Record<string, string> = {};
+  const params: string[] = [];
+  const fields = ids.map((id, i) => {
+    variables[`c${i}`] = id;
+    params.push(`$c${i}: ID!`);
+    return `c${i}: case(id: $c${i}) { id title child reviewType reportYear }`;
+  });
+  return {
+    op: operation('CaseNames', `query CaseNames(${params.join(', ')}) {\n  ${fields.join('\n  ')}\n}`),
+    variables,
+  };
+}
+
+export const ALL_OPERATIONS: ReadonlyArray<Operation<unknown, unknown>> = [
+  BOOTSTRAP,
+  THEME_NETWORK,
+  FACETS,
+  THEME_DETAIL,
+  CASES,
+  CASE_DETAIL,
+  NEIGHBOURHOOD,
+  CONNECTIONS,
+  SEARCH,
+  INGEST_DOCUMENT,
+  caseNames(['a', 'b', 'c']).op,
+];

@@ -1,0 +1,177 @@
+/**
+ * "Copy as GraphQL" and "copy as Python": the query behind the current view, with its variables, in a form
+ * a notebook user can paste and run (Python uses only the standard library).
+ */
+import { toCaseFilter } from '../filters/filter-model.ts';
+import type { ViewState } from '../state/view-state.ts';
+
+export interface ViewQuery {
+  operationName: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** The response field holding the main result, for the Python summary line. */
+  mainField: string;
+}
+
+const NETWORK = `themeNetwork(filter: $filter, minShared: $minShared) {
+    caseCount
+    nodes { id label group weight }
+    edges { source target weight lift }
+  }`;
+
+const EVIDENCE = 'evidence { sourceId quote start end }';
+
+export function viewQuery(state: ViewState, casesFirst = 50): ViewQuery {
+  return state.view === 'graph' && state.graphRoots.length > 0
+    ? graphQuery(state)
+    : mapQuery(state, casesFirst);
+}
+
+function mapQuery(state: ViewState, casesFirst: number): ViewQuery {
+  const filter = toCaseFilter(state.filters);
+  const variables: Record<string, unknown> = { filter, minShared: state.minShared };
+  const params = ['$filter: CaseFilter', '$minShared: Int'];
+  const fields = [NETWORK];
+  const sel = state.selection;
+  if (sel?.kind === 'theme' || sel?.kind === 'link') {
+    const themeId = sel.kind === 'theme' ? sel.id : sel.source;
+    params.push('$cases: CaseFilter', '$first: Int');
+    variables.cases = { ...filter, themes: [themeId] };
+    variables.first = casesFirst;
+    if (sel.kind === 'theme') {
+      params.push('$theme: ID!');
+      variables.theme = sel.id;
+      fields.push(`theme(id: $theme) {
+    id label description group caseCount
+    related(limit: 10, filter: $filter) { theme { id label } shared lift }
+  }`);
+    }
+    const note =
+      sel.kind === 'link'
+        ? `\n  # reviews carrying both themes: keep those whose themes include "${sel.target}"`
+        : '';
+    fields.push(`cases(filter: $cases, first: $first) {${note}
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id title reviewType partnership reportYear themes { theme { id label } ${EVIDENCE} } } }
+  }`);
+  } else if (sel?.kind === 'case') {
+    params.push('$case: ID!');
+    variables.case = sel.id;
+    fields.push(`case(id: $case) {
+    id title child reviewType partnership reportYear summary
+    harmTypes { harmType { id label } ${EVIDENCE} }
+    agencies { agency { id label } ${EVIDENCE} }
+    themes { theme { id label } ${EVIDENCE} }
+    learning { text themes { theme { id } } }
+    recommendations { text targets { agency { id label } } }
+  }`);
+  }
+  return {
+    operationName: 'ThemeMapView',
+    query: `query ThemeMapView(${params.join(', ')}) {\n  ${fields.join('\n  ')}\n}`,
+    variables,
+    mainField: 'themeNetwork',
+  };
+}
+
+function graphQuery(state: ViewState): ViewQuery {
+  const variables: Record<string, unknown> = {};
+  const params: string[] = [];
+  const fields = state.graphRoots.map((root, i) => {
+    params.push(`$root${i}: ID!`);
+    variables[`root${i}`] = root;
+    return `n${i}: neighbourhood(id: $root${i}, depth: 1, limit: 60) {
+    nodes { id kind key caption }
+    edges { source target type }
+  }`;
+  });
+  if (state.graphPath) {
+    params.push('$from: ID!', '$to: ID!');
+    variables.from = state.graphPath.from;
+    variables.to = state.graphPath.to;
+    fields.push(`connections(from: $from, to: $to, maxHops: 4, first: 5) {
+    length
+    nodes { id kind caption }
+    edges { source target type }
+    cases { id title }
+  }`);
+  }
+  return {
+    operationName: 'CaseGraphView',
+    query: `query CaseGraphView(${params.join(', ')}) {\n  ${fields.join('\n  ')}\n}`,
+    variables,
+    mainField: 'n0',
+  };
+}
+
+export function graphqlSnippet(q: ViewQuery, endpoint: string): string {
+  return `# POST ${endpoint}  (GraphiQL runs it as is; paste the variables below into its Variables pane)
+${q.query}
+
+# variables
+${JSON.stringify(q.variables, null, 2)}
+`;
+}
+
+export function pythonSnippet(q: ViewQuery, endpoint: string): string {
+  const summary =
+    q.mainField === 'themeNetwork'
+      ? 'network = data["themeNetwork"]\nprint(len(network["nodes"]), "themes,", len(network["edges"]), "links,", network["caseCount"], "reviews")'
+      : `graph = data["${q.mainField}"]\nprint(len(graph["nodes"]), "nodes,", len(graph["edges"]), "edges")`;
+  const tables =
+    q.mainField === 'themeNetwork'
+      ? `
+# As tables and a graph:
+#   import pandas as pd, networkx as nx
+#   nodes = pd.DataFrame(network["nodes"]); edges = pd.DataFrame(network["edges"])
+#   G = nx.from_pandas_edgelist(edges, "source", "target", ["weight", "lift"])`
+      : '';
+  return `"""The Threadline view behind this snippet, fetched from its GraphQL API."""
+import json
+import os
+import urllib.request
+
+ENDPOINT = ${pyString(endpoint)}
+QUERY = """
+${q.query.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"')}
+"""
+VARIABLES = ${pyLiteral(q.variables, 0)}
+
+headers = {"Content-Type": "application/json", "Accept": "application/json"}
+if os.environ.get("THREADLINE_API_TOKEN"):
+    headers["Authorization"] = "Bearer " + os.environ["THREADLINE_API_TOKEN"]
+body = json.dumps({"query": QUERY, "variables": VARIABLES}).encode("utf-8")
+request = urllib.request.Request(ENDPOINT, data=body, headers=headers, method="POST")
+with urllib.request.urlopen(request) as response:
+    payload = json.load(response)
+if payload.get("errors"):
+    raise SystemExit(payload["errors"])
+data = payload["data"]
+${summary}
+${tables}
+`;
+}
+
+/** A JSON value written as a Python literal (True/False/None, double-quoted strings). */
+export function pyLiteral(value: unknown, indent: number): string {
+  const pad = '    '.repeat(indent + 1);
+  const end = '    '.repeat(indent);
+  if (value === null || value === undefined) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'None';
+  if (typeof value === 'string') return pyString(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[${value.map((v) => pyLiteral(v, indent + 1)).join(', ')}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${pad}${pyString(k)}: ${pyLiteral(v, indent + 1)},`).join('\n')}\n${end}}`;
+}
+
+function pyString(value: string): string {
+  // JSON string escapes are valid Python escapes.
+  return JSON.stringify(value);
+}

@@ -1,0 +1,152 @@
+/** The page skeleton: top bar, filter column, stage (map / case graph / list), evidence column. */
+import { h, ICONS, icon } from './dom.ts';
+
+export interface Skeleton {
+  root: HTMLElement;
+  brand: HTMLElement;
+  viewMap: HTMLButtonElement;
+  viewGraph: HTMLButtonElement;
+  searchSlot: HTMLElement;
+  actions: HTMLElement;
+  summary: HTMLElement;
+  chips: HTMLElement;
+  sidebar: HTMLElement;
+  stage: HTMLElement;
+  toolbar: HTMLElement;
+  mapRegion: HTMLElement;
+  mapCanvas: HTMLElement;
+  graphRegion: HTMLElement;
+  graphCanvas: HTMLElement;
+  graphToolbar: HTMLElement;
+  tooltip: HTMLElement;
+  drawer: HTMLElement;
+  drawerToggle: HTMLButtonElement;
+  drawerBody: HTMLElement;
+  panelSlot: HTMLElement;
+}
+
+const MARK = `<svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" focusable="false">
+<circle cx="7" cy="9" r="4" fill="#ffffff"/><circle cx="25" cy="8" r="3" fill="#9ec5e8"/>
+<circle cx="16" cy="23" r="5" fill="#ffffff"/><path d="M7 9 16 23M25 8 16 23M7 9l18-1" stroke="#9ec5e8" stroke-width="2" fill="none"/></svg>`;
+
+export function skeleton(): Skeleton {
+  const brand = h('a', { class: 'brand', href: './', 'aria-label': 'Threadline, home' });
+  brand.innerHTML = MARK;
+  brand.append(
+    h('span', { class: 'brand-name' }, 'Threadline'),
+    h('span', { class: 'brand-tag' }, 'Learning from case reviews'),
+  );
+
+  const viewMap = h(
+    'button',
+    { type: 'button', class: 'view-tab', 'aria-pressed': 'true', 'data-testid': 'view-map' },
+    icon(ICONS.map, 16),
+    'Theme map',
+  );
+  const viewGraph = h(
+    'button',
+    { type: 'button', class: 'view-tab', 'aria-pressed': 'false', 'data-testid': 'view-graph' },
+    icon(ICONS.graph, 16),
+    'Case graph',
+  );
+  const searchSlot = h('div', { class: 'search-slot' });
+  const actions = h('div', { class: 'actions' });
+  const summary = h('p', { class: 'summary', 'aria-live': 'polite', 'data-testid': 'summary' });
+  const chips = h('div', { class: 'chips', 'aria-label': 'Active filters' });
+  const sidebar = h('aside', { class: 'sidebar', 'aria-label': 'Filters', id: 'filters' });
+  const toolbar = h('div', { class: 'stage-toolbar', role: 'toolbar', 'aria-label': 'Map controls' });
+  const mapCanvas = h('div', {
+    class: 'canvas',
+    id: 'map-canvas',
+    tabindex: '0',
+    role: 'application',
+    'aria-roledescription': 'theme map',
+    'aria-label':
+      'Theme map. Arrow keys step through themes by weight, plus and minus zoom, 0 shows the whole map. The list below the map offers the same themes as a table.',
+    'data-testid': 'map',
+  });
+  const tooltip = h('div', { class: 'tooltip', role: 'presentation', hidden: true });
+  const mapRegion = h(
+    'section',
+    { class: 'canvas-wrap', id: 'map-region', 'aria-label': 'Theme map' },
+    mapCanvas,
+    tooltip,
+  );
+  const graphCanvas = h('div', {
+    class: 'canvas',
+    id: 'graph-canvas',
+    tabindex: '0',
+    role: 'application',
+    'aria-roledescription': 'case graph',
+    'aria-label': 'Case graph. The list below offers the same nodes.',
+    'data-testid': 'case-graph',
+  });
+  const graphToolbar = h('div', { class: 'graph-toolbar' });
+  const graphRegion = h(
+    'section',
+    { class: 'canvas-wrap', id: 'graph-region', 'aria-label': 'Case graph', hidden: true },
+    graphCanvas,
+    graphToolbar,
+  );
+  const drawerBody = h('div', { class: 'drawer-body', id: 'drawer-body' });
+  const drawerToggle = h('button', {
+    type: 'button',
+    class: 'drawer-toggle',
+    'aria-expanded': 'true',
+    'aria-controls': 'drawer-body',
+  });
+  const drawer = h(
+    'section',
+    { class: 'drawer', 'aria-label': 'List view' },
+    h('div', { class: 'drawer-head' }, drawerToggle),
+    drawerBody,
+  );
+  const stage = h(
+    'section',
+    { class: 'stage', 'aria-label': 'Map' },
+    toolbar,
+    mapRegion,
+    graphRegion,
+    drawer,
+  );
+  const panelSlot = h('div', { class: 'panel-slot' });
+
+  const root = h(
+    'div',
+    { class: 'app' },
+    h('a', { class: 'skip-link', href: '#map-canvas' }, 'Skip to the map'),
+    h(
+      'header',
+      { class: 'topbar' },
+      brand,
+      h('nav', { class: 'views', 'aria-label': 'Views' }, viewMap, viewGraph),
+      searchSlot,
+      actions,
+    ),
+    h('div', { class: 'subbar' }, summary, chips),
+    h('main', { class: 'workspace', id: 'main' }, sidebar, stage, panelSlot),
+  );
+  return {
+    root,
+    brand,
+    viewMap,
+    viewGraph,
+    searchSlot,
+    actions,
+    summary,
+    chips,
+    sidebar,
+    stage,
+    toolbar,
+    mapRegion,
+    mapCanvas,
+    graphRegion,
+    graphCanvas,
+    graphToolbar,
+    tooltip,
+    drawer,
+    drawerToggle,
+    drawerBody,
+    panelSlot,
+  };
+}
