@@ -59,9 +59,9 @@ export class Session {
       const result = params
         ? await this.connection.execute(await this.prepare(cypher), params)
         : await this.connection.query(cypher);
-      const results = Array.isArray(result) ? result : [result];
+      if (!Array.isArray(result)) return await readRows(result);
       const rows: Row[] = [];
-      for (const r of results) rows.push(...(await readRows(r)));
+      for (const r of result) for (const row of await readRows(r)) rows.push(row);
       return rows;
     } catch (e) {
       throw queryError(e, cypher);

@@ -21,13 +21,13 @@ import { upsertTaxonomy } from './write/taxonomy.ts';
 export interface EmbeddedStoreOptions {
   /** The database file; its parent directory is created when missing. */
   path: string;
-  /** loadSources uses COPY from staged CSV files from this many rows on (default 5000), UNWIND below it. */
+  /** loadSources uses COPY from staged CSV files from this many rows on (default 50 000), UNWIND below it. */
   bulkMinRows?: number;
   /** Reader sessions (default 2). */
   readers?: number;
   /**
-   * Address space LadybugDB reserves for the file (default: LadybugDB's own, 8 TiB). Processes that open many
-   * databases at once (tests) set it lower: each open database reserves it.
+   * The largest the database may grow, which LadybugDB reserves as address space when it opens (default
+   * 1 TiB; LadybugDB's own default of 8 TiB lets a process hold only about a dozen databases open at once).
    */
   maxDbBytes?: number;
   /** Buffer pool size (default: LadybugDB's own, a share of the machine's memory). */
@@ -36,7 +36,8 @@ export interface EmbeddedStoreOptions {
   onBulkStep?: (step: string) => void | Promise<void>;
 }
 
-const DEFAULT_BULK_MIN_ROWS = 5_000;
+const DEFAULT_BULK_MIN_ROWS = 50_000;
+const DEFAULT_MAX_DB_BYTES = 2 ** 40;
 
 /** The undo plan of a bulk load in progress lives next to the database file (see write/bulk.ts). */
 function journalPath(dbPath: string): string {
@@ -45,7 +46,7 @@ function journalPath(dbPath: string): string {
 
 export async function openEmbeddedStore(opts: EmbeddedStoreOptions): Promise<GraphStore> {
   const database = await openDatabase(opts.path, {
-    maxDbBytes: opts.maxDbBytes,
+    maxDbBytes: opts.maxDbBytes ?? DEFAULT_MAX_DB_BYTES,
     bufferPoolBytes: opts.bufferPoolBytes,
   });
   try {

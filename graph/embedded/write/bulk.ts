@@ -1,28 +1,32 @@
 /**
  * The bulk path: COPY from staged CSV files, ~10x the rows per second of UNWIND.
  *
- * Why not one transaction: LadybugDB 0.19 accepts COPY inside BEGIN … COMMIT, but rolling such a transaction
- * back is broken — rows that a rolled-back COPY's table held before vanish from the open database, or the
- * process later dies in free(). So COPY only ever runs outside explicit transactions (each COPY on its own is
- * atomic), and the load is made safe another way:
+ * What LadybugDB 0.19 allows, as found here:
+ * - COPY inside BEGIN … COMMIT is accepted, but rolling such a transaction back is broken: rows the copied
+ *   table held before vanish from the open database, or the process later dies in free(). So COPY only ever
+ *   runs on its own (a single COPY is atomic: a failing one writes nothing).
+ * - With auto-checkpoint off, copied rows are not in the write-ahead log: they survive a crash only once a
+ *   checkpoint has run. With it on, every COPY pays a checkpoint (~100 ms at least, more as tables grow).
  *
- * 1. Check first: every batch is well-formed and every taxonomy node a link names exists, before anything is
- *    written.
+ * So a load runs like this:
+ * 1. Check first: every batch is well-formed, every taxonomy node a link names exists.
  * 2. Journal: the undo plan (new source ids, their case and statement ids, the nodes this load creates) is
- *    written next to the database file before the first COPY and deleted once the load is committed.
- * 3. Phase 1, outside any transaction: COPY the new sources (marked incomplete: no ingestedAt yet), the new
- *    nodes and every link. Nothing stored before is changed.
- * 4. Phase 2, one transaction of UNWIND statements: update nodes that already existed, remove the earlier
- *    versions of replaced paths, and stamp the sources' ingestedAt — the commit point.
- * 5. A failure in phase 1 or 2 runs the undo plan (one transaction) and reports the error; a crash leaves the
- *    journal, and the next open of the store finishes the undo (or, when the sources are stamped, only
- *    deletes the journal).
+ *    written next to the database file before anything else.
+ * 3. Phase 1, auto-checkpoint off: COPY the new sources (marked incomplete: no ingestedAt yet), the new nodes
+ *    and every link. Nothing stored before is changed. Rows CSV cannot carry exactly are held back.
+ * 4. CHECKPOINT: phase 1 is now on disk.
+ * 5. Phase 2, one transaction of UNWIND statements: write the held-back rows, update the nodes that already
+ *    existed, remove the earlier versions of replaced paths, stamp the sources' ingestedAt. Its commit is the
+ *    commit of the load.
+ * 6. A failure before that commit runs the undo plan (one transaction, no COPY) and reports the error. A crash
+ *    leaves the journal; the next open of the store runs the undo plan unless the sources are stamped.
  *
  * Guarantee: a loadSources call writes all of its batches or none of them, and what was stored before —
- * including the sources it would replace — is kept when it fails, even across a crash. Not guaranteed:
- * isolation. Readers may see a bulk load's new rows (sources with an empty ingestedAt) while it runs.
+ * including the sources it would replace — is kept when it fails or the process dies. Not guaranteed:
+ * isolation. Readers may see a bulk load's new rows (sources without ingestedAt) while it runs.
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { StoreError } from '../../errors.ts';
 import type { SourceRecord } from '../../records.ts';
 import { relDecl } from '../../schema/model.ts';
@@ -36,7 +40,7 @@ import {
   updateNodes,
 } from './content.ts';
 import { deleteNodes, type Pair, removeCaseLinks, removeSources, STATEMENT_LINKS } from './remove.ts';
-import { CopySink, existingIds, UnwindSink } from './sinks.ts';
+import { CopySink, existingIds, STAGING_PREFIX, UnwindSink } from './sinks.ts';
 import { chunks, type NodeRecord } from './tables.ts';
 
 export interface BulkOptions {
@@ -49,6 +53,8 @@ export interface BulkOptions {
 /** What it takes to remove a bulk load that did not commit. */
 export interface UndoPlan {
   version: 1;
+  /** The folder of the staged CSV files. */
+  stagingDir: string;
   sources: string[];
   /** Per new source, its case reviews (links from them carry the source id). */
   cases: Record<string, string[]>;
@@ -61,10 +67,12 @@ function undoPlan(
   content: LoadContent,
   created: LoadContent['nodes'],
   updated: LoadContent['nodes'],
+  stagingDir: string,
 ): UndoPlan {
   const existing = new Set([...updated.Learning, ...updated.Recommendation].map((s) => s.id));
   const plan: UndoPlan = {
     version: 1,
+    stagingDir,
     sources: [],
     cases: {},
     statements: {},
@@ -113,7 +121,17 @@ async function writeJournal(path: string, plan: UndoPlan): Promise<void> {
 export async function recoverBulkLoad(session: Session, journalPath: string): Promise<void> {
   const text = await readFile(journalPath, 'utf8').catch(() => null);
   if (text === null) return;
-  const plan = JSON.parse(text) as UndoPlan;
+  let plan: UndoPlan;
+  try {
+    plan = JSON.parse(text) as UndoPlan;
+  } catch (e) {
+    throw new StoreError(
+      'query',
+      `${journalPath} (the undo plan of an interrupted bulk load) is unreadable: ${String(e)}. Move it away and ` +
+        'remove the sources that load was writing with removeSource, or load them again.',
+      { cause: e },
+    );
+  }
   const stamped = await session.rows(
     'UNWIND $ids AS i MATCH (s:Source) WHERE s.id = i RETURN s.ingestedAt AS at',
     {
@@ -122,6 +140,9 @@ export async function recoverBulkLoad(session: Session, journalPath: string): Pr
   );
   const committed = stamped.length > 0 && stamped[0]?.at !== null && stamped[0]?.at !== undefined;
   if (!committed) await undo(session, plan);
+  if (typeof plan.stagingDir === 'string' && basename(plan.stagingDir).startsWith(STAGING_PREFIX)) {
+    await rm(plan.stagingDir, { recursive: true, force: true });
+  }
   await rm(journalPath, { force: true });
 }
 
@@ -152,11 +173,13 @@ function unstamped(sources: readonly SourceRecord[]): NodeRecord[] {
 /** Phase 2: the one transaction that makes the load count (see the top of this file). */
 async function commit(
   session: Session,
+  sink: CopySink,
   content: LoadContent,
   update: LoadContent['nodes'],
   remove: string[],
 ) {
   await inTransaction(session, async () => {
+    await sink.writeHeldBack();
     await updateNodes(session, update);
     await removeSources(session, remove);
     for (const part of chunks(content.sources.map((s) => ({ id: s.id, at: s.ingestedAt })))) {
@@ -170,20 +193,29 @@ async function commit(
 export async function bulkLoad(session: Session, content: LoadContent, remove: string[], opts: BulkOptions) {
   await assertTaxonomyEnds(session, content);
   const { create, update } = await splitByPresence(session, content);
-  const plan = undoPlan(content, create, update);
+  const stagingDir = await CopySink.stagingDir();
+  const plan = undoPlan(content, create, update, stagingDir);
   const context = loadContext(content);
   const step = async (name: string) => opts.onStep?.(name);
-  const sink = new CopySink(session, context, new UnwindSink(session, context), step);
-  await writeJournal(opts.journalPath, plan);
-  // Left on, LadybugDB checkpoints after every COPY (~100 ms each); one checkpoint at the end is enough.
+  const sink = new CopySink(session, context, new UnwindSink(session, context), stagingDir, step);
+  await writeJournal(opts.journalPath, plan).catch(async (e: unknown) => {
+    await rm(stagingDir, { recursive: true, force: true });
+    throw e;
+  });
+  // Left on, LadybugDB checkpoints after every COPY (~100 ms each); the one checkpoint below is enough.
   await session.run('CALL auto_checkpoint=false');
   try {
     await createContent(sink, unstamped(content.sources), create, content.links);
+    // Copied rows are not in the write-ahead log: until a checkpoint they would not survive a crash, and
+    // nothing logged (phase 2) may refer to them before.
+    await session.run('CHECKPOINT');
     await step('commit');
-    await commit(session, content, update, remove);
+    await commit(session, sink, content, update, remove);
   } catch (e) {
     await sink.close();
     try {
+      // Undo is logged; what it deletes must be on disk first, or replaying the log after a crash would fail.
+      await session.run('CHECKPOINT');
       await undo(session, plan);
     } catch (undoError) {
       throw new StoreError(
@@ -201,5 +233,4 @@ export async function bulkLoad(session: Session, content: LoadContent, remove: s
     await session.run('CALL auto_checkpoint=true');
   }
   await rm(opts.journalPath, { force: true });
-  await session.run('CHECKPOINT');
 }

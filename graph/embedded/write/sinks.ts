@@ -122,47 +122,55 @@ export class UnwindSink implements RowSink {
 }
 
 const SAFE_PATH = /^[^'\\\r\n]+$/;
+export const STAGING_PREFIX = 'threadline-copy-';
 
 /**
- * Stages each table as a CSV file and COPYs it. Rows CSV cannot carry exactly (empty strings) go through the
- * UNWIND sink instead, so both paths store the same bytes. A COPY runs on LadybugDB's threads while the next
- * table is being staged here; COPYs (and their UNWIND leftovers) still run one after another, in call order.
+ * Stages each table as CSV files and COPYs them; a COPY runs on LadybugDB's threads while the next table is
+ * being staged here, and the COPYs run one after another, in call order. Rows CSV cannot carry exactly (empty
+ * strings), and links to such rows, are held back: `writeHeldBack` writes them through UNWIND later, inside
+ * the load's commit transaction (see bulk.ts for why nothing logged may depend on copied rows before then).
  */
 export class CopySink implements RowSink {
-  private dir: string | null = null;
   private files = 0;
   private pending: Promise<void> = Promise.resolve();
+  private readonly heldBackIds = new Map<NodeLabel, Set<string>>();
+  private readonly heldBack: Array<() => Promise<void>> = [];
 
   constructor(
     private readonly session: Session,
     private readonly context: LoadContext,
     private readonly fallback: UnwindSink,
+    private readonly dir: string,
     private readonly step: (name: string) => Promise<void> = async () => {},
   ) {}
 
-  private async stagingDir(): Promise<string> {
-    if (!this.dir) {
-      this.dir = await mkdtemp(join(tmpdir(), 'threadline-copy-'));
-      if (!SAFE_PATH.test(this.dir)) throw new StoreError('query', `cannot stage CSV files in ${this.dir}`);
-    }
-    return this.dir;
+  /** A fresh folder for the CSV files (a crashed load's folder is removed on the next open, see bulk.ts). */
+  static async stagingDir(): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), STAGING_PREFIX));
+    if (!SAFE_PATH.test(dir)) throw new StoreError('query', `cannot stage CSV files in ${dir}: unusual path`);
+    return dir;
   }
 
   /**
    * Writes the table's CSV files — rows without line breaks (read in parallel) and rows with them (read
-   * serially) — and returns them with the items CSV cannot hold.
+   * serially) — and returns them with the items held back.
    */
-  private async stage<T>(table: string, items: readonly T[], values: (item: T) => CsvValue[]) {
+  private async stage<T>(
+    table: string,
+    items: readonly T[],
+    values: (item: T) => CsvValue[],
+    holdBack: (item: T, row: CsvValue[]) => boolean,
+  ) {
     await this.step(`copy ${table}`);
     const rest: T[] = [];
-    const dir = await this.stagingDir();
+    const dir = this.dir;
     const name = (kind: string) => join(dir, `${String(++this.files).padStart(3, '0')}-${table}-${kind}.csv`);
     const plain = new CsvFile(name('plain'), false);
     const multiline = new CsvFile(name('multiline'), true);
     try {
       for (const item of items) {
         const row = values(item);
-        if (!csvCanHold(row)) rest.push(item);
+        if (holdBack(item, row)) rest.push(item);
         else if (!plain.write(row)) multiline.write(row);
       }
     } finally {
@@ -180,17 +188,17 @@ export class CopySink implements RowSink {
     await rm(file.path, { force: true });
   }
 
-  /** Stages now, queues the COPY and `after` behind the COPYs already queued. */
+  /** Stages now and queues the COPY behind the COPYs already queued; returns the items held back. */
   private async enqueue<T>(
     table: string,
     items: readonly T[],
     values: (item: T) => CsvValue[],
-    after: (rest: T[]) => Promise<void>,
+    holdBack: (item: T, row: CsvValue[]) => boolean,
     explain: (e: unknown) => Promise<unknown> = async (e) => e,
-  ): Promise<void> {
+  ): Promise<T[]> {
     let staged: { files: CsvFile[]; rest: T[] };
     try {
-      staged = await this.stage(table, items, values);
+      staged = await this.stage(table, items, values, holdBack);
     } catch (e) {
       await this.pending.catch(() => undefined);
       throw e;
@@ -203,36 +211,53 @@ export class CopySink implements RowSink {
       } catch (e) {
         throw await explain(e);
       }
-      await after(staged.rest);
     })();
     // Surfaced by the next flush(); never left unhandled meanwhile.
     this.pending.catch(() => undefined);
+    return staged.rest;
   }
 
-  createNodes(label: NodeLabel, records: readonly NodeRecord[]): Promise<void> {
-    return this.enqueue(label, records, nodeRow(label), (rest) => this.fallback.createNodes(label, rest));
+  private isHeldBack(label: NodeLabel, id: string): boolean {
+    return this.heldBackIds.get(label)?.has(id) ?? false;
   }
 
-  createLinks(type: RelType, links: readonly LinkRecord[]): Promise<void> {
-    return this.enqueue(
+  async createNodes(label: NodeLabel, records: readonly NodeRecord[]): Promise<void> {
+    const rest = await this.enqueue(label, records, nodeRow(label), (_, row) => !csvCanHold(row));
+    if (rest.length === 0) return;
+    const ids = this.heldBackIds.get(label) ?? new Set<string>();
+    for (const r of rest) ids.add(r.id);
+    this.heldBackIds.set(label, ids);
+    this.heldBack.push(() => this.fallback.createNodes(label, rest));
+  }
+
+  async createLinks(type: RelType, links: readonly LinkRecord[]): Promise<void> {
+    const decl = relDecl(type);
+    const rest = await this.enqueue(
       type,
       links,
       linkRow(type, this.context.statementText),
-      (rest) => this.fallback.createLinks(type, rest),
+      (link, row) =>
+        !csvCanHold(row) || this.isHeldBack(decl.from, link.from) || this.isHeldBack(decl.to, link.to),
       async (e) =>
         e instanceof StoreError && /Unable to find primary key value/i.test(e.message)
           ? await missingEndError(this.session, type, links, this.context)
           : e,
     );
+    if (rest.length > 0) this.heldBack.push(() => this.fallback.createLinks(type, rest));
   }
 
   async flush(): Promise<void> {
     await this.pending;
   }
 
+  /** Writes the held-back rows, nodes before links, in the caller's transaction. */
+  async writeHeldBack(): Promise<void> {
+    for (const write of this.heldBack.splice(0)) await write();
+  }
+
   /** Waits for every queued COPY (failed or not), then removes the staged files. */
   async close(): Promise<void> {
     await this.pending.catch(() => undefined);
-    if (this.dir) await rm(this.dir, { recursive: true, force: true });
+    await rm(this.dir, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,7 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -180,19 +180,41 @@ describe('the embedded engine', () => {
       expect((await store.counts()).nodes.CaseReview).toBe(4);
     });
 
-    it('is undone on the next open when the process dies in the middle of it', async () => {
+    it.each([
+      ['while copying', 'copy HAS_THEME'],
+      ['after the checkpoint, before the commit', 'commit'],
+    ])('is undone on the next open when the process dies %s', async (_, dieAt) => {
       const path = await freshPath();
       const store = await storeAt(path, { bulkMinRows: 0 });
       await store.upsertTaxonomy(TAXONOMY);
       await store.loadSources([SPRING, SUMMER]);
       const before = await state(store);
       await closeAll();
-      const crash = await exitOf(runTs('crash-during-bulk.ts', [path, 'copy HAS_THEME']));
+      const crash = await exitOf(runTs('crash-during-bulk.ts', [path, dieAt]));
       expect(crash.signal).toBe('SIGKILL');
-      expect(existsSync(`${path}.bulk-undo.json`)).toBe(true);
+      const journal = JSON.parse(await readFile(`${path}.bulk-undo.json`, 'utf8')) as { stagingDir: string };
+      expect(existsSync(journal.stagingDir)).toBe(true);
       const reopened = await storeAt(path);
       expect(existsSync(`${path}.bulk-undo.json`)).toBe(false);
+      expect(existsSync(journal.stagingDir)).toBe(false);
       expect(await state(reopened)).toEqual(before);
+      await reopened.loadSources([NATIONAL, SUMMER_REVISED]);
+      expect((await reopened.counts()).nodes.CaseReview).toBe(4);
+    });
+
+    it('keeps a finished bulk load when the process dies without closing the store', async () => {
+      const path = await freshPath();
+      const store = await storeAt(path, { bulkMinRows: 0 });
+      await store.upsertTaxonomy(TAXONOMY);
+      await store.loadSources([SPRING, SUMMER]);
+      await closeAll();
+      const crash = await exitOf(runTs('crash-during-bulk.ts', [path, 'after-load']));
+      expect(crash.signal).toBe('SIGKILL');
+      const reopened = await storeAt(path);
+      const expected = await storeAt(await freshPath());
+      await expected.upsertTaxonomy(TAXONOMY);
+      await expected.loadSources([SPRING, SUMMER, NATIONAL, SUMMER_REVISED]);
+      expect(await state(reopened)).toEqual(await state(expected));
     });
 
     it('keeps a load that reached its commit when only the journal was left behind', async () => {

@@ -1,6 +1,7 @@
 /**
- * Child process for the crash-recovery test: bulk-loads the fixture documents into the store at argv[2] and
- * dies abruptly (no cleanup, no close) when the load reaches the step named by argv[3].
+ * Child process for the crash-recovery tests: bulk-loads the fixture documents into the store at argv[2] and
+ * dies abruptly (no cleanup, no close) when the load reaches the step named by argv[3], or right after the
+ * load returns when argv[3] is "after-load".
  */
 import { openEmbeddedStore } from '../../../../graph/embedded/store.ts';
 import { NATIONAL, SUMMER_REVISED } from '../../../fixtures/batches.ts';
@@ -17,4 +18,5 @@ const store = await openEmbeddedStore({
   },
 });
 await store.loadSources([NATIONAL, SUMMER_REVISED]);
+if (dieAt === 'after-load') process.kill(process.pid, 'SIGKILL');
 process.stdout.write('finished without dying\n');
