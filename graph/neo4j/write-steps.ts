@@ -5,7 +5,7 @@
  * loading several means, is decided engine-independently in graph/load-plan.ts.
  */
 import type { LinkRecord, SourceBatch, StatementRecord } from '../records.ts';
-import { type NodeLabel, REL_TYPES, type RelType, relDecl } from '../schema/model.ts';
+import { declaredValues, type NodeLabel, REL_TYPES, type RelType, relDecl } from '../schema/model.ts';
 import type { NodeRef } from '../store.ts';
 import { LINK_QUERIES, type QueryName } from './queries.ts';
 
@@ -58,41 +58,18 @@ export function batchRows(batch: SourceBatch): number {
 }
 
 function sourceParam(batch: SourceBatch): Record<string, unknown> {
-  const s = batch.source;
-  return {
-    id: s.id,
-    title: s.title,
-    publisher: s.publisher,
-    published: s.published,
-    path: s.path,
-    format: s.format,
-    kind: s.kind,
-    ingestedAt: s.ingestedAt,
-    text: s.text,
-  };
+  return declaredValues('Source', batch.source);
 }
 
 function caseRows(batch: SourceBatch): Record<string, unknown>[] {
-  return batch.cases.map((c) => ({
-    id: c.id,
-    title: c.title,
-    child: c.child,
-    reviewType: c.reviewType,
-    partnership: c.partnership,
-    authors: c.authors,
-    reportYear: c.reportYear,
-    incidentYear: c.incidentYear,
-    age: c.age,
-    ageBand: c.ageBand,
-    gender: c.gender,
-    outcome: c.outcome,
-    summary: c.summary,
-    topic: c.topic,
-  }));
+  return batch.cases.map((c) => declaredValues('CaseReview', c));
 }
 
-function statementRows(items: readonly StatementRecord[]): Record<string, unknown>[] {
-  return items.map((s) => ({ id: s.id, text: s.text, sourceId: s.sourceId, start: s.start, end: s.end }));
+function statementRows(
+  label: 'Learning' | 'Recommendation',
+  items: readonly StatementRecord[],
+): Record<string, unknown>[] {
+  return items.map((s) => declaredValues(label, s));
 }
 
 function linkRows(links: readonly LinkRecord[]): Record<string, unknown>[] {
@@ -124,8 +101,8 @@ export function writeSteps(batch: SourceBatch): WriteStep[] {
   return [
     { query: 'merge-source', params: { source: sourceParam(batch) } },
     ...rowSteps('merge-cases', caseRows(batch)),
-    ...rowSteps('merge-learning', statementRows(batch.learning)),
-    ...rowSteps('merge-recommendations', statementRows(batch.recommendations)),
+    ...rowSteps('merge-learning', statementRows('Learning', batch.learning)),
+    ...rowSteps('merge-recommendations', statementRows('Recommendation', batch.recommendations)),
     ...REL_TYPES.flatMap((type) => linkSteps(type, batch.links)),
   ];
 }

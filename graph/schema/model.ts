@@ -157,3 +157,9 @@ export function relDecl(type: RelType): RelDecl {
   if (!decl) throw new Error(`unknown relationship type ${type}`);
   return decl;
 }
+
+/** The values of a record's declared properties, in declaration order (absent ones as null): a write row. */
+export function declaredValues(label: NodeLabel, record: object): Record<string, unknown> {
+  const values = record as Record<string, unknown>;
+  return Object.fromEntries(nodeDecl(label).properties.map(({ name }) => [name, values[name] ?? null]));
+}
