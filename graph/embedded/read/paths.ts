@@ -1,16 +1,24 @@
 /** Walking the graph: a node's neighbourhood and the shortest paths between two nodes. */
+import { StoreError } from '../../errors.ts';
 import { isNodeLabel } from '../../ids.ts';
-import { caption, compareBy, compareNodes, comparePaths } from '../../read-rules.ts';
+import {
+  type Adjacency,
+  type Expand,
+  type PathSteps,
+  SearchTooBroad,
+  shortestPaths,
+} from '../../paths/shortest.ts';
+import { caption, compareBy, compareNodes } from '../../read-rules.ts';
 import { type NodeLabel, REL_TYPES, type RelType, relDecl } from '../../schema/model.ts';
 import type { GraphEdge, GraphNode, GraphPath, NodeRef, Subgraph } from '../../store.ts';
 import type { Row, Session } from '../database.ts';
-import { int, text, textList, textOrNull } from './values.ts';
+import { int, text, textOrNull } from './values.ts';
 
 /** Hop bounds are part of a LadybugDB pattern, not parameters: they are clamped integers, never input text. */
 const MAX_HOPS = 10;
 
-/** Paths read before sorting; beyond it the choice of which paths are returned is the engine's. */
-const PATH_ROWS_CAP = 10_000;
+/** Links a connections search may read before it gives up (about a second's work at 100k reviews). */
+const MAX_ADJACENCIES = 2_000_000;
 
 function hops(n: number): number {
   return Math.min(MAX_HOPS, Math.max(1, Math.floor(n)));
@@ -38,10 +46,8 @@ function refKey(ref: NodeRef): string {
 
 /** The nodes behind `refs` that exist, with their captions, keyed by label and id. */
 async function nodesByRef(session: Session, refs: readonly NodeRef[]): Promise<Map<string, GraphNode>> {
-  const byLabel = new Map<NodeLabel, string[]>();
-  for (const ref of refs) byLabel.set(ref.label, [...(byLabel.get(ref.label) ?? []), ref.id]);
   const found = new Map<string, GraphNode>();
-  for (const [label, ids] of byLabel) {
+  for (const [label, ids] of idsByLabel(refs)) {
     const props =
       label === 'Source' || label === 'CaseReview'
         ? 'n.title'
@@ -125,36 +131,109 @@ export async function neighbourhood(
   return { nodes, edges: await edgesAmong(session, nodes) };
 }
 
-/** The node and edge sequence of one path; edges point the way the relationship is stored. */
-function pathOf(
-  labels: string[],
-  ids: string[],
-  types: string[],
-  known: Map<string, GraphNode>,
-): GraphPath | null {
-  const nodes: GraphNode[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    const label = labels[i] ?? '';
-    const id = ids[i] ?? '';
-    if (!isNodeLabel(label)) return null;
-    nodes.push(known.get(refKey({ label, id })) ?? { label, id, caption: id });
+/** The neighbours of a set of nodes, one query per label, each relationship once per pair and type. */
+function adjacencies(session: Session): Expand {
+  return async (nodes) => {
+    const out: Adjacency[] = [];
+    for (const [label, ids] of idsByLabel(nodes)) {
+      const rows = await session.rows(
+        `MATCH (n:${label})-[r]-(m) WHERE n.id IN $ids ` +
+          'RETURN DISTINCT n.id AS n, label(r) AS type, label(m) AS label, m.id AS m',
+        { ids },
+      );
+      for (const row of rows) {
+        const type = relType(text(row, 'type'));
+        const to = nodeRef(text(row, 'label'), text(row, 'm'));
+        if (type && to) out.push({ from: { label, id: text(row, 'n') }, type, to });
+      }
+    }
+    return out;
+  };
+}
+
+function relType(value: string): RelType | null {
+  return (REL_TYPES as readonly string[]).includes(value) ? (value as RelType) : null;
+}
+
+function nodeRef(label: string, id: string): NodeRef | null {
+  return isNodeLabel(label) ? { label, id } : null;
+}
+
+/** Paths this long or shorter are asked of the engine directly (see boundPaths). */
+const BOUND_HOPS = 3;
+
+/**
+ * Paths of exactly `length` hops with both ends bound, ordered and limited by the engine: most questions
+ * (two themes, two cases, a case and an agency) are answered this way from a handful of rows, without
+ * reading the thousands of neighbours a theme or an agency has. Called for 1, 2, 3 hops in turn, so a
+ * repeated node (which would imply a shorter path) never reaches a result.
+ */
+async function boundPaths(
+  session: Session,
+  from: NodeRef,
+  to: NodeRef,
+  length: number,
+  limit: number,
+): Promise<PathSteps[]> {
+  const middles = Array.from({ length: length - 1 }, (_, i) => i + 1);
+  const pattern =
+    `(a:${from.label})` + middles.map((i) => `-[r${i}]-(x${i})`).join('') + `-[r${length}]-(b:${to.label})`;
+  const columns = [
+    ...middles.flatMap((i) => [`x${i}.id AS id${i}`, `label(x${i}) AS label${i}`]),
+    ...Array.from({ length }, (_, i) => `label(r${i + 1}) AS type${i + 1}`),
+  ];
+  const order = [
+    ...middles.flatMap((i) => [`id${i}`, `label${i}`]),
+    ...Array.from({ length }, (_, i) => `type${i + 1}`),
+  ];
+  const rows = await session.rows(
+    `MATCH ${pattern} WHERE a.id = $from AND b.id = $to ` +
+      `WITH DISTINCT ${columns.join(', ')} RETURN * ORDER BY ${order.join(', ')} LIMIT $limit`,
+    { from: from.id, to: to.id, limit },
+  );
+  const paths: PathSteps[] = [];
+  for (const row of rows) {
+    const inner = middles.map((i) => nodeRef(text(row, `label${i}`), text(row, `id${i}`)));
+    const types = Array.from({ length }, (_, i) => relType(text(row, `type${i + 1}`)));
+    if (inner.every((n) => n !== null) && types.every((t) => t !== null))
+      paths.push({ nodes: [from, ...(inner as NodeRef[]), to], types: types as RelType[] });
   }
-  const edges: GraphEdge[] = [];
-  for (let i = 0; i < types.length; i++) {
-    const type = types[i] as RelType;
-    const a = nodes[i];
-    const b = nodes[i + 1];
-    if (!a || !b || !(REL_TYPES as readonly string[]).includes(type)) return null;
-    // Every relationship type joins two different labels, so its direction follows from the model.
-    const forward = relDecl(type).from === a.label;
-    const [source, target] = forward ? [a, b] : [b, a];
-    edges.push({
-      type,
-      source: { label: source.label, id: source.id },
-      target: { label: target.label, id: target.id },
-    });
+  return paths;
+}
+
+/** The shortest paths the engine can answer with both ends bound, or null when all are longer than that. */
+async function shortPaths(
+  session: Session,
+  from: NodeRef,
+  to: NodeRef,
+  maxHops: number,
+  limit: number,
+): Promise<PathSteps[] | null> {
+  for (let length = 1; length <= Math.min(BOUND_HOPS, maxHops); length++) {
+    const paths = await boundPaths(session, from, to, length, limit);
+    if (paths.length > 0) return paths;
   }
-  return { nodes, edges };
+  return null;
+}
+
+function idsByLabel(nodes: readonly NodeRef[]): Map<NodeLabel, string[]> {
+  const byLabel = new Map<NodeLabel, string[]>();
+  for (const ref of nodes) {
+    const ids = byLabel.get(ref.label) ?? [];
+    ids.push(ref.id);
+    byLabel.set(ref.label, ids);
+  }
+  return byLabel;
+}
+
+/** Edges point the way the relationship is stored: every type joins two different labels. */
+function edgeOf(type: RelType, a: NodeRef, b: NodeRef): GraphEdge {
+  const [source, target] = relDecl(type).from === a.label ? [a, b] : [b, a];
+  return {
+    type,
+    source: { label: source.label, id: source.id },
+    target: { label: target.label, id: target.id },
+  };
 }
 
 /**
@@ -168,25 +247,27 @@ export async function connections(
   maxHops: number,
   limit: number,
 ): Promise<GraphPath[]> {
-  if (limit < 1 || maxHops < 1 || (from.label === to.label && from.id === to.id)) return [];
-  const rows = await session.rows(
-    `MATCH p = (a:${from.label})-[* ALL SHORTEST 1..${hops(maxHops)}]-(b:${to.label}) WHERE a.id = $from AND b.id = $to ` +
-      'RETURN DISTINCT list_transform(nodes(p), n -> label(n)) AS labels, list_transform(nodes(p), n -> n.id) AS ids, ' +
-      'list_transform(rels(p), r -> label(r)) AS types LIMIT $cap',
-    { from: from.id, to: to.id, cap: PATH_ROWS_CAP },
-  );
-  const refs: NodeRef[] = [];
-  for (const row of rows) {
-    const labels = textList(row, 'labels');
-    textList(row, 'ids').forEach((id, i) => {
-      const label = labels[i] ?? '';
-      if (isNodeLabel(label)) refs.push({ label, id });
-    });
+  if (limit < 1 || maxHops < 1 || refKey(from) === refKey(to)) return [];
+  const ends = await nodesByRef(session, [from, to]);
+  if (!ends.has(refKey(from)) || !ends.has(refKey(to))) return [];
+  let steps = await shortPaths(session, from, to, hops(maxHops), Math.floor(limit));
+  try {
+    steps ??= await shortestPaths(
+      from,
+      to,
+      { maxHops: hops(maxHops), limit: Math.floor(limit), maxAdjacencies: MAX_ADJACENCIES },
+      adjacencies(session),
+    );
+  } catch (e) {
+    if (e instanceof SearchTooBroad) throw new StoreError('invalid-input', e.message, { cause: e });
+    throw e;
   }
-  const known = await nodesByRef(session, refs);
-  return rows
-    .map((row) => pathOf(textList(row, 'labels'), textList(row, 'ids'), textList(row, 'types'), known))
-    .filter((p): p is GraphPath => p !== null)
-    .sort(comparePaths)
-    .slice(0, Math.floor(limit));
+  const known = await nodesByRef(
+    session,
+    steps.flatMap((p) => p.nodes),
+  );
+  return steps.map((p) => ({
+    nodes: p.nodes.map((ref) => known.get(refKey(ref)) ?? { ...ref, caption: ref.id }),
+    edges: p.types.map((type, i) => edgeOf(type, p.nodes[i] as NodeRef, p.nodes[i + 1] as NodeRef)),
+  }));
 }

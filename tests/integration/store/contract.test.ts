@@ -684,6 +684,48 @@ describe.each(engines)('the $name engine', (engine) => {
       ]);
     });
 
+    it('agrees with an exhaustive search on every pair of nodes, for paths of one to four hops', async () => {
+      // The whole fixture graph, read back through neighbourhood(); the reference walks every simple path.
+      const everything = await store.neighbourhood({ label: 'Theme', id: 'escalation' }, 10, 10_000);
+      const key = (n: { label: string; id: string }) => `${n.label}:${n.id}`;
+      const around = new Map<string, string[]>();
+      for (const e of everything.edges) {
+        around.set(key(e.source), [...(around.get(key(e.source)) ?? []), key(e.target)]);
+        around.set(key(e.target), [...(around.get(key(e.target)) ?? []), key(e.source)]);
+      }
+      const reference = (from: string, to: string, maxHops: number): string[][] => {
+        const found: string[][] = [];
+        const walk = (path: string[]) => {
+          const last = path[path.length - 1] as string;
+          if (last === to) return void found.push(path);
+          if (path.length > maxHops) return;
+          for (const next of new Set(around.get(last))) if (!path.includes(next)) walk([...path, next]);
+        };
+        walk([from]);
+        const shortest = Math.min(...found.map((p) => p.length));
+        const ids = (p: string[]) => p.map((k) => k.slice(k.indexOf(':') + 1));
+        return found
+          .filter((p) => p.length === shortest)
+          .map(ids)
+          .sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')));
+      };
+      const nodes = everything.nodes.filter((n) => n.label !== 'Learning' && n.label !== 'Recommendation');
+      const lengths = new Set<number>();
+      for (const a of nodes) {
+        for (const b of nodes) {
+          if (key(a) >= key(b)) continue;
+          const paths = await store.connections(a, b, 4, 1000);
+          const expected = reference(key(a), key(b), 4);
+          expect(
+            paths.map((p) => p.nodes.map((n) => n.id)),
+            `${key(a)} to ${key(b)}`,
+          ).toEqual(expected);
+          for (const p of paths) lengths.add(p.edges.length);
+        }
+      }
+      expect([...lengths].sort()).toEqual([1, 2, 3, 4]);
+    });
+
     it('finds no path when the nodes are further apart than maxHops', async () => {
       expect(
         await store.connections(
