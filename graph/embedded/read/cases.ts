@@ -152,12 +152,14 @@ function linkedEntity(row: Row, idKey = 'id', labelKey = 'label'): LinkedEntity 
   };
 }
 
-async function caseLinks(session: Session, caseId: string, type: RelType): Promise<LinkedEntity[]> {
+/** The harm types, agencies and themes of a case, in one query. */
+async function caseLinks(session: Session, caseId: string): Promise<Map<string, LinkedEntity[]>> {
   const rows = await session.rows(
-    `MATCH (c:CaseReview)-[r:${type}]->(x) WHERE c.id = $id RETURN x.id AS id, x.label AS label, ${EVIDENCE_COLUMNS}`,
+    'MATCH (c:CaseReview)-[r:CONCERNS|INVOLVED|HAS_THEME]->(x) WHERE c.id = $id ' +
+      `RETURN label(r) AS type, x.id AS id, x.label AS label, ${EVIDENCE_COLUMNS}`,
     { id: caseId },
   );
-  return rows.map((row) => linkedEntity(row)).sort(compareLinkedEntities);
+  return groupBy(rows, 'type', (row) => linkedEntity(row));
 }
 
 const STATEMENT_COLUMNS = 's.id AS id, s.text AS text, s.sourceId AS sId, s.start AS sStart, s.`end` AS sEnd';
@@ -172,62 +174,68 @@ function statement(row: Row) {
   };
 }
 
-/** The statements a case holds through `holds`, and their links of each type in `links`, keyed by type. */
-async function caseStatements(
-  session: Session,
-  caseId: string,
-  holds: 'HAS_LEARNING' | 'MAKES',
-  links: readonly RelType[],
-) {
-  const label = holds === 'HAS_LEARNING' ? 'Learning' : 'Recommendation';
+/** The learning statements and recommendations of a case, and their links, in two queries. */
+async function caseStatements(session: Session, caseId: string) {
   const statements = await session.rows(
-    `MATCH (c:CaseReview)-[:${holds}]->(s:${label}) WHERE c.id = $id WITH DISTINCT s RETURN ${STATEMENT_COLUMNS}`,
+    'MATCH (c:CaseReview)-[:HAS_LEARNING|MAKES]->(s) WHERE c.id = $id ' +
+      `RETURN DISTINCT label(s) AS kind, ${STATEMENT_COLUMNS}`,
     { id: caseId },
   );
-  const byType = new Map<RelType, Map<string, LinkedEntity[]>>();
-  for (const type of links) {
-    const rows = await session.rows(
-      `MATCH (c:CaseReview)-[:${holds}]->(s:${label}) WHERE c.id = $id WITH DISTINCT s ` +
-        `MATCH (s)-[r:${type}]->(x) RETURN s.id AS sid, x.id AS id, x.label AS label, ${STATEMENT_EVIDENCE_COLUMNS}`,
-      { id: caseId },
-    );
-    const perStatement = new Map<string, LinkedEntity[]>();
-    for (const row of rows) {
-      const sid = text(row, 'sid');
-      perStatement.set(sid, [...(perStatement.get(sid) ?? []), linkedEntity(row)]);
-    }
-    byType.set(type, perStatement);
-  }
+  const links = await session.rows(
+    'MATCH (c:CaseReview)-[:HAS_LEARNING|MAKES]->(s)-[r:ABOUT|ADDRESSES|TARGETS]->(x) WHERE c.id = $id ' +
+      `RETURN DISTINCT label(r) AS type, s.id AS sid, x.id AS id, x.label AS label, ${STATEMENT_EVIDENCE_COLUMNS}`,
+    { id: caseId },
+  );
+  const byKind = groupBy(statements, 'kind', statement);
+  const byTypeAndStatement = groupBy(links, 'type', (row) => row);
   const linksOf = (type: RelType, sid: string) =>
-    (byType.get(type)?.get(sid) ?? []).sort(compareLinkedEntities);
-  return { rows: statements.map(statement).sort(compareStatements), linksOf };
+    (byTypeAndStatement.get(type) ?? [])
+      .filter((row) => text(row, 'sid') === sid)
+      .map((row) => linkedEntity(row))
+      .sort(compareLinkedEntities);
+  const sorted = (kind: string) => (byKind.get(kind) ?? []).sort(compareStatements);
+  return { learning: sorted('Learning'), recommendations: sorted('Recommendation'), linksOf };
 }
 
+function groupBy<T>(rows: Row[], column: string, map: (row: Row) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = text(row, column);
+    const group = groups.get(key) ?? [];
+    group.push(map(row));
+    groups.set(key, group);
+  }
+  return groups;
+}
+
+/** Five queries, whatever the number of statements and links. */
 export async function caseDetail(session: Session, caseId: string): Promise<CaseDetail | null> {
   const found = await session.rows(`MATCH (c:CaseReview) WHERE c.id = $id RETURN ${CASE_COLUMNS}`, {
     id: caseId,
   });
   if (!found[0]) return null;
   const sources = await session.rows(
-    'MATCH (review:CaseReview)-[:PUBLISHED_IN]->(s:Source) WHERE review.id = $id WITH DISTINCT s ' +
-      'OPTIONAL MATCH (c:CaseReview)-[:PUBLISHED_IN]->(s) ' +
+    'MATCH (review:CaseReview)-[:PUBLISHED_IN]->(s:Source)<-[:PUBLISHED_IN]-(c:CaseReview) WHERE review.id = $id ' +
       `WITH s, count(DISTINCT c) AS caseCount RETURN ${SOURCE_SUMMARY_COLUMNS}, caseCount AS caseCount`,
     { id: caseId },
   );
-  const learning = await caseStatements(session, caseId, 'HAS_LEARNING', ['ABOUT']);
-  const recommendations = await caseStatements(session, caseId, 'MAKES', ['ADDRESSES', 'TARGETS']);
+  const links = await caseLinks(session, caseId);
+  const linksOf = (type: RelType) => (links.get(type) ?? []).sort(compareLinkedEntities);
+  const statements = await caseStatements(session, caseId);
   return {
     review: caseRecord(found[0]),
     sources: sources.map(sourceSummary).sort(compareSources),
-    harmTypes: await caseLinks(session, caseId, 'CONCERNS'),
-    agencies: await caseLinks(session, caseId, 'INVOLVED'),
-    themes: await caseLinks(session, caseId, 'HAS_THEME'),
-    learning: learning.rows.map((s): LearningDetail => ({ ...s, themes: learning.linksOf('ABOUT', s.id) })),
-    recommendations: recommendations.rows.map(
+    harmTypes: linksOf('CONCERNS'),
+    agencies: linksOf('INVOLVED'),
+    themes: linksOf('HAS_THEME'),
+    learning: statements.learning.map(
+      (s): LearningDetail => ({ ...s, themes: statements.linksOf('ABOUT', s.id) }),
+    ),
+    recommendations: statements.recommendations.map(
       (s): RecommendationDetail => ({
         ...s,
-        themes: recommendations.linksOf('ADDRESSES', s.id),
-        agencies: recommendations.linksOf('TARGETS', s.id),
+        themes: statements.linksOf('ADDRESSES', s.id),
+        agencies: statements.linksOf('TARGETS', s.id),
       }),
     ),
   };
