@@ -5,6 +5,8 @@
 export interface CaseFilter {
   harmTypes?: readonly string[] | null;
   themes?: readonly string[] | null;
+  /** Themes a case must carry every one of (themes ORs its list). */
+  themesAll?: readonly string[] | null;
   agencies?: readonly string[] | null;
   yearFrom?: number | null;
   yearTo?: number | null;
@@ -28,6 +30,8 @@ export type ListField = (typeof LIST_FIELDS)[number];
 
 export interface NormalizedFilter {
   lists: Partial<Record<ListField, string[]>>;
+  /** Themes every matching case carries (sorted, distinct). */
+  allThemes: string[];
   yearFrom: number | null;
   yearTo: number | null;
   /** Lower-cased words that must all appear in a case's text. */
@@ -41,16 +45,18 @@ export function normalizeFilter(filter: CaseFilter | null | undefined): Normaliz
     const values = filter?.[field];
     if (values && values.length > 0) lists[field] = [...new Set(values)].sort();
   }
+  const allThemes = [...new Set(filter?.themesAll ?? [])].sort();
   const yearFrom = filter?.yearFrom ?? null;
   const yearTo = filter?.yearTo ?? null;
   const words = textWords(filter?.text ?? '');
-  const key = JSON.stringify([lists, yearFrom, yearTo, words]);
-  return { lists, yearFrom, yearTo, words, key };
+  const key = JSON.stringify([lists, allThemes, yearFrom, yearTo, words]);
+  return { lists, allThemes, yearFrom, yearTo, words, key };
 }
 
 export function isEmptyFilter(filter: NormalizedFilter): boolean {
   return (
     Object.keys(filter.lists).length === 0 &&
+    filter.allThemes.length === 0 &&
     filter.yearFrom === null &&
     filter.yearTo === null &&
     filter.words.length === 0

@@ -188,6 +188,10 @@ export class AnalyticsIndex {
           problems.push(`filter.${field}: unknown id "${id}" (list the ids with { ${field} { id } })`);
       }
     }
+    for (const id of filter?.themesAll ?? []) {
+      if (!this.themePosition.has(id))
+        problems.push(`filter.themesAll: unknown id "${id}" (list the ids with { themes { id } })`);
+    }
     return problems;
   }
 
@@ -222,6 +226,7 @@ export class AnalyticsIndex {
     for (const [field, values] of Object.entries(f.lists) as [ListField, string[]][]) {
       narrow(this.union(this.columns.get(field), values));
     }
+    for (const theme of f.allThemes) narrow(this.columns.get('themes')?.get(theme) ?? new Bitset(this.size));
     if (f.yearFrom !== null || f.yearTo !== null) {
       const years = [...this.yearColumn.keys()].filter((y) => {
         const n = Number(y);

@@ -10,7 +10,7 @@ export class QueryArgumentError extends Error {
   override readonly name = 'QueryArgumentError';
 }
 
-const LISTS = ['harmTypes', 'themes', 'agencies', 'sources'] as const;
+const LISTS = ['harmTypes', 'themes', 'themesAll', 'agencies', 'sources'] as const;
 const ENUM_LISTS = {
   outcome: OUTCOME_VALUES,
   ageBands: AGE_BAND_VALUES,

@@ -87,6 +87,18 @@ describe('AnalyticsIndex filters', () => {
     expect(corpus.caseIds({ harmTypes: ['physical-abuse'], outcome: ['serious-harm'] })).toEqual(['c']);
   });
 
+  it('keeps only cases carrying every theme listed in themesAll, with the other fields still ANDed', () => {
+    expect(corpus.caseIds({ themesAll: ['info', 'risk'] }).sort()).toEqual(['a', 'b']);
+    expect(corpus.caseIds({ themesAll: ['info', 'risk', 'voice'] })).toEqual(['b']);
+    expect(corpus.caseIds({ themesAll: ['risk', 'voice'], harmTypes: ['neglect'], yearFrom: 2020 })).toEqual([
+      'b',
+    ]);
+    expect(corpus.count({ themesAll: ['unused', 'info'] })).toBe(0);
+    expect(corpus.unknownIds({ themesAll: ['info', 'nope'] })).toEqual([
+      'filter.themesAll: unknown id "nope" (list the ids with { themes { id } })',
+    ]);
+  });
+
   it('bounds years inclusively and leaves out reviews without a year when a bound is given', () => {
     expect(corpus.caseIds({ yearFrom: 2019, yearTo: 2021 }).sort()).toEqual(['a', 'b', 'c']);
     expect(corpus.caseIds({ yearTo: 2019 }).sort()).toEqual(['a', 'e']);

@@ -23,6 +23,8 @@ export const REVIEW_TYPES: readonly ReviewType[] = ['SCR', 'LCSPR', 'CSPR', 'NAT
 export interface CaseFilter {
   harmTypes?: string[];
   themes?: string[];
+  /** Every one of these themes (themes matches any). */
+  themesAll?: string[];
   agencies?: string[];
   yearFrom?: number;
   yearTo?: number;

@@ -1,7 +1,4 @@
-/**
- * The reviews behind a link. CaseFilter ORs within `themes`, so there is no "both themes" query: read the
- * reviews of the rarer theme, page by page, and keep those that also carry the other one.
- */
+/** The reviews behind a link: those under the current filter that carry both themes, page by page. */
 import type { Api, ApiResult } from '../api/client.ts';
 import { CASES } from '../api/queries.ts';
 import type { CaseFilter, CaseListItem, Connection } from '../api/types.ts';
@@ -24,14 +21,14 @@ export async function reviewsSharing(
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
     const result: ApiResult<{ cases: Connection<CaseListItem> }> = await api.request(CASES, {
-      cases: { ...filter, themes: [pair.scan] },
+      cases: { ...filter, themesAll: [pair.scan, pair.other] },
       first: opts.pageSize,
       after,
     });
     if (opts.stale()) return null;
     if (!result.ok) return result;
     const { edges, pageInfo }: Connection<CaseListItem> = result.data.cases;
-    for (const e of edges) if (e.node.themes.some((t) => t.theme.id === pair.other)) found.push(e.node);
+    found.push(...edges.map((e) => e.node));
     const done = !pageInfo.hasNextPage || (opts.expected !== null && found.length >= opts.expected);
     if (done) return { ok: true, data: { cases: found, truncated: false } };
     after = pageInfo.endCursor;

@@ -34,9 +34,11 @@ function mapQuery(state: ViewState, casesFirst: number): ViewQuery {
   const fields = [NETWORK];
   const sel = state.selection;
   if (sel?.kind === 'theme' || sel?.kind === 'link') {
-    const themeId = sel.kind === 'theme' ? sel.id : sel.source;
     params.push('$cases: CaseFilter', '$first: Int');
-    variables.cases = { ...filter, themes: [themeId] };
+    variables.cases =
+      sel.kind === 'theme'
+        ? { ...filter, themes: [sel.id] }
+        : { ...filter, themesAll: [sel.source, sel.target] };
     variables.first = casesFirst;
     if (sel.kind === 'theme') {
       params.push('$theme: ID!');
@@ -46,11 +48,7 @@ function mapQuery(state: ViewState, casesFirst: number): ViewQuery {
     related(limit: 10, filter: $filter) { theme { id label } shared lift }
   }`);
     }
-    const note =
-      sel.kind === 'link'
-        ? `\n  # reviews carrying both themes: keep those whose themes include "${sel.target}"`
-        : '';
-    fields.push(`cases(filter: $cases, first: $first) {${note}
+    fields.push(`cases(filter: $cases, first: $first) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node { id title reviewType partnership reportYear themes { theme { id label } ${EVIDENCE} } } }
