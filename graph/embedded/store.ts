@@ -23,7 +23,7 @@ export interface EmbeddedStoreOptions {
   path: string;
   /** loadSources uses COPY from staged CSV files from this many rows on (default 50 000), UNWIND below it. */
   bulkMinRows?: number;
-  /** Reader sessions (default 2). */
+  /** Reader sessions (default 4): a case page sends its five queries at once. */
   readers?: number;
   /**
    * The largest the database may grow, which LadybugDB reserves as address space when it opens (default
@@ -52,7 +52,7 @@ export async function openEmbeddedStore(opts: EmbeddedStoreOptions): Promise<Gra
   try {
     const writer = await openSession(database);
     const readers: Session[] = [];
-    for (let i = 0; i < Math.max(1, opts.readers ?? 2); i++) readers.push(await openSession(database));
+    for (let i = 0; i < Math.max(1, opts.readers ?? 4); i++) readers.push(await openSession(database));
     await recoverBulkLoad(writer, journalPath(opts.path));
     return new EmbeddedStore(opts, database, writer, new SessionPool(readers));
   } catch (e) {
@@ -165,7 +165,7 @@ class EmbeddedStore implements GraphStore {
   }
 
   caseDetail(id: string) {
-    return this.read((s) => caseDetail(s, id));
+    return caseDetail((cypher, params) => this.read((s) => s.rows(cypher, params)), id);
   }
 
   statements(query: StatementQuery) {

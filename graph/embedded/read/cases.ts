@@ -11,7 +11,11 @@ import type {
   LinkedEntity,
   RecommendationDetail,
 } from '../../store.ts';
-import { inTransaction, type Row, type Session } from '../database.ts';
+import { inTransaction, type Params, type Row, type Session } from '../database.ts';
+
+/** Runs one read query; each call may use a different reader session. */
+export type Rows = (cypher: string, params?: Params) => Promise<Row[]>;
+
 import { compareSources, SOURCE_SUMMARY_COLUMNS, sourceSummary } from './catalogue.ts';
 import { int, intOrNull, text, textOrNull } from './values.ts';
 
@@ -153,13 +157,13 @@ function linkedEntity(row: Row, idKey = 'id', labelKey = 'label'): LinkedEntity 
 }
 
 /** The harm types, agencies and themes of a case, in one query. */
-async function caseLinks(session: Session, caseId: string): Promise<Map<string, LinkedEntity[]>> {
-  const rows = await session.rows(
+async function caseLinks(rows: Rows, caseId: string): Promise<Map<string, LinkedEntity[]>> {
+  const found = await rows(
     'MATCH (c:CaseReview)-[r:CONCERNS|INVOLVED|HAS_THEME]->(x) WHERE c.id = $id ' +
       `RETURN label(r) AS type, x.id AS id, x.label AS label, ${EVIDENCE_COLUMNS}`,
     { id: caseId },
   );
-  return groupBy(rows, 'type', (row) => linkedEntity(row));
+  return groupBy(found, 'type', (row) => linkedEntity(row));
 }
 
 const STATEMENT_COLUMNS = 's.id AS id, s.text AS text, s.sourceId AS sId, s.start AS sStart, s.`end` AS sEnd';
@@ -175,17 +179,19 @@ function statement(row: Row) {
 }
 
 /** The learning statements and recommendations of a case, and their links, in two queries. */
-async function caseStatements(session: Session, caseId: string) {
-  const statements = await session.rows(
-    'MATCH (c:CaseReview)-[:HAS_LEARNING|MAKES]->(s) WHERE c.id = $id ' +
-      `RETURN DISTINCT label(s) AS kind, ${STATEMENT_COLUMNS}`,
-    { id: caseId },
-  );
-  const links = await session.rows(
-    'MATCH (c:CaseReview)-[:HAS_LEARNING|MAKES]->(s)-[r:ABOUT|ADDRESSES|TARGETS]->(x) WHERE c.id = $id ' +
-      `RETURN DISTINCT label(r) AS type, s.id AS sid, x.id AS id, x.label AS label, ${STATEMENT_EVIDENCE_COLUMNS}`,
-    { id: caseId },
-  );
+async function caseStatements(rows: Rows, caseId: string) {
+  const [statements, links] = await Promise.all([
+    rows(
+      'MATCH (c:CaseReview)-[:HAS_LEARNING|MAKES]->(s) WHERE c.id = $id ' +
+        `RETURN DISTINCT label(s) AS kind, ${STATEMENT_COLUMNS}`,
+      { id: caseId },
+    ),
+    rows(
+      'MATCH (c:CaseReview)-[:HAS_LEARNING|MAKES]->(s)-[r:ABOUT|ADDRESSES|TARGETS]->(x) WHERE c.id = $id ' +
+        `RETURN DISTINCT label(r) AS type, s.id AS sid, x.id AS id, x.label AS label, ${STATEMENT_EVIDENCE_COLUMNS}`,
+      { id: caseId },
+    ),
+  ]);
   const byKind = groupBy(statements, 'kind', statement);
   const byTypeAndStatement = groupBy(links, 'type', (row) => row);
   const linksOf = (type: RelType, sid: string) =>
@@ -208,20 +214,24 @@ function groupBy<T>(rows: Row[], column: string, map: (row: Row) => T): Map<stri
   return groups;
 }
 
-/** Five queries, whatever the number of statements and links. */
-export async function caseDetail(session: Session, caseId: string): Promise<CaseDetail | null> {
-  const found = await session.rows(`MATCH (c:CaseReview) WHERE c.id = $id RETURN ${CASE_COLUMNS}`, {
-    id: caseId,
-  });
+/**
+ * Five queries, whatever the number of statements and links, sent together: `rows` may run each on its own
+ * reader, so the case costs the slowest of them rather than their sum (at 100k reviews each takes several
+ * milliseconds to reach its column pages).
+ */
+export async function caseDetail(rows: Rows, caseId: string): Promise<CaseDetail | null> {
+  const [found, sources, links, statements] = await Promise.all([
+    rows(`MATCH (c:CaseReview) WHERE c.id = $id RETURN ${CASE_COLUMNS}`, { id: caseId }),
+    rows(
+      'MATCH (review:CaseReview)-[:PUBLISHED_IN]->(s:Source)<-[:PUBLISHED_IN]-(c:CaseReview) WHERE review.id = $id ' +
+        `WITH s, count(DISTINCT c) AS caseCount RETURN ${SOURCE_SUMMARY_COLUMNS}, caseCount AS caseCount`,
+      { id: caseId },
+    ),
+    caseLinks(rows, caseId),
+    caseStatements(rows, caseId),
+  ]);
   if (!found[0]) return null;
-  const sources = await session.rows(
-    'MATCH (review:CaseReview)-[:PUBLISHED_IN]->(s:Source)<-[:PUBLISHED_IN]-(c:CaseReview) WHERE review.id = $id ' +
-      `WITH s, count(DISTINCT c) AS caseCount RETURN ${SOURCE_SUMMARY_COLUMNS}, caseCount AS caseCount`,
-    { id: caseId },
-  );
-  const links = await caseLinks(session, caseId);
   const linksOf = (type: RelType) => (links.get(type) ?? []).sort(compareLinkedEntities);
-  const statements = await caseStatements(session, caseId);
   return {
     review: caseRecord(found[0]),
     sources: sources.map(sourceSummary).sort(compareSources),
