@@ -364,6 +364,33 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the web explorer', { timeout
     await page.close();
   });
 
+  it('serves GraphiQL that runs its example query with no network beyond this server', async () => {
+    const page = await context.newPage();
+    const outside: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.protocol === 'data:')
+        return route.continue();
+      outside.push(url.href);
+      return route.abort('internetdisconnected');
+    });
+    await page.goto(`${app.url}/graphql`);
+    await page.locator('.graphiql-container').first().waitFor({ timeout: 30_000 });
+    await page.locator('.graphiql-execute-button').click();
+    // The examples hold several operations: the run button asks which one.
+    await page.getByRole('menuitem', { name: 'ThemeNetwork' }).click();
+    await page.waitForFunction(
+      () => document.querySelector('.result-window')?.textContent?.includes('"data"'),
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    await shot(page, 'graphiql');
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
   it('says so when nothing matches, and clears the filters on request', async () => {
     const page = await context.newPage();
     await page.goto(`${app.url}/?from=1900&to=1901`);
