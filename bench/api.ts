@@ -1,9 +1,9 @@
 /**
- * `npm run bench -- api [--reviews 1000,10000,100000] [--clients 8] [--seconds 5] [--per-document 500] [--seed 1]`
+ * `npm run bench -- api [--reviews 1000,10000,100000] [--clients 1,8] [--seconds 5] [--per-document 500] [--seed 1]`
  *
  * For each corpus size: writes N synthetic reviews (bench/synthetic), ingests them into a fresh embedded
  * database, starts the server as `npm start` does (its own process, loopback, port 0), and drives it with
- * concurrent clients over HTTP. Prints p50/p95 latency and throughput for:
+ * concurrent clients over HTTP (each query once per client count). Prints p50/p95 latency and throughput for:
  *   themeNetwork (repeated)  the filters the web app cycles through (served from the index's memo)
  *   themeNetwork (distinct)  a new filter on every request (co-occurrence counted afresh)
  *   case(id)                 one case with evidence, learning and recommendations
@@ -28,7 +28,7 @@ import { labelsFrom, writeSyntheticCorpus } from './synthetic/index.ts';
 
 interface BenchArgs {
   sizes: number[];
-  clients: number;
+  clients: number[];
   seconds: number;
   perDocument: number;
   seed: number;
@@ -46,6 +46,7 @@ interface Scenario {
 
 interface Figures {
   size: number;
+  clients: number;
   scenario: string;
   requests: number;
   errors: number;
@@ -75,8 +76,15 @@ export async function run(args: string[]): Promise<void> {
       );
       try {
         const scenarios = await scenariosFor(server.url);
-        for (const scenario of scenarios) {
-          all.push({ size, scenario: scenario.name, ...(await drive(server, scenario, opts)) });
+        for (const clients of opts.clients) {
+          for (const scenario of scenarios) {
+            all.push({
+              size,
+              clients,
+              scenario: scenario.name,
+              ...(await drive(server, scenario, clients, opts)),
+            });
+          }
         }
       } finally {
         await server.stop();
@@ -276,7 +284,7 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
-async function drive(server: SpawnedServer, scenario: Scenario, opts: BenchArgs) {
+async function drive(server: SpawnedServer, scenario: Scenario, clients: number, opts: BenchArgs) {
   const { url } = server;
   // A short warm-up so the first figures do not measure JIT and cold caches.
   for (let i = 0; i < 5; i++) await post(url, scenario.next(i));
@@ -287,7 +295,7 @@ async function drive(server: SpawnedServer, scenario: Scenario, opts: BenchArgs)
   const deadline = performance.now() + opts.seconds * 1000;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: opts.clients }, async () => {
+    Array.from({ length: clients }, async () => {
       while (performance.now() < deadline) {
         const op = scenario.next(counter++);
         const t = performance.now();
@@ -322,7 +330,7 @@ function parse(args: string[]): BenchArgs {
     strict: true,
     options: {
       reviews: { type: 'string', default: '1000,10000' },
-      clients: { type: 'string', default: '8' },
+      clients: { type: 'string', default: '1,8' },
       seconds: { type: 'string', default: '5' },
       'per-document': { type: 'string', default: '500' },
       seed: { type: 'string', default: '1' },
@@ -330,7 +338,7 @@ function parse(args: string[]): BenchArgs {
   });
   return {
     sizes: values.reviews.split(',').map((s) => positive(s.trim(), '--reviews')),
-    clients: positive(values.clients, '--clients'),
+    clients: values.clients.split(',').map((s) => positive(s.trim(), '--clients')),
     seconds: positive(values.seconds, '--seconds'),
     perDocument: positive(values['per-document'], '--per-document'),
     seed: positive(values.seed, '--seed'),
@@ -345,12 +353,23 @@ function positive(text: string, flag: string): number {
 
 function printTable(opts: BenchArgs, setup: string[], rows: Figures[]): void {
   console.log(
-    `\napi bench: ${opts.clients} concurrent clients, ${opts.seconds} s per query, embedded engine, node ${process.version}`,
+    `\napi bench: ${opts.seconds} s per query and client count, embedded engine, node ${process.version}`,
   );
   for (const line of setup) console.log(`  ${line}`);
-  const header = ['reviews', 'query', 'requests', 'errors', 'p50 ms', 'p95 ms', 'req/s', 'server CPU ms/req'];
+  const header = [
+    'reviews',
+    'clients',
+    'query',
+    'requests',
+    'errors',
+    'p50 ms',
+    'p95 ms',
+    'req/s',
+    'server CPU ms/req',
+  ];
   const cells = rows.map((r) => [
     r.size.toLocaleString('en-GB'),
+    String(r.clients),
     r.scenario,
     String(r.requests),
     String(r.errors),
@@ -361,7 +380,7 @@ function printTable(opts: BenchArgs, setup: string[], rows: Figures[]): void {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (c: string[]) =>
-    c.map((v, i) => (i < 2 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join('  ');
+    c.map((v, i) => (i < 3 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join('  ');
   console.log(line(header));
   for (const c of cells) console.log(line(c));
 }
