@@ -57,8 +57,13 @@ export interface IngestSummary {
   seconds: number;
 }
 
-export const DEFAULT_CHUNK_SIZE = 32;
-export const DEFAULT_CHUNK_CASES = 10_000;
+/**
+ * Every loadSources call ends with a checkpoint whose cost grows with the database, so few large chunks beat
+ * many small ones: 20k reviews in 2,000 files took 54 s in chunks of 32 files and 13.5 s in chunks of 1,000;
+ * 100k reviews took 83 s in chunks of 10k reviews and 62 s in chunks of 50k (about 3 GB resident at peak).
+ */
+export const DEFAULT_CHUNK_SIZE = 1_000;
+export const DEFAULT_CHUNK_CASES = 50_000;
 
 /** Store failures after which no further document can load; everything else is one document's problem. */
 const FATAL_STORE_ERRORS = new Set(['unreachable', 'auth', 'database-missing', 'locked']);
