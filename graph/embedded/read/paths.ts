@@ -176,8 +176,8 @@ async function boundPaths(
   limit: number,
 ): Promise<PathSteps[]> {
   const middles = Array.from({ length: length - 1 }, (_, i) => i + 1);
-  const pattern =
-    `(a:${from.label})` + middles.map((i) => `-[r${i}]-(x${i})`).join('') + `-[r${length}]-(b:${to.label})`;
+  const steps = middles.map((i) => `-[r${i}]-(x${i})`).join('');
+  const pattern = `(a:${from.label})${steps}-[r${length}]-(b:${to.label})`;
   const columns = [
     ...middles.flatMap((i) => [`x${i}.id AS id${i}`, `label(x${i}) AS label${i}`]),
     ...Array.from({ length }, (_, i) => `label(r${i + 1}) AS type${i + 1}`),
