@@ -4,7 +4,7 @@
  * failure states. Screenshots of each state go to tests/e2e/screenshots/.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -15,8 +15,8 @@ import {
   ensureBuilt,
   graphql,
   launchBrowser,
+  publishScreenshot,
   type RunningApp,
-  repoRoot,
   screenshotsDir,
   seedsPresent,
   seedText,
@@ -90,8 +90,7 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the web explorer', { timeout
       .poll(() => page.getByTestId('summary').textContent())
       .toContain(`${whole.nodes.length} themes`);
     const file = await shot(page, 'theme-map');
-    mkdirSync(join(repoRoot, 'docs/screenshots'), { recursive: true });
-    copyFileSync(file, join(repoRoot, 'docs/screenshots/theme-map.png'));
+    publishScreenshot(file, 'theme-map.png');
     await page.close();
   });
 
@@ -204,8 +203,7 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the web explorer', { timeout
     );
     expect(weakest).toBeGreaterThanOrEqual(2);
     const file = await shot(page, 'presentation');
-    mkdirSync(join(repoRoot, 'docs/screenshots'), { recursive: true });
-    copyFileSync(file, join(repoRoot, 'docs/screenshots/presentation.png'));
+    publishScreenshot(file, 'presentation.png');
     const zoom = await page.evaluate(() => window.threadline!.debug.mapCy().zoom());
     await page.keyboard.press('+');
     await expect

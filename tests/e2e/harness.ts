@@ -3,7 +3,7 @@
  * fresh embedded database, starts the real server on a free port and launches Debian's Chromium.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,6 +16,16 @@ export const chromiumPath = '/usr/bin/chromium';
 export const chromiumPresent = existsSync(chromiumPath);
 export const screenshotsDir = join(repoRoot, 'tests/e2e/screenshots');
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+
+/**
+ * The README's screenshots are refreshed from a browser run only on request
+ * (THREADLINE_DOCS_SCREENSHOTS=1), so that running the tests leaves the working tree as it was.
+ */
+export function publishScreenshot(file: string, name: string): void {
+  if (process.env.THREADLINE_DOCS_SCREENSHOTS !== '1') return;
+  mkdirSync(join(repoRoot, 'docs/screenshots'), { recursive: true });
+  copyFileSync(file, join(repoRoot, 'docs/screenshots', name));
+}
 
 if (!seedsPresent) console.log(`Browser tests skipped: no seed documents at ${seedsDir}`);
 if (!chromiumPresent)
