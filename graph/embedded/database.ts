@@ -16,6 +16,8 @@ import { StoreError } from '../errors.ts';
 
 export type Row = Record<string, LbugValue>;
 export type Params = Record<string, LbugValue>;
+/** Runs one read query; each call may use a different reader session. */
+export type Rows = (cypher: string, params?: Params) => Promise<Row[]>;
 
 /** Rows are read synchronously (far faster than one async hop per row) in slices, yielding in between. */
 const ROWS_PER_SLICE = 2_000;

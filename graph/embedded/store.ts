@@ -7,7 +7,7 @@ import { Database } from '@ladybugdb/core';
 import { StoreError } from '../errors.ts';
 import type { SourceBatch, TaxonomyRecords } from '../records.ts';
 import type { GraphStore, NodeRef, StatementQuery } from '../store.ts';
-import { openDatabase, openSession, SerialQueue, type Session, SessionPool } from './database.ts';
+import { openDatabase, openSession, type Rows, SerialQueue, type Session, SessionPool } from './database.ts';
 import { caseDetail, caseFacets, casesByIds } from './read/cases.ts';
 import { counts, listSources, sourceText, taxonomy } from './read/catalogue.ts';
 import { connections, neighbourhood } from './read/paths.ts';
@@ -98,6 +98,9 @@ class EmbeddedStore implements GraphStore {
     });
   }
 
+  /** One query on whichever reader is free: for reads that send several queries at once. */
+  private readonly rows: Rows = (cypher, params) => this.read((s) => s.rows(cypher, params));
+
   private async read<T>(work: (s: Session) => Promise<T>): Promise<T> {
     this.assertOpen();
     return this.readers.use(work);
@@ -165,7 +168,7 @@ class EmbeddedStore implements GraphStore {
   }
 
   caseDetail(id: string) {
-    return caseDetail((cypher, params) => this.read((s) => s.rows(cypher, params)), id);
+    return caseDetail(this.rows, id);
   }
 
   statements(query: StatementQuery) {
@@ -185,6 +188,6 @@ class EmbeddedStore implements GraphStore {
   }
 
   search(text: string, limit: number) {
-    return this.read((s) => search(s, text, limit));
+    return search(this.rows, text, limit);
   }
 }

@@ -11,10 +11,7 @@ import type {
   LinkedEntity,
   RecommendationDetail,
 } from '../../store.ts';
-import { inTransaction, type Params, type Row, type Session } from '../database.ts';
-
-/** Runs one read query; each call may use a different reader session. */
-export type Rows = (cypher: string, params?: Params) => Promise<Row[]>;
+import { inTransaction, type Row, type Rows, type Session } from '../database.ts';
 
 import { compareSources, SOURCE_SUMMARY_COLUMNS, sourceSummary } from './catalogue.ts';
 import { int, intOrNull, text, textOrNull } from './values.ts';

@@ -5,7 +5,7 @@
  */
 import { rankSearchHits, searchNeedle } from '../../read-rules.ts';
 import type { SearchHit, SearchKind } from '../../store.ts';
-import type { Session } from '../database.ts';
+import type { Rows } from '../database.ts';
 import { text, textOrNull } from './values.ts';
 
 /** Each query yields (id, caption, caseId) for rows whose text matches $q. */
@@ -56,20 +56,22 @@ const RANKED =
   ' WITH id, caption, caseId, CASE WHEN lower(caption) = $q THEN 0 WHEN lower(caption) STARTS WITH $q THEN 1 ' +
   'ELSE 2 END AS tier RETURN id AS id, caption AS caption, caseId AS caseId ORDER BY tier, caption, id LIMIT $limit';
 
-export async function search(session: Session, input: string, limit: number): Promise<SearchHit[]> {
+/** The seven queries go out together: `rows` may run each on its own reader, using every core. */
+export async function search(rows: Rows, input: string, limit: number): Promise<SearchHit[]> {
   const q = searchNeedle(input);
   const max = Math.floor(limit);
   if (q === '' || max < 1) return [];
-  const hits: SearchHit[] = [];
-  for (const { kind, cypher } of QUERIES) {
-    for (const row of await session.rows(cypher + RANKED, { q, limit: max })) {
-      hits.push({
-        kind,
-        id: text(row, 'id'),
-        caption: text(row, 'caption'),
-        caseId: textOrNull(row, 'caseId'),
-      });
-    }
-  }
-  return rankSearchHits(hits, q, max);
+  const perKind = await Promise.all(
+    QUERIES.map(async ({ kind, cypher }) =>
+      (await rows(cypher + RANKED, { q, limit: max })).map(
+        (row): SearchHit => ({
+          kind,
+          id: text(row, 'id'),
+          caption: text(row, 'caption'),
+          caseId: textOrNull(row, 'caseId'),
+        }),
+      ),
+    ),
+  );
+  return rankSearchHits(perKind.flat(), q, max);
 }
