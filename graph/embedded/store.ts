@@ -172,7 +172,7 @@ class EmbeddedStore implements GraphStore {
   }
 
   statements(query: StatementQuery) {
-    return this.read((s) => statements(s, query));
+    return statements(this.rows, query);
   }
 
   themeEvidence(caseIds: string[], themeIds: string[]) {

@@ -3,7 +3,7 @@
 import { compareBy, compareStatementHits } from '../../read-rules.ts';
 import type { Evidence } from '../../records.ts';
 import type { StatementHit, StatementQuery } from '../../store.ts';
-import type { Params, Session } from '../database.ts';
+import type { Params, Rows, Session } from '../database.ts';
 import { distinctSorted, int, text, textList } from './values.ts';
 
 const SHAPES = {
@@ -53,35 +53,46 @@ function matching(query: StatementQuery): { cypher: string; params: Params } | n
   return { cypher, params };
 }
 
-async function linkedIdsOf(session: Session, label: string, rel: string, ids: string[]) {
-  const rows = await session.rows(
-    `UNWIND $ids AS i MATCH (s:${label})-[:${rel}]->(x) WHERE s.id = i RETURN s.id AS id, collect(x.id) AS ids`,
+/** The hint keeps LadybugDB 0.19 from scanning the whole link table (170 ms against 36 ms at 100k reviews). */
+async function linkedIdsOf(rows: Rows, label: string, rel: string, target: string, ids: string[]) {
+  const found = await rows(
+    `MATCH (s:${label})-[r:${rel}]->(x:${target}) WHERE s.id IN $ids HINT (s JOIN r) JOIN x ` +
+      'RETURN s.id AS id, collect(x.id) AS ids',
     { ids },
   );
-  return new Map(rows.map((row) => [text(row, 'id'), distinctSorted(textList(row, 'ids'))]));
+  return new Map(found.map((row) => [text(row, 'id'), distinctSorted(textList(row, 'ids'))]));
 }
 
+/** The total and the page go out together, then the page's themes and agencies together. */
 export async function statements(
-  session: Session,
+  rows: Rows,
   query: StatementQuery,
 ): Promise<{ total: number; items: StatementHit[] }> {
   const match = matching(query);
   if (!match) return { total: 0, items: [] };
-  const totalRows = await session.rows(`${match.cypher} RETURN count(*) AS total`, match.params);
-  const total = int(totalRows[0] ?? {}, 'total');
   const limit = Math.max(0, Math.floor(query.limit));
   const offset = Math.max(0, Math.floor(query.offset));
-  if (limit === 0 || offset >= total) return { total, items: [] };
-  const rows = await session.rows(
-    `${match.cypher} RETURN s.id AS id, s.text AS text, s.sourceId AS sourceId, s.start AS start, ` +
-      's.`end` AS stop, caseId AS caseId ORDER BY caseId, start, id SKIP $offset LIMIT $limit',
-    { ...match.params, offset, limit },
-  );
+  const [totalRows, page] = await Promise.all([
+    rows(`${match.cypher} RETURN count(*) AS total`, match.params),
+    limit === 0
+      ? Promise.resolve([])
+      : rows(
+          `${match.cypher} RETURN s.id AS id, s.text AS text, s.sourceId AS sourceId, s.start AS start, ` +
+            's.`end` AS stop, caseId AS caseId ORDER BY caseId, start, id SKIP $offset LIMIT $limit',
+          { ...match.params, offset, limit },
+        ),
+  ]);
+  const total = int(totalRows[0] ?? {}, 'total');
+  if (page.length === 0) return { total, items: [] };
   const shape = SHAPES[query.kind];
-  const ids = rows.map((row) => text(row, 'id'));
-  const themes = await linkedIdsOf(session, shape.label, shape.themes, ids);
-  const agencies = shape.agencies ? await linkedIdsOf(session, shape.label, shape.agencies, ids) : new Map();
-  const items = rows.map(
+  const ids = page.map((row) => text(row, 'id'));
+  const [themes, agencies] = await Promise.all([
+    linkedIdsOf(rows, shape.label, shape.themes, 'Theme', ids),
+    shape.agencies
+      ? linkedIdsOf(rows, shape.label, shape.agencies, 'Agency', ids)
+      : new Map<string, string[]>(),
+  ]);
+  const items = page.map(
     (row): StatementHit => ({
       kind: query.kind,
       id: text(row, 'id'),
