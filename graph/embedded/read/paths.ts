@@ -88,7 +88,11 @@ async function edgesAmong(session: Session, nodes: readonly GraphNode[]): Promis
       });
     }
   }
-  return edges.sort(
+  return sortEdges(edges);
+}
+
+const sortEdges = (edges: GraphEdge[]): GraphEdge[] =>
+  edges.sort(
     compareBy(
       (e) => e.type,
       (e) => e.source.label,
@@ -97,7 +101,6 @@ async function edgesAmong(session: Session, nodes: readonly GraphNode[]): Promis
       (e) => e.target.id,
     ),
   );
-}
 
 /**
  * Breadth first from `start`: the start, then the nodes one hop away by label and id, then two hops away, …
@@ -111,24 +114,73 @@ export async function neighbourhood(
 ): Promise<Subgraph> {
   const startNode = (await nodesByRef(session, [start])).get(refKey(start));
   if (!startNode || limit < 1) return { nodes: [], edges: [] };
-  const nodes: GraphNode[] = [startNode];
-  if (depth >= 1 && limit > 1) {
-    const rows = await session.rows(
-      `MATCH p = (a:${start.label})-[* SHORTEST 1..${hops(depth)}]-(n) WHERE a.id = $id ` +
-        `RETURN label(n) AS nodeLabel, ${CAPTION_COLUMNS}, length(p) AS distance ` +
-        'ORDER BY distance, nodeLabel, id LIMIT $limit',
-      { id: start.id, limit: Math.floor(limit) - 1 },
-    );
-    const reached = rows
-      .filter((row) => isNodeLabel(text(row, 'nodeLabel')))
-      .map((row) => ({
-        node: graphNode(text(row, 'nodeLabel') as NodeLabel, row),
-        distance: int(row, 'distance'),
-      }))
-      .sort((a, b) => a.distance - b.distance || compareNodes(a.node, b.node));
-    nodes.push(...reached.map((r) => r.node));
-  }
+  if (depth < 1 || limit === 1) return { nodes: [startNode], edges: [] };
+  if (hops(depth) === 1) return firstNeighbours(session, startNode, Math.floor(limit));
+  const rows = await session.rows(
+    `MATCH p = (a:${start.label})-[* SHORTEST 1..${hops(depth)}]-(n) WHERE a.id = $id ` +
+      `RETURN label(n) AS nodeLabel, ${CAPTION_COLUMNS}, length(p) AS distance ` +
+      'ORDER BY distance, nodeLabel, id LIMIT $limit',
+    { id: start.id, limit: Math.floor(limit) - 1 },
+  );
+  const reached = rows
+    .filter((row) => isNodeLabel(text(row, 'nodeLabel')))
+    .map((row) => ({
+      node: graphNode(text(row, 'nodeLabel') as NodeLabel, row),
+      distance: int(row, 'distance'),
+    }))
+    .sort((a, b) => a.distance - b.distance || compareNodes(a.node, b.node));
+  const nodes = [startNode, ...reached.map((r) => r.node)];
   return { nodes, edges: await edgesAmong(session, nodes) };
+}
+
+/**
+ * Depth one, the expand-on-click case: one adjacency query instead of a recursive one (a theme at 100k
+ * reviews: about 0.1 s instead of 0.7 s), captions for the chosen neighbours only, and the edges among them
+ * from the same rows plus one query restricted to the chosen nodes.
+ */
+async function firstNeighbours(session: Session, start: GraphNode, limit: number): Promise<Subgraph> {
+  const around = await adjacencies(session)([start]);
+  const distinct = new Map(around.map((a) => [refKey(a.to), a.to]));
+  const chosen = [...distinct.values()].sort(compareNodes).slice(0, limit - 1);
+  const captions = await nodesByRef(session, chosen);
+  const nodes = [start, ...chosen.map((ref) => captions.get(refKey(ref)) ?? { ...ref, caption: ref.id })];
+  const picked = new Set(chosen.map(refKey));
+  const links = around.filter((a) => picked.has(refKey(a.to)));
+  links.push(...(await linksWithin(session, chosen)));
+  const edges = new Map<string, GraphEdge>();
+  for (const link of links) {
+    const edge = edgeOf(link.type, link.from, link.to);
+    edges.set(`${edge.type}\u0000${refKey(edge.source)}\u0000${refKey(edge.target)}`, edge);
+  }
+  return { nodes, edges: sortEdges([...edges.values()]) };
+}
+
+/**
+ * The links between any two of `nodes`, one hinted query per relationship type whose two labels are both
+ * among them (the hint keeps LadybugDB from scanning the whole link table).
+ */
+async function linksWithin(session: Session, nodes: readonly NodeRef[]): Promise<Adjacency[]> {
+  const byLabel = idsByLabel(nodes);
+  const out: Adjacency[] = [];
+  for (const type of REL_TYPES) {
+    const decl = relDecl(type);
+    const from = byLabel.get(decl.from);
+    const to = byLabel.get(decl.to);
+    if (!from || !to) continue;
+    const rows = await session.rows(
+      `MATCH (a:${decl.from})-[r:${type}]->(b:${decl.to}) WHERE a.id IN $from AND b.id IN $to ` +
+        'HINT (a JOIN r) JOIN b RETURN DISTINCT a.id AS a, b.id AS b',
+      { from, to },
+    );
+    for (const row of rows) {
+      out.push({
+        from: { label: decl.from, id: text(row, 'a') },
+        type,
+        to: { label: decl.to, id: text(row, 'b') },
+      });
+    }
+  }
+  return out;
 }
 
 /** The neighbours of a set of nodes, one query per label, each relationship once per pair and type. */
@@ -136,10 +188,12 @@ function adjacencies(session: Session): Expand {
   return async (nodes) => {
     const out: Adjacency[] = [];
     for (const [label, ids] of idsByLabel(nodes)) {
+      // One id goes through the primary key; `IN` scans the label's table (25 ms for 100k cases).
+      const [one] = ids;
       const rows = await session.rows(
-        `MATCH (n:${label})-[r]-(m) WHERE n.id IN $ids ` +
+        `MATCH (n:${label})-[r]-(m) WHERE ${ids.length === 1 ? 'n.id = $one' : 'n.id IN $ids'} ` +
           'RETURN DISTINCT n.id AS n, label(r) AS type, label(m) AS label, m.id AS m',
-        { ids },
+        ids.length === 1 && one !== undefined ? { one } : { ids },
       );
       for (const row of rows) {
         const type = relType(text(row, 'type'));
