@@ -9,6 +9,8 @@
  *   case(id)                 one case with evidence, learning and recommendations
  *   cases(filter)            a page of 20 under a harm type + theme filter, with themes and evidence
  *   connections              paths between two themes, maxHops 2
+ *   recommendations(filter)  a page of 20 asked of an agency about a theme, with their case and links
+ *   neighbourhood (depth 1)  expand-on-click: 40 neighbours of a case or a theme, with the edges among them
  * case(id) and connections cycle through 2,000 ids and theme pairs (or all there are), more than the
  * server's result cache keeps, so their figures are the cost of answering.
  * Clients and server share the machine's cores, so latencies include waiting for the CPU; the last column
@@ -179,17 +181,19 @@ async function post(
 
 async function scenariosFor(url: string): Promise<Scenario[]> {
   const facts = await post(url, {
-    query: `{ harmTypes { id caseCount } themes { id caseCount }
+    query: `{ harmTypes { id caseCount } themes { id caseCount } agencies { id caseCount }
       themeNetwork(minShared: 1) { edges { source target weight } } }`,
     variables: {},
   });
   const data = facts.data as {
     harmTypes: { id: string; caseCount: number }[];
     themes: { id: string; caseCount: number }[];
+    agencies: { id: string; caseCount: number }[];
     themeNetwork: { edges: { source: string; target: string }[] };
   };
   const harm = data.harmTypes.filter((h) => h.caseCount > 0).map((h) => h.id);
   const themes = data.themes.filter((t) => t.caseCount > 0).map((t) => t.id);
+  const agencies = data.agencies.filter((a) => a.caseCount > 0).map((a) => a.id);
   // More ids and pairs than the server's result cache holds, taken in a scattered order, so that these
   // figures measure the work of answering, not the cache.
   const caseIds = scatter(await caseIdsFrom(url, 2_000));
@@ -245,6 +249,22 @@ async function scenariosFor(url: string): Promise<Scenario[]> {
           variables: { from: `Theme:${pair.source}`, to: `Theme:${pair.target}` },
         };
       },
+    },
+    {
+      name: 'recommendations(filter)',
+      next: (i) => ({
+        query: `query($filter: StatementFilter) { recommendations(filter: $filter, first: 20) { totalCount
+          edges { node { id text case { id title } targets { agency { id } } themes { theme { id } } } } } }`,
+        variables: { filter: { agencies: [pick(agencies, i)], themes: [pick(themes, i * 7)] } },
+      }),
+    },
+    {
+      name: 'neighbourhood (depth 1)',
+      next: (i) => ({
+        query: `query($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 40) {
+          nodes { id kind caption } edges { type source target } } }`,
+        variables: { id: i % 2 === 0 ? `CaseReview:${pick(caseIds, i)}` : `Theme:${pick(themes, i)}` },
+      }),
     },
   ];
 }
