@@ -83,11 +83,11 @@ class Side {
   }
 }
 
-export function keyOf(ref: NodeRef): string {
+function keyOf(ref: NodeRef): string {
   return `${ref.label}\u0000${ref.id}`;
 }
 
-export function refOf(key: string): NodeRef {
+function refOf(key: string): NodeRef {
   const cut = key.indexOf('\u0000');
   return { label: key.slice(0, cut) as NodeLabel, id: key.slice(cut + 1) };
 }
