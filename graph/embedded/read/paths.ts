@@ -68,27 +68,17 @@ async function nodesByRef(session: Session, refs: readonly NodeRef[]): Promise<M
 
 /** Edges distinct by type and ends, between any two of `nodes`. */
 async function edgesAmong(session: Session, nodes: readonly GraphNode[]): Promise<GraphEdge[]> {
-  const idsOf = (label: NodeLabel) => nodes.filter((n) => n.label === label).map((n) => n.id);
-  const edges: GraphEdge[] = [];
-  for (const type of REL_TYPES) {
-    const decl = relDecl(type);
-    const from = idsOf(decl.from);
-    const to = idsOf(decl.to);
-    if (from.length === 0 || to.length === 0) continue;
-    const rows = await session.rows(
-      `UNWIND $from AS f MATCH (a:${decl.from})-[:${type}]->(b:${decl.to}) WHERE a.id = f AND b.id IN $to ` +
-        'RETURN DISTINCT a.id AS a, b.id AS b',
-      { from, to },
-    );
-    for (const row of rows) {
-      edges.push({
-        type,
-        source: { label: decl.from, id: text(row, 'a') },
-        target: { label: decl.to, id: text(row, 'b') },
-      });
-    }
+  return distinctEdges(await linksWithin(session, nodes));
+}
+
+/** Links as edges pointing the stored way, each once, in the order edges are listed. */
+function distinctEdges(links: readonly Adjacency[]): GraphEdge[] {
+  const edges = new Map<string, GraphEdge>();
+  for (const link of links) {
+    const edge = edgeOf(link.type, link.from, link.to);
+    edges.set(`${edge.type}\u0000${refKey(edge.source)}\u0000${refKey(edge.target)}`, edge);
   }
-  return sortEdges(edges);
+  return sortEdges([...edges.values()]);
 }
 
 const sortEdges = (edges: GraphEdge[]): GraphEdge[] =>
@@ -145,14 +135,8 @@ async function firstNeighbours(session: Session, start: GraphNode, limit: number
   const captions = await nodesByRef(session, chosen);
   const nodes = [start, ...chosen.map((ref) => captions.get(refKey(ref)) ?? { ...ref, caption: ref.id })];
   const picked = new Set(chosen.map(refKey));
-  const links = around.filter((a) => picked.has(refKey(a.to)));
-  links.push(...(await linksWithin(session, chosen)));
-  const edges = new Map<string, GraphEdge>();
-  for (const link of links) {
-    const edge = edgeOf(link.type, link.from, link.to);
-    edges.set(`${edge.type}\u0000${refKey(edge.source)}\u0000${refKey(edge.target)}`, edge);
-  }
-  return { nodes, edges: sortEdges([...edges.values()]) };
+  const fromStart = around.filter((a) => picked.has(refKey(a.to)));
+  return { nodes, edges: distinctEdges([...fromStart, ...(await linksWithin(session, chosen))]) };
 }
 
 /**
