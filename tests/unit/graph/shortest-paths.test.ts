@@ -44,17 +44,20 @@ const limits = (over: Partial<SearchLimits> = {}): SearchLimits => ({
   ...over,
 });
 
+/** Edges from each review to what it links to: links({ c1: [theme('a'), agency('x')] }). */
+function links(byReview: Record<string, NodeRef[]>): Array<[NodeRef, NodeRef]> {
+  return Object.entries(byReview).flatMap(([id, targets]) =>
+    targets.map((t): [NodeRef, NodeRef] => [review(id), t]),
+  );
+}
+
 const ids = (paths: Array<{ nodes: NodeRef[] }>) => paths.map((p) => p.nodes.map((n) => n.id));
 
 describe('shortest paths by bidirectional search', () => {
   it('returns every path through a shared case, in ascending order of the ids along them', async () => {
-    const { expand } = graph([
-      [review('c3'), theme('a')],
-      [review('c3'), theme('b')],
-      [review('c1'), theme('a')],
-      [review('c1'), theme('b')],
-      [review('c2'), theme('a')],
-    ]);
+    const { expand } = graph(
+      links({ c3: [theme('a'), theme('b')], c1: [theme('a'), theme('b')], c2: [theme('a')] }),
+    );
     const paths = await shortestPaths(theme('a'), theme('b'), limits(), expand);
     expect(ids(paths)).toEqual([
       ['a', 'c1', 'b'],
@@ -64,11 +67,11 @@ describe('shortest paths by bidirectional search', () => {
   });
 
   it('stops at the limit without walking the remaining paths', async () => {
-    const edges: Array<[NodeRef, NodeRef]> = [];
-    for (let i = 0; i < 50; i++) {
-      edges.push([review(`c${String(i).padStart(2, '0')}`), theme('a')]);
-      edges.push([review(`c${String(i).padStart(2, '0')}`), theme('b')]);
-    }
+    const shared = Array.from({ length: 50 }, (_, i) => [
+      `c${String(i).padStart(2, '0')}`,
+      [theme('a'), theme('b')],
+    ]);
+    const edges = links(Object.fromEntries(shared));
     const paths = await shortestPaths(theme('a'), theme('b'), limits({ limit: 3 }), graph(edges).expand);
     expect(ids(paths)).toEqual([
       ['a', 'c00', 'b'],
@@ -79,14 +82,9 @@ describe('shortest paths by bidirectional search', () => {
 
   it('finds longer paths that meet in the middle, each middle combination once', async () => {
     // a — c1 — x — c2 — b and a — c1 — y — c2 — b: length 4 through agencies x and y.
-    const { expand } = graph([
-      [review('c1'), theme('a')],
-      [review('c1'), agency('x')],
-      [review('c1'), agency('y')],
-      [review('c2'), agency('x')],
-      [review('c2'), agency('y')],
-      [review('c2'), theme('b')],
-    ]);
+    const { expand } = graph(
+      links({ c1: [theme('a'), agency('x'), agency('y')], c2: [agency('x'), agency('y'), theme('b')] }),
+    );
     const paths = await shortestPaths(theme('a'), theme('b'), limits(), expand);
     expect(ids(paths)).toEqual([
       ['a', 'c1', 'x', 'c2', 'b'],
@@ -96,14 +94,9 @@ describe('shortest paths by bidirectional search', () => {
   });
 
   it('keeps only the shortest paths when longer ones exist too', async () => {
-    const { expand } = graph([
-      [review('c1'), theme('a')],
-      [review('c1'), theme('b')],
-      [review('c0'), theme('a')],
-      [review('c0'), agency('x')],
-      [review('c9'), agency('x')],
-      [review('c9'), theme('b')],
-    ]);
+    const { expand } = graph(
+      links({ c1: [theme('a'), theme('b')], c0: [theme('a'), agency('x')], c9: [agency('x'), theme('b')] }),
+    );
     expect(ids(await shortestPaths(theme('a'), theme('b'), limits(), expand))).toEqual([['a', 'c1', 'b']]);
   });
 
@@ -114,32 +107,27 @@ describe('shortest paths by bidirectional search', () => {
   });
 
   it('finds nothing when the nodes are further apart than maxHops, or not connected at all', async () => {
-    const { expand } = graph([
-      [review('c1'), theme('a')],
-      [review('c1'), agency('x')],
-      [review('c2'), agency('x')],
-      [review('c2'), theme('b')],
-      [review('lone'), theme('z')],
-    ]);
+    const { expand } = graph(
+      links({ c1: [theme('a'), agency('x')], c2: [agency('x'), theme('b')], lone: [theme('z')] }),
+    );
     expect(await shortestPaths(theme('a'), theme('b'), limits({ maxHops: 3 }), expand)).toEqual([]);
     expect(ids(await shortestPaths(theme('a'), theme('b'), limits({ maxHops: 4 }), expand))).toHaveLength(1);
     expect(await shortestPaths(theme('a'), theme('z'), limits(), expand)).toEqual([]);
   });
 
   it('expands the side with fewer nodes waiting, so a hub is not expanded when the other end is small', async () => {
-    const edges: Array<[NodeRef, NodeRef]> = [[review('c1'), theme('small')]];
-    for (let i = 0; i < 20; i++) edges.push([review(`h${i}`), theme('hub')]);
-    edges.push([review('c1'), theme('hub')]);
-    const { expand, expansions } = graph(edges);
+    const hubOnly = Array.from({ length: 20 }, (_, i) => [`h${i}`, [theme('hub')]]);
+    const { expand, expansions } = graph(
+      links({ ...Object.fromEntries(hubOnly), c1: [theme('small'), theme('hub')] }),
+    );
     const paths = await shortestPaths(theme('hub'), theme('small'), limits(), expand);
     expect(ids(paths)).toEqual([['hub', 'c1', 'small']]);
     expect(expansions.flat()).not.toContain('h0');
   });
 
   it('gives up with a readable error when the search reads more links than allowed', async () => {
-    const edges: Array<[NodeRef, NodeRef]> = [];
-    for (let i = 0; i < 30; i++) edges.push([review(`c${i}`), theme('a')]);
-    edges.push([review('far'), theme('b')]);
+    const many = Array.from({ length: 30 }, (_, i) => [`c${i}`, [theme('a')]]);
+    const edges = links({ ...Object.fromEntries(many), far: [theme('b')] });
     const search = shortestPaths(theme('a'), theme('b'), limits({ maxAdjacencies: 20 }), graph(edges).expand);
     await expect(search).rejects.toThrow(SearchTooBroad);
     await expect(search).rejects.toThrow(/lower maxHops/);
@@ -152,12 +140,7 @@ describe('shortest paths by bidirectional search', () => {
   });
 
   it('orders paths whose ids are equal by label, so the order never depends on the engine', async () => {
-    const { expand } = graph([
-      [review('c1'), theme('m')],
-      [review('c2'), theme('m')],
-      [review('c1'), agency('m')],
-      [review('c2'), agency('m')],
-    ]);
+    const { expand } = graph(links({ c1: [theme('m'), agency('m')], c2: [theme('m'), agency('m')] }));
     const paths = await shortestPaths(review('c1'), review('c2'), limits(), expand);
     expect(paths.map((p) => p.nodes[1])).toEqual([agency('m'), theme('m')]);
   });
