@@ -4,6 +4,7 @@ import { clampTitle, firstHeading, firstLine } from '../title.ts';
 import type { ContentResult, ReadContent } from '../types.ts';
 import type { Block } from './assemble.ts';
 import { assemble } from './assemble.ts';
+import { balanceTags } from './balance.ts';
 import { blocksOf } from './walk.ts';
 
 interface ContentRoot {
@@ -37,7 +38,7 @@ export function readHtmlFragment(html: string, warnings: string[]): ReadContent 
 }
 
 function parseHtml(html: string): HTMLElement {
-  return parse(html, {
+  return parse(balanceTags(html), {
     comment: false,
     lowerCaseTagName: true,
     blockTextElements: { script: true, noscript: true, style: true, pre: true, textarea: true },
