@@ -1,0 +1,90 @@
+/**
+ * The hand-written expectations of the extraction development set: one JSON file per document in
+ * tests/fixtures/extraction/expected/, checked against the taxonomy when loaded so a typo in an id fails
+ * loudly instead of scoring as a miss.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AgeBand, Outcome, ReviewType } from '../../graph/records.ts';
+import type { Taxonomy } from '../../ingest/taxonomy/index.ts';
+
+export type GeneratedFormat = 'docx' | 'pdf';
+
+export interface ExpectedCase {
+  child: string | null;
+  title: string | null;
+  partnership: string | null;
+  /** Publication year of the review. */
+  year: number | null;
+  outcome: Outcome | null;
+  reviewType: ReviewType;
+  ageBand: AgeBand | null;
+  harmTypes: string[];
+  agencies: string[];
+  themes: string[];
+  /** Learning statements printed in the document (not counts stated in prose). */
+  learningCount: number;
+  /** Recommendations printed in the document (not counts stated in prose). */
+  recommendationCount: number;
+  notes?: string;
+}
+
+export interface ExpectedVariants {
+  /** A saved web page holding the same text, committed next to the source. */
+  html?: string;
+  /** Binary formats written from the source text when the bench runs. */
+  generate?: GeneratedFormat[];
+  /** Running header and footer printed on every generated PDF page. */
+  pageHeader?: string;
+  pageFooter?: string;
+}
+
+export interface ExpectedDocument {
+  file: string;
+  kind: string;
+  holdout: boolean;
+  notReview: boolean;
+  cases: ExpectedCase[];
+  variants?: ExpectedVariants;
+  notes?: string;
+}
+
+const OUTCOMES: readonly (Outcome | null)[] = ['death', 'serious-harm', 'other', null];
+const REVIEW_TYPES: readonly ReviewType[] = ['SCR', 'LCSPR', 'CSPR', 'NATIONAL', 'OTHER'];
+const AGE_BANDS: readonly (AgeBand | null)[] = ['under 1', '1-5', '6-10', '11-15', '16+', null];
+
+export function loadExpected(dir: string, taxonomy: Taxonomy): ExpectedDocument[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  return files.map((f) => {
+    const path = join(dir, f);
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as ExpectedDocument;
+    const problems = problemsOf(doc, taxonomy);
+    if (problems.length > 0) throw new Error(`${path}:\n  ${problems.join('\n  ')}`);
+    return doc;
+  });
+}
+
+export function problemsOf(doc: ExpectedDocument, taxonomy: Taxonomy): string[] {
+  const problems: string[] = [];
+  if (typeof doc.file !== 'string') problems.push('file is missing');
+  if (typeof doc.holdout !== 'boolean') problems.push('holdout must be true or false');
+  if (doc.notReview && doc.cases.length > 0) problems.push('a notReview document lists cases');
+  if (!doc.notReview && doc.cases.length === 0) problems.push('a review document lists no cases');
+  const known = {
+    harmTypes: new Set(taxonomy.harmTypes.map((t) => t.id)),
+    agencies: new Set(taxonomy.agencies.map((t) => t.id)),
+    themes: new Set(taxonomy.themes.map((t) => t.id)),
+  };
+  doc.cases.forEach((c, i) => {
+    const where = `case ${i + 1} (${c.child ?? c.title ?? 'unnamed'})`;
+    if (!OUTCOMES.includes(c.outcome)) problems.push(`${where}: outcome ${String(c.outcome)}`);
+    if (!REVIEW_TYPES.includes(c.reviewType)) problems.push(`${where}: reviewType ${String(c.reviewType)}`);
+    if (!AGE_BANDS.includes(c.ageBand)) problems.push(`${where}: ageBand ${String(c.ageBand)}`);
+    for (const kind of ['harmTypes', 'agencies', 'themes'] as const) {
+      for (const id of c[kind]) if (!known[kind].has(id)) problems.push(`${where}: unknown ${kind} id ${id}`);
+    }
+  });
+  return problems;
+}
