@@ -23,6 +23,8 @@ export function extractDocument(doc: ReadDocument, taxonomy: Taxonomy): Extracte
     sha256: doc.sha256,
     format: doc.format,
     kind: segmentation.kind,
+    layout: segmentation.kind,
+    confidence: segmentation.confidence,
     title: segmentation.title || doc.title || fileName(doc.path),
     publisher: segmentation.publisher,
     published: segmentation.published,

@@ -68,20 +68,32 @@ export interface ExtractedCase {
   actions: ExtractedLearning[];
 }
 
-export type DocumentKind =
+export type DocumentKind = ListKind | ProseKind | 'unknown';
+
+/** Layouts made of entries, each read by its own segmenter. */
+export type ListKind =
   | 'repository-bulletin' // NSPCC-style bulletin: numbered (or not) entries with "Learning includes:" lines
   | 'topic-newsletter' // reviews grouped under topic headings with Author:/LSCB: lines
   | 'yearly-list' // "2018 - Area - Name" entries with Learning:/Recommendations:/Keywords: lines
   | 'monthly-update' // "2025 – Area – Name" entries
   | 'national-publications' // a note describing several national publications (each one NATIONAL review)
-  | 'national-briefing' // one national/thematic publication (one NATIONAL review)
-  | 'unknown';
+  | 'national-briefing'; // one national/thematic publication (one NATIONAL review)
+
+/** Documents read by their cues rather than by entries (ingest/segment/prose). */
+export type ProseKind =
+  | 'single-review' // one review told in prose or headed sections: briefing, report, statement, news item
+  | 'several-reviews' // several reviews named in running prose (a news item on three reviews, a digest)
+  | 'review-index' // an index of briefings or titles, some of which are reviews
+  | 'not-a-review'; // about reviews in general (procedures, explainers, training): no review taken
 
 export interface ExtractedDocument {
   path: string;
   sha256: string;
   format: string;
   kind: DocumentKind;
+  /** The structure recognised (the same names as `kind`), and how sure the reader is of it, 0–1. */
+  layout: DocumentKind;
+  confidence: number;
   title: string;
   publisher: string | null;
   published: string | null;

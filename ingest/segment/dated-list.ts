@@ -11,8 +11,16 @@ import { firstSentences } from '../extract/sentences.ts';
 import type { TextView } from '../extract/view.ts';
 import type { SegmentContext, SegmentResult } from './segment-types.ts';
 
+/**
+ * "2018 - Area - Name", also with a month before the year ("December 2014 – Area – Name") and with or
+ * without spaces around the dashes ("2018- Area -Name", "2018–Area–Name"). Groups: month, year, the first
+ * dash, area, name. The area must start with a letter, so a year range ("2014-2017 - ...") is no entry.
+ */
 export const DATED_ENTRY =
-  /^[ \t\u00a0]*((?:19|20)\d\d)[ \t\u00a0]+([-–—])[ \t\u00a0]+(.+?)[ \t\u00a0]+[-–—][ \t\u00a0]+(.+?)[ \t\u00a0]*$/;
+  /^[ \t\u00a0]*(?:(?:#+|\d{1,3}[.)])[ \t\u00a0]*)?(?:((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)[ \t\u00a0]+)?((?:19|20)\d\d)[ \t\u00a0]*([-–—])[ \t\u00a0]*(\p{L}[^\n]*?)[ \t\u00a0]*[-–—][ \t\u00a0]*(\p{L}[^\n]*?)[ \t\u00a0]*$/iu;
+
+/** An unnamed board ("Anonymous", "Unnamed", "an unnamed London board") is no partnership. */
+const UNNAMED_AREA = /^(?:anonymous|unnamed|not\s+named|unknown|an?\s+unnamed\b.*)$/i;
 
 export function segmentDatedList(view: TextView, _ctx: SegmentContext): SegmentResult {
   const starts = view.lines.filter((l) => DATED_ENTRY.test(l.text));
@@ -39,7 +47,8 @@ function lastLineBefore(view: TextView, index: number): Line {
 
 function entryParts(view: TextView, line: Line, last: Line): EntryParts {
   const m = DATED_ENTRY.exec(line.text) as RegExpExecArray;
-  const name = (m[4] as string).trim();
+  const name = (m[5] as string).trim();
+  const area = (m[4] as string).trim();
   const firstBody = view.text.slice(line.end, Math.min(last.end, line.end + 400));
   return {
     start: line.contentStart,
@@ -48,6 +57,6 @@ function entryParts(view: TextView, line: Line, last: Line): EntryParts {
     bodyStart: line.end,
     childField: pseudonymInTitle(name),
     reviewType: reviewTypeIn(name) ?? reviewTypeIn(firstSentences(firstBody.trim(), 1)[0] ?? ''),
-    meta: { partnership: (m[3] as string).trim(), reportYear: Number(m[1]) },
+    meta: { partnership: UNNAMED_AREA.test(area) ? null : area, reportYear: Number(m[2]) },
   };
 }

@@ -18,6 +18,8 @@ export interface DocumentMeta {
 }
 
 const NOTE = /^\s*\[.*\]\s*$/;
+/** A saved copy's provenance line ("# source: https://…") says where the text came from, not what it is. */
+const PROVENANCE = /^\s*#?\s*source\s*:\s*\S+:\/\/\S+\s*$/i;
 const COPYRIGHT =
   /(?:©|\(c\)|copyright)\s*(?:((?:19|20)\d\d)\s+)?([A-Z][^\n]*?)(?:\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|(?:19|20)\d\d))?\s*$/im;
 const ORG_WORDS =
@@ -50,9 +52,18 @@ export function documentMeta(view: TextView): DocumentMeta {
 
 function titleLineOf(view: TextView): Line | null {
   const notes = new Set(editorialNoteLines(view));
-  const usable = (l: Line) => !l.blank && !notes.has(l.index);
+  const usable = (l: Line) => !l.blank && !notes.has(l.index) && !PROVENANCE.test(l.text);
+  const first = view.lines.find(usable) ?? null;
+  // A short opening line that is no sentence is the title, even when a later line looks more like a heading.
+  if (
+    first &&
+    view.hintOf(first) !== 'heading' &&
+    first.text.trim().length <= 160 &&
+    !/[.:;,]$/.test(first.text.trim())
+  )
+    return first;
   const heading = view.lines.find((l) => usable(l) && view.hintOf(l) === 'heading');
-  return heading ?? view.lines.find(usable) ?? null;
+  return heading ?? first;
 }
 
 /** Lines of a bracketed editorial note opening the document, also when it wraps over several lines. */

@@ -3,7 +3,7 @@
  * case-review entry, with every field the text supports. Classification (harm types, agencies, themes)
  * and ids are left for later stages (ingest/classify, ingest/identity). Pure: text in, values out.
  */
-import type { DocumentKind, ExtractedCase } from '../extract/types.ts';
+import type { DocumentKind, ExtractedCase, ListKind } from '../extract/types.ts';
 import { makeView, type TextView } from '../extract/view.ts';
 import { segmentBulletin } from './bulletin.ts';
 import { segmentDatedList } from './dated-list.ts';
@@ -12,12 +12,14 @@ import type { StructureHint } from './hints.ts';
 import { detectKind } from './kind.ts';
 import { segmentNationalBriefing, segmentNationalPublications } from './national.ts';
 import { segmentNewsletter } from './newsletter.ts';
+import { segmentProse } from './prose/index.ts';
 import type { SegmentContext, SegmentResult } from './segment-types.ts';
 
 export type { StructureHint } from './hints.ts';
 
 export interface Segmentation {
   kind: DocumentKind;
+  confidence: number;
   title: string;
   publisher: string | null;
   published: string | null;
@@ -32,30 +34,71 @@ const SEGMENTERS: Record<DocumentKind, ((view: TextView, ctx: SegmentContext) =>
   'monthly-update': segmentDatedList,
   'national-publications': segmentNationalPublications,
   'national-briefing': segmentNationalBriefing,
+  'single-review': null,
+  'several-reviews': null,
+  'review-index': null,
+  'not-a-review': null,
   unknown: null,
 };
+
+/** A layout score at which the structure is taken as certain. */
+const CERTAIN_SCORE = 20;
+/** How far into a report its title page and opening run. */
+const TITLE_PAGE_CHARS = 1500;
 
 export function segmentDocument(doc: { text: string; hints: StructureHint[] }): Segmentation {
   const view = makeView(doc.text, doc.hints);
   const meta = documentMeta(view);
-  const { kind } = detectKind(view, meta.title);
+  const { kind, scores } = detectKind(view, meta.title);
   const segment = SEGMENTERS[kind];
   const warnings: string[] = [];
   if (!meta.title) warnings.push('the document has no text to take a title from');
-  if (!segment) {
-    warnings.push(
-      'layout not recognised: no repository bulletin, newsletter, dated list or national publication structure found, so no case reviews were extracted',
-    );
-    return { kind, ...pickMeta(meta), cases: [], warnings };
-  }
-  const result = segment(view, {
+  const ctx = {
     title: meta.title,
     titleStart: meta.titleStart,
     published: meta.published,
     publishedYear: meta.publishedYear,
-  });
-  if (result.cases.length === 0) warnings.push(`recognised as ${kind} but no case-review entries were found`);
-  return { kind, ...pickMeta(meta), cases: result.cases, warnings: [...warnings, ...result.warnings] };
+  };
+  const listed = segment ? segment(view, ctx) : null;
+  if (listed && listed.cases.length > 0 && !(isNationalKind(kind) && proseIsSurer(view, ctx))) {
+    const score = kind in scores ? scores[kind as ListKind] : 0;
+    const confidence = Math.round(Math.min(0.95, 0.5 + (0.45 * score) / CERTAIN_SCORE) * 100) / 100;
+    return {
+      kind,
+      confidence,
+      ...pickMeta(meta),
+      cases: listed.cases,
+      warnings: [...warnings, ...listed.warnings],
+    };
+  }
+  if (!meta.title) return { kind: 'unknown', confidence: 0, ...pickMeta(meta), cases: [], warnings };
+  const prose = segmentProse(view, ctx);
+  if (prose.cases.length === 0 && prose.layout !== 'not-a-review') {
+    warnings.push('read as prose but no case review was found in it');
+  }
+  return {
+    kind: prose.layout,
+    confidence: prose.confidence,
+    ...pickMeta(meta),
+    cases: prose.cases,
+    warnings: [...warnings, ...prose.warnings],
+  };
+}
+
+function isNationalKind(kind: DocumentKind): boolean {
+  return kind === 'national-publications' || kind === 'national-briefing';
+}
+
+/**
+ * A report opening's contents list looks like a run of numbered national items; a child named on the
+ * title page as the subject of a review says it is one review.
+ */
+function proseIsSurer(view: TextView, ctx: SegmentContext): boolean {
+  const prose = segmentProse(view, ctx);
+  const only = prose.cases.length === 1 ? prose.cases[0] : undefined;
+  if (prose.layout !== 'single-review' || !only?.child) return false;
+  const named = view.text.indexOf(only.child);
+  return named >= 0 && named < TITLE_PAGE_CHARS;
 }
 
 function pickMeta(meta: ReturnType<typeof documentMeta>) {

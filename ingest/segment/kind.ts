@@ -12,7 +12,7 @@
 import { cachedLabelAt, clauseStarts } from '../extract/labels.ts';
 import { endsSentence } from '../extract/lines.ts';
 import { reviewTypeIn } from '../extract/review-type.ts';
-import type { DocumentKind } from '../extract/types.ts';
+import type { DocumentKind, ListKind } from '../extract/types.ts';
 import type { TextView } from '../extract/view.ts';
 import { DATED_ENTRY } from './dated-list.ts';
 import { numberedItems } from './national.ts';
@@ -20,7 +20,7 @@ import { isResourcesHeader, isSectionHeader } from './newsletter.ts';
 
 export interface KindScores {
   kind: DocumentKind;
-  scores: Record<Exclude<DocumentKind, 'unknown'>, number>;
+  scores: Record<ListKind, number>;
 }
 
 const MIN_SCORE = 4;
@@ -71,7 +71,7 @@ export function detectKind(view: TextView, title: string): KindScores {
   };
   let kind: DocumentKind = 'unknown';
   let best = MIN_SCORE - 1;
-  for (const [k, score] of Object.entries(scores) as [Exclude<DocumentKind, 'unknown'>, number][]) {
+  for (const [k, score] of Object.entries(scores) as [ListKind, number][]) {
     if (score > best) {
       best = score;
       kind = k;
@@ -130,7 +130,7 @@ function countLine(view: TextView, raw: string, contentStart: number, e: Evidenc
   if (isResourcesHeader(t) && /research|resources/i.test(t)) e.resourceHeaders += 1;
   const dated = DATED_ENTRY.exec(raw);
   if (dated) {
-    if (dated[2] === '-') e.datedHyphen += 1;
+    if (dated[3] === '-') e.datedHyphen += 1;
     else e.datedDash += 1;
   }
   if (t.length <= 300 && !endsSentence(t) && reviewTypeIn(t)) {

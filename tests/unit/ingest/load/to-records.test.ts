@@ -72,6 +72,8 @@ function document(cases: ExtractedCase[]): ExtractedDocument {
     sha256: 'a'.repeat(64),
     format: 'txt',
     kind: 'repository-bulletin',
+    layout: 'repository-bulletin',
+    confidence: 0.9,
     title: 'Fictional Bulletin – May 2024',
     publisher: 'Fictional Library',
     published: '2024-05',

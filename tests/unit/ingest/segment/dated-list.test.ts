@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { segmentDocument } from '../../../../ingest/segment/index.ts';
 import { expectExactSpans, segmentLayout } from './layouts.ts';
 
 describe('yearly list', () => {
@@ -71,5 +72,32 @@ describe('monthly update', () => {
 
   it('points every span at the exact text', () => {
     for (const c of doc.cases) expectExactSpans(doc.text, c);
+  });
+});
+
+describe('list headings as printed over the years', () => {
+  const text = `Case reviews published in 2015
+
+December 2014 – Eastmere – Child N
+Death of a five-month-old baby from a head injury. Learning includes: recognising bruising in babies who are not mobile.
+
+2015- Anonymous -Baby L
+Serious injuries to an infant. Recommendations include: health visitors to see every baby at home.
+
+2015–Wrenford–Siblings P and R
+Neglect of two brothers over several years. Learning themes include: drift in child in need planning.
+`;
+  const cases = segmentDocument({ text, hints: [] }).cases;
+
+  it('takes the month-prefixed heading as one review', () => {
+    expect(cases[0]).toMatchObject({ reportYear: 2014, partnership: 'Eastmere', child: 'Child N' });
+  });
+
+  it('reads headings whose dashes have no space on one side or either', () => {
+    expect(cases.map((c) => c.child)).toEqual(['Child N', 'Baby L', 'Siblings P and R']);
+  });
+
+  it('reads "Anonymous" as no partnership, never as an area', () => {
+    expect(cases[1]?.partnership).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ const EXPECTED: Record<(typeof LAYOUTS)[number], string> = {
   'monthly-update': 'monthly-update',
   'national-publications': 'national-publications',
   'national-briefing': 'national-briefing',
-  'unrecognised-letter': 'unknown',
+  'unrecognised-letter': 'not-a-review',
 };
 
 describe('document kind', () => {
@@ -32,10 +32,10 @@ describe('document kind', () => {
     expect(scores['repository-bulletin']).toBeGreaterThan(scores['national-publications']);
   });
 
-  it('extracts nothing from a document it does not recognise, and says why', () => {
+  it('takes no review from a document that is not about one, and says why', () => {
     const seg = segmentDocument({ text: layoutText('unrecognised-letter'), hints: [] });
     expect(seg.cases).toEqual([]);
-    expect(seg.warnings.join(' ')).toMatch(/layout not recognised/);
+    expect(seg.warnings.join(' ')).toMatch(/no case review taken: it names no kind of case review/);
   });
 
   it('copes with an empty document', () => {

@@ -1,0 +1,78 @@
+/**
+ * Whether a prose document is about a particular review, about a national or thematic publication, or
+ * about reviews in general (how they are commissioned, what they are for). Counted from the cues in
+ * cues.yaml, sentence by sentence, so a general page that mentions one example does not become a review.
+ */
+import { type ProseCues, proseCues } from './cues.ts';
+
+export type Aboutness =
+  | { kind: 'review'; national: boolean; stated: number | null; score: number }
+  | { kind: 'not-a-review'; reason: string };
+
+/**
+ * `tiedSubjects`: children named in the same sentence as a review or report ("a serious case review into
+ * the death of Child F", "Child E Serious Case Review"), which settles that the text is about a review.
+ */
+export function aboutness(
+  text: string,
+  title: string,
+  tiedSubjects = 0,
+  cues: ProseCues = proseCues(),
+): Aboutness {
+  const names = count(text, cues.reviewName) + count(text, cues.reviewAcronym);
+  if (names === 0 && tiedSubjects === 0 && !/\breview/i.test(title)) {
+    return { kind: 'not-a-review', reason: 'it names no kind of case review' };
+  }
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/);
+  let specific = 0;
+  let general = 0;
+  for (const s of sentences) {
+    if (cues.specific.some((re) => re.test(s))) specific += 1;
+    if (cues.general.some((re) => re.test(s))) general += 1;
+  }
+  const opening = `${title}\n${text.slice(0, 1500)}`;
+  const national = cues.national.some((re) => re.test(opening));
+  const titled = titleNamesAReview(titleArea(title, text), cues);
+  const score = specific + (titled ? 2 : 0) + (national ? 1 : 0) + 3 * tiedSubjects;
+  if (score < 2 || general * 2 > score + 1) {
+    return {
+      kind: 'not-a-review',
+      reason:
+        general > 0
+          ? `it describes case reviews in general (${general} sentences about how reviews work, ${specific} about a particular review)`
+          : 'it mentions case reviews but describes no particular review',
+    };
+  }
+  return { kind: 'review', national, stated: statedCount(opening, cues), score };
+}
+
+/** The title and the first lines under it, where a report or minute names its subject. */
+function titleArea(title: string, text: string): string {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^#?\s*source\s*:/i.test(l));
+  return [title, ...lines.slice(0, 3).filter((l) => l.length <= 160)].join('\n');
+}
+
+/** "Publication of ... Child Practice Review 1", "Learning Briefing: Thematic review – ...". */
+function titleNamesAReview(title: string, cues: ProseCues): boolean {
+  cues.reviewName.lastIndex = 0;
+  cues.reviewAcronym.lastIndex = 0;
+  return cues.reviewName.test(title) || cues.reviewAcronym.test(title);
+}
+
+/** "findings arising from two important thematic reviews" -> 2, when the opening says so. */
+function statedCount(opening: string, cues: ProseCues): number | null {
+  const m =
+    /\b(two|three|four|five|six|both)\s+(?:[\p{L}-]+\s+){0,3}?(?:serious\s+case\s+|thematic\s+|case\s+|learning\s+|practice\s+|local\s+)*reviews\b/iu.exec(
+      opening,
+    );
+  const word = m?.[1]?.toLowerCase();
+  return word ? (cues.countWords.get(word) ?? null) : null;
+}
+
+function count(text: string, re: RegExp): number {
+  re.lastIndex = 0;
+  return [...text.matchAll(re)].length;
+}

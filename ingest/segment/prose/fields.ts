@@ -1,0 +1,77 @@
+/**
+ * Fields a prose document prints about a review, wherever they sit: the partnership or board that
+ * commissioned it, and the year it was published. Incident, inquest, upload and "sent to" dates are
+ * never the publication year.
+ */
+import { monthIndex } from '../../extract/dates.ts';
+
+const ORG_TAIL = String.raw`(?:Local\s+)?Safeguarding\s+(?:Children|Childrens|Children's|Children’s)\s+(?:Board|Partnership)|Safeguarding\s+(?:Children\s+)?(?:Board|Partnership|Assurance\s+Partnership)|Children\s+and\s+Families\s+Partnership|Child\s+Protection\s+Committee|Safeguarding\s+Adults\s+Board|Children's\s+Safeguarding\s+Assurance\s+Partnership|Children’s\s+Safeguarding\s+Assurance\s+Partnership|Local\s+Authority\s+Safeguarding\s+Partnership`;
+const PLACE_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|&|and|of|upon|on|the)`;
+const ORG = new RegExp(
+  String.raw`(?:the\s+then\s+)?((?:\p{Lu}[\p{L}'’.-]*)(?:\s+${PLACE_WORD}){0,5}?\s+(?:${ORG_TAIL})|(?:${ORG_TAIL}))`,
+  'gu',
+);
+/** Words that open a sentence or name a role, not a place, so they are dropped from the front of a name. */
+const NOT_A_PLACE =
+  /^(?:The|A|An|This|That|Chair|Independent|Of|And|In|For|By|With|Following|Then|Today|Newly)\s+/u;
+
+export interface Found<T> {
+  value: T;
+  at: number;
+}
+
+/** Every partnership or board named in `text`, with where it is named. */
+export function partnershipsIn(text: string): Found<string>[] {
+  const out: Found<string>[] = [];
+  for (const m of text.matchAll(ORG)) {
+    let name = (m[1] as string).replace(/\s+/g, ' ').trim();
+    while (NOT_A_PLACE.test(name)) name = name.replace(NOT_A_PLACE, '');
+    if (!/^\p{Lu}/u.test(name) || (/^(?:Local\s+)?Safeguarding\b/u.test(name) && !/Assurance/.test(name)))
+      continue;
+    out.push({ value: name, at: m.index + m[0].indexOf(m[1] as string) });
+  }
+  return out;
+}
+
+/** The partnership named nearest before `at` (else the first after it) within [from, to). */
+export function partnershipNear(found: Found<string>[], at: number, from: number, to: number): string | null {
+  const inside = found.filter((f) => f.at >= from && f.at < to);
+  const before = inside.filter((f) => f.at <= at);
+  return (before[before.length - 1] ?? inside[0])?.value ?? null;
+}
+
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+const DAY = String.raw`(?:\d{1,2}\s*(?:st|nd|rd|th)?\s+)?`;
+const PUBLISHED = [
+  new RegExp(
+    String.raw`\bpublish(?:ed|ing)?\s+(?:on\s+|in\s+)?${DAY}(?:${MONTH}\s+)?((?:19|20)\d\d)\b`,
+    'iu',
+  ),
+  new RegExp(String.raw`\bpublication\s+date\s*:?\s*${DAY}(?:${MONTH}\s+)?((?:19|20)\d\d)\b`, 'iu'),
+  new RegExp(String.raw`\bdate\s+of\s+publication\s*:?\s*${DAY}(?:${MONTH}\s+)?((?:19|20)\d\d)\b`, 'iu'),
+  new RegExp(
+    String.raw`\b(?:was|were)\s+published\s+(?:on\s+|in\s+)${DAY}(?:${MONTH}\s+)?((?:19|20)\d\d)\b`,
+    'iu',
+  ),
+  new RegExp(String.raw`\bIn\s+${MONTH}\s+((?:19|20)\d\d),?\s+the\s+[^.]{0,80}?\bpublished\b`, 'iu'),
+];
+
+/** The publication year printed in `text`: a "Published ..." phrase, else a title page's date line. */
+export function publishedYearIn(text: string, titlePage: string): number | null {
+  for (const re of PUBLISHED) {
+    const m = re.exec(text);
+    if (m) return Number(m[1]);
+  }
+  return titlePageYear(titlePage);
+}
+
+/** A title page's own date line ("October 2016") before any contents or numbered paragraph. */
+function titlePageYear(titlePage: string): number | null {
+  for (const line of titlePage.split('\n')) {
+    const t = line.trim();
+    if (/^(?:contents|1\.?\s)/i.test(t)) break;
+    const m = /^(?:(\p{L}+)\s+)?((?:19|20)\d\d)$/u.exec(t);
+    if (m && (!m[1] || monthIndex(m[1]) !== null)) return Number(m[2]);
+  }
+  return null;
+}

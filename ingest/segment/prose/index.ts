@@ -1,0 +1,356 @@
+/**
+ * Documents that are not a list of entries: a single-review briefing, a report opening, a chair's
+ * statement or news item, a national notice, a page naming several reviews in prose, an index of
+ * briefings, or a page about reviews in general. Reviews are found by cues that recur across layouts
+ * (a child's pseudonym or name, a kind of review, an event, a publication), never by a fixed layout.
+ *
+ * - Not about a review: no case, and the reason.
+ * - Children named: one review per child (siblings reviewed together are one), spanning the paragraphs
+ *   about that child when each child has paragraphs of its own, else the whole text (shared prose, such
+ *   as a news item about three reviews, is evidence for each of them).
+ * - No child named: an index of headed briefings gives one review per heading that describes a
+ *   published review; otherwise one review (a national publication, a thematic review, a review known by
+ *   its code), or as many as the opening says ("two thematic reviews").
+ */
+import type { Outcome, ReviewType } from '../../../graph/records.ts';
+import { buildCase } from '../../extract/case.ts';
+import { type Line, paragraphsOf, trimSpan } from '../../extract/lines.ts';
+import { outcomeIn } from '../../extract/outcome.ts';
+import { reviewTypeIn } from '../../extract/review-type.ts';
+import type { ExtractedCase } from '../../extract/types.ts';
+import type { TextView } from '../../extract/view.ts';
+import type { SegmentContext, SegmentResult } from '../segment-types.ts';
+import { aboutness } from './about.ts';
+import { proseCues } from './cues.ts';
+import { type Found, partnershipNear, partnershipsIn, publishedYearIn } from './fields.ts';
+import { headedIndex, type IndexEntry } from './headed-index.ts';
+import { sectionLabels } from './sections.ts';
+import { findSubjects, type Subject, sentenceAround } from './subjects.ts';
+
+export type ProseLayout = 'single-review' | 'several-reviews' | 'review-index' | 'not-a-review';
+
+export interface ProseResult extends SegmentResult {
+  layout: ProseLayout;
+  confidence: number;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface Draft {
+  span: Span;
+  title: string | null;
+  child: string | null;
+  area: string | null;
+  reviewType?: ReviewType;
+  mentions: Span[];
+}
+
+export function segmentProse(view: TextView, ctx: SegmentContext): ProseResult {
+  const body = bodySpan(view);
+  const text = view.text;
+  const title = cleanTitle(ctx.title);
+  const warnings: string[] = [];
+  if (body.truncated)
+    warnings.push(`the text stops at offset ${body.end} ("[...]"); the last review ends there`);
+  const subjects = findSubjects(text, title).filter((s) => inside(s, body));
+  const about = aboutness(text.slice(body.start, body.end), title, tiedSubjects(text, title, subjects));
+  if (about.kind === 'not-a-review') {
+    return {
+      layout: 'not-a-review',
+      confidence: 0.7,
+      cases: [],
+      warnings: [...warnings, `no case review taken: ${about.reason}`],
+    };
+  }
+  const partnerships = partnershipsIn(text.slice(0, body.end));
+  let drafts: Draft[];
+  let layout: ProseLayout;
+  const titled = titledSubjects(view, subjects, body);
+  const index = headedIndex(view, body);
+  if (titled) {
+    drafts = titled;
+    layout = 'review-index';
+  } else if (index.length > 0 && indexHolds(index, subjects)) {
+    drafts = index.map((e) => {
+      const s = subjects.find((x) => x.mentions.some((m) => m.start >= e.span.start && m.end <= e.span.end));
+      return { ...e, child: s?.name ?? null, area: s?.area ?? null, mentions: s ? s.mentions : [] };
+    });
+    layout = 'review-index';
+  } else if (subjects.length > 0) {
+    drafts = subjectDrafts(view, body, subjects, title);
+    layout = drafts.length > 1 ? 'several-reviews' : 'single-review';
+  } else {
+    {
+      const n = about.stated && !about.national ? about.stated : 1;
+      const national = about.national && !/\bthematic\b/i.test(title);
+      drafts = Array.from({ length: n }, () => ({
+        span: body,
+        title: n > 1 ? null : title || null,
+        child: null,
+        area: null,
+        reviewType: national ? ('NATIONAL' as const) : undefined,
+        mentions: [],
+      }));
+      layout = n > 1 ? 'several-reviews' : 'single-review';
+    }
+  }
+  const cases = drafts.map((d) => {
+    const built = draftCase(view, d, partnerships, body, ctx);
+    warnings.push(...built.warnings);
+    return built.case;
+  });
+  const confidence = Math.min(0.9, 0.4 + 0.1 * about.score + (subjects.length > 0 ? 0.2 : 0));
+  return { layout, confidence: Math.round(confidence * 100) / 100, cases, warnings };
+}
+
+const REVIEW_WORD =
+  /\b(?:review|reviews|report|reports|briefing|brief|inquiry|SCR|LCSPR|CSPR|CPR|SCLR|CMR)\b/i;
+
+/** Children named in a sentence that also speaks of a review or report (or named in the title). */
+function tiedSubjects(text: string, title: string, subjects: Subject[]): number {
+  return subjects.filter(
+    (s) =>
+      (title.includes(s.name) && REVIEW_WORD.test(title)) ||
+      s.mentions.some((m) => {
+        const sentence = sentenceAround(text, m.start);
+        return REVIEW_WORD.test(text.slice(sentence.start, sentence.end));
+      }),
+  ).length;
+}
+
+/**
+ * Headed entries are the reviews when no child is named, or when there are several entries and no entry
+ * names two children (a single review with crossheads names its child throughout).
+ */
+function indexHolds(index: IndexEntry[], subjects: Subject[]): boolean {
+  if (subjects.length === 0) return true;
+  if (index.length < 2) return false;
+  return subjects.every((s) => {
+    const entries = new Set(
+      s.mentions.map((m) => index.findIndex((e) => e.span.start <= m.start && m.end <= e.span.end)),
+    );
+    return entries.size === 1 && !entries.has(-1);
+  });
+}
+
+/** The text without a leading "# source: URL" line, ending where an excerpt was cut ("[...]"). */
+function bodySpan(view: TextView): Span & { truncated: boolean } {
+  let start = 0;
+  const first = view.lines.find((l) => !l.blank);
+  if (first && /^#\s*source\s*:/i.test(first.text.trim())) start = first.end;
+  const cut = view.lines.find((l) => l.start >= start && /^\s*\[(?:\.\.\.|…)\]\s*$/.test(l.text));
+  const span = trimSpan(view.text, start, cut ? cut.start : view.text.length);
+  return { ...span, truncated: cut !== undefined };
+}
+
+function cleanTitle(title: string): string {
+  const t = /^#\s*source\s*:/i.test(title) ? '' : title.trim();
+  return t.length > 160 ? `${t.slice(0, 157).replace(/\s+\S*$/, '')} …` : t;
+}
+
+function inside(s: Subject, body: Span): boolean {
+  s.mentions = s.mentions.filter((m) => m.start >= body.start && m.end <= body.end);
+  return s.mentions.length > 0;
+}
+
+/**
+ * An index of briefing titles ("Child E Serious Case Review" among other topics): every mention of each
+ * child sits in a short line that also names a kind of review.
+ */
+function titledSubjects(view: TextView, subjects: Subject[], body: Span): Draft[] | null {
+  if (subjects.length === 0) return null;
+  const cues = proseCues();
+  const titleLines = new Map<string, Line>();
+  for (const s of subjects) {
+    for (const m of s.mentions) {
+      const line = view.lines.find((l) => l.start <= m.start && m.end <= l.end);
+      if (!line || line.text.trim().length > 100 || /[.!?]$/.test(line.text.trim())) return null;
+      cues.reviewName.lastIndex = 0;
+      cues.reviewAcronym.lastIndex = 0;
+      if (!cues.reviewName.test(line.text) && !cues.reviewAcronym.test(line.text)) return null;
+      if (!titleLines.has(s.key)) titleLines.set(s.key, line);
+    }
+  }
+  const shortLines = view.lines.filter(
+    (l) => !l.blank && l.start >= body.start && l.text.trim().length <= 60,
+  );
+  if (shortLines.length < 8) return null;
+  return subjects.map((s) => {
+    const line = titleLines.get(s.key) as Line;
+    return {
+      span: { start: line.contentStart, end: line.end },
+      title: line.text.trim(),
+      child: s.name,
+      area: s.area,
+      mentions: s.mentions,
+    };
+  });
+}
+
+/**
+ * One draft per child. Each child's item starts at the paragraph that first names it and runs to the
+ * next child's first paragraph; when a child is named again inside another child's item the prose is
+ * shared, and every child's review spans the whole text.
+ */
+function subjectDrafts(view: TextView, body: Span, subjects: Subject[], title: string): Draft[] {
+  const paragraphs = paragraphsOf(view.lines).filter((p) => p.end > body.start && p.start < body.end);
+  const paraOf = (at: number) =>
+    Math.max(
+      0,
+      paragraphs.findIndex((p) => p.start <= at && at <= p.end),
+    );
+  const firsts = [...new Set(subjects.map((s) => paraOf(s.mentions[0]?.start ?? 0)))].sort((a, b) => a - b);
+  const itemOf = (para: number) => firsts.filter((f) => f <= para).length - 1;
+  const separate =
+    firsts.length > 1 &&
+    subjects.every((s) => {
+      const item = itemOf(paraOf(s.mentions[0]?.start ?? 0));
+      return s.mentions.every((m) => itemOf(paraOf(m.start)) === item);
+    });
+  const inTitle = (s: Subject) => title.includes(s.name) || title.toLowerCase().includes(s.key);
+  const drafts: Draft[] = subjects.map((s) => {
+    let span: Span = body;
+    if (separate) {
+      const item = itemOf(paraOf(s.mentions[0]?.start ?? 0));
+      const from = paragraphs[firsts[item] ?? 0];
+      const nextFirst = firsts[item + 1];
+      const to = nextFirst !== undefined ? paragraphs[nextFirst - 1] : paragraphs[paragraphs.length - 1];
+      span = {
+        start: Math.max(body.start, from?.start ?? body.start),
+        end: Math.min(body.end, to?.end ?? body.end),
+      };
+    }
+    const single = subjects.length === 1;
+    return {
+      span,
+      title: single || inTitle(s) ? title || null : null,
+      child: s.name,
+      area: s.area,
+      mentions: s.mentions,
+    };
+  });
+  if (separate) drafts.push(...nationalItems(view, paragraphs, firsts, body));
+  return drafts;
+}
+
+/** In a digest of one paragraph per item, a paragraph naming no child may announce a national analysis. */
+function nationalItems(
+  view: TextView,
+  paragraphs: { start: number; end: number }[],
+  firsts: number[],
+  body: Span,
+): Draft[] {
+  const cues = proseCues();
+  const out: Draft[] = [];
+  paragraphs.forEach((p, i) => {
+    if (firsts.includes(i) || p.start < body.start) return;
+    const para = view.text.slice(p.start, Math.min(p.end, body.end));
+    if (!cues.national.some((re) => re.test(para)) || !/\bpublish/i.test(para)) return;
+    const first = /^[^\n]*?[.!?](?=\s|$)/.exec(para)?.[0] ?? para.slice(0, 160);
+    out.push({
+      span: { start: p.start, end: Math.min(p.end, body.end) },
+      title: first.trim(),
+      child: null,
+      area: null,
+      reviewType: 'NATIONAL',
+      mentions: [],
+    });
+  });
+  return out;
+}
+
+function draftCase(
+  view: TextView,
+  d: Draft,
+  partnerships: Found<string>[],
+  body: Span,
+  ctx: SegmentContext,
+): { case: ExtractedCase; warnings: string[] } {
+  const text = view.text;
+  const firstMention = d.mentions[0]?.start ?? d.span.start;
+  const summary = summaryOf(view, d, body);
+  const spanText = text.slice(d.span.start, d.span.end);
+  const reviewType = d.reviewType ?? reviewTypeNear(text, d) ?? 'OTHER';
+  const national = reviewType === 'NATIONAL';
+  const built = buildCase(view, {
+    start: d.span.start,
+    end: d.span.end,
+    title: d.title,
+    bodyStart: d.span.start,
+    summary,
+    extraLabels: sectionLabels(view, d.span.start, d.span.end),
+    childField: d.child,
+    reviewType,
+    meta: {
+      partnership: national
+        ? null
+        : (d.area ??
+          partnershipNear(
+            partnerships,
+            firstMention,
+            d.span.start === body.start ? 0 : d.span.start,
+            d.span.end,
+          ) ??
+          partnershipNear(partnerships, firstMention, 0, body.end)),
+      reportYear:
+        publishedYearIn(spanText, text.slice(body.start, Math.min(body.end, body.start + 1500))) ??
+        ctx.publishedYear,
+    },
+  });
+  // The child is who the cues name, never a word of the title ("Sara Lloyd Evans" is the author).
+  const c = { ...built.case, child: national ? null : d.child };
+  if (!national) c.outcome = outcomeAround(text, d, body);
+  return { case: c, warnings: built.warnings.filter((w) => !/no heading line/.test(w)) };
+}
+
+/** The paragraph that first names the child (or the first paragraph), as the case's summary. */
+function summaryOf(view: TextView, d: Draft, body: Span): Span | null {
+  const at = d.mentions[0]?.start ?? d.span.start;
+  const para = paragraphsOf(view.lines).find(
+    (p) => p.end >= at && p.start <= Math.max(at, d.span.start) && p.end > body.start,
+  );
+  if (!para) return null;
+  const span = trimSpan(
+    view.text,
+    Math.max(para.start, d.span.start, body.start),
+    Math.min(para.end, d.span.end, para.start + 1200),
+  );
+  return span.end > span.start ? span : null;
+}
+
+function reviewTypeNear(text: string, d: Draft): ReviewType | null {
+  if (d.title) {
+    const fromTitle = reviewTypeIn(d.title);
+    if (fromTitle) return fromTitle;
+  }
+  for (const m of d.mentions.slice(0, 6)) {
+    const s = sentenceAround(text, m.start);
+    const t = reviewTypeIn(text.slice(s.start, s.end));
+    if (t) return t;
+  }
+  return reviewTypeIn(text.slice(d.span.start, Math.min(d.span.end, d.span.start + 2000)));
+}
+
+/**
+ * Death or serious harm from the sentences that name the child (and, for a lone child, the opening):
+ * a death anywhere wins; harm counts when no death is said.
+ */
+function outcomeAround(text: string, d: Draft, body: Span): Outcome | null {
+  const sentences: string[] = [];
+  for (const m of d.mentions.slice(0, 12)) {
+    const s = sentenceAround(text, m.start);
+    sentences.push(text.slice(s.start, s.end));
+  }
+  const opening = text.slice(
+    d.span.start === body.start ? body.start : d.span.start,
+    Math.min(d.span.end, d.span.start + 700),
+  );
+  sentences.push(...opening.split(/(?<=[.!?])\s+/).slice(0, 3));
+  const outcomes = sentences.map((s) => outcomeIn(s));
+  if (outcomes.includes('death')) return 'death';
+  if (outcomes.includes('serious-harm')) return 'serious-harm';
+  return 'other';
+}

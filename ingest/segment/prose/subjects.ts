@@ -1,0 +1,204 @@
+/**
+ * The children a prose document is about, found by the ways reviews name them:
+ * - a code: "Child Q", "Baby E", "Child LR", "Child X1/X2", "child 1", "Young Person B";
+ * - a prefixed name: "Child Jody", "Baby Eve" (the name must recur, be marked as a pseudonym, or sit in
+ *   the title, so "Child Protection" is never a child);
+ * - a given name where an event names it: "the murder of Danielle Reid", "the death of Chris (Newham)",
+ *   "When Holly died", "Harry, a 13 year old";
+ * - quoted letters for siblings reviewed together: "two brothers, ‘W’ and ‘X’";
+ * - names in the title: "Learning from Local Case Reviews: X and Rachel", a title page's name line.
+ * A child mentioned only as someone's sibling, or in a review "yet to be published", is not a subject.
+ */
+
+export interface Mention {
+  start: number;
+  end: number;
+}
+
+export interface Subject {
+  /** As printed: "Child F", "Baby Eve", "W and X". */
+  name: string;
+  /** For grouping mentions of the same child: "f", "eve", "w and x". */
+  key: string;
+  mentions: Mention[];
+  /** The bracketed area printed after the name: "Chris (Newham)" -> Newham. */
+  area: string | null;
+}
+
+const Q_OPEN = `['‘’"“]?`;
+const Q_CLOSE = `['’"”]?`;
+const CODE = new RegExp(
+  `\\b(Child|CHILD|child|Baby|BABY|Infant|Young\\s+Person|Sibling)\\s+${Q_OPEN}((?:[A-Z]{1,3}\\d{0,2}|\\d{1,2})(?:\\/[A-Z]{1,3}\\d{0,2})?)${Q_CLOSE}(?![\\p{L}\\p{N}’'-])`,
+  'gu',
+);
+const PREFIXED = /\b(Child|Baby)\s+(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}])/gu;
+const NAME = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)?`;
+const AFTER_NAME = String.raw`(?=\s*(?:[(,.;:'’"”]|$)|\s+(?:and|in|who|which|on|at|was|were|has|had|have|is|by|aged|from|after|before|for|to|occurred|with|died)\b)`;
+const EVENT_NAME = new RegExp(
+  String.raw`\b(?:death|deaths|murder|killing|manslaughter|suicide|conviction|circumstances|life|lives|case) of (${NAME})${AFTER_NAME}`,
+  'gu',
+);
+const DIED = new RegExp(String.raw`\b(?:When|After|Before) (${NAME}) died\b`, 'gu');
+const AGED = new RegExp(
+  String.raw`(?<=[.!?]\s+|^|\bof\s+|\band\s+)(${NAME}),? (?:a|an|aged) (?:\d+|[a-z]+)[- ]?(?:year|month|week)s?[- ]?old\b`,
+  'gmu',
+);
+const QUOTED_PAIR = /['‘’"“]([A-Z])['’"”]?,?\s+and\s+['‘’"“]([A-Z])['’"”,]{0,2}/gu;
+
+/** Capitalised words that begin sentences or name things, never a child. */
+const NOT_A_NAME = new Set(
+  `protection safeguarding sexual criminal death deaths practice care health abuse exploitation services trafficking neglect
+  poverty development mental maternity welfare minding arrangements looked trauma review reviews learning sleep safety
+  the a an this that these those his her their its our we they he she it there here when where what who which how why
+  mr mrs ms miss dr sir lord lady mother father mum dad parent parents partner sibling siblings brother sister
+  child children baby babies infant infants family families young person people adult adults
+  serious case local national independent overview report summary executive briefing panel board partnership council
+  police court judge coroner social health nhs school hospital county city borough district north south east west
+  january february march april may june july august september october november december
+  monday tuesday wednesday thursday friday saturday sunday today yesterday
+  syndrome trio gangs lines marriage slavery liberty strategy framework
+  england wales scotland ireland britain london uk government department office inspectorate ofsted`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const SIBLING_BEFORE = /\b(?:sibling|brother|sister|twin|half[- ]sibling|cousin)\b[^.;!?]{0,40}$/i;
+const PLURAL_GROUP = /\b(?:siblings|brothers|sisters|twins|children|babies)\b[^.;!?]{0,30}$/i;
+const UNPUBLISHED =
+  /\b(?:yet to be published|not yet (?:been )?published|(?:is|remains) (?:still )?(?:the subject of|ongoing|underway)|will be published|has not been published)\b/i;
+
+export function findSubjects(text: string, title: string): Subject[] {
+  const found = new Map<string, Subject>();
+  const add = (name: string, start: number, end: number) => {
+    const key = subjectKey(name);
+    if (!key) return;
+    const s = found.get(key) ?? { name, key, mentions: [], area: null };
+    s.mentions.push({ start, end });
+    s.area ??= bracketArea(text, end);
+    found.set(key, s);
+  };
+  for (const m of text.matchAll(CODE)) {
+    add(`${codePrefix(m[1] as string)} ${m[2] as string}`, m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(PREFIXED)) {
+    const name = m[2] as string;
+    if (NOT_A_NAME.has(name.toLowerCase())) continue;
+    if (!prefixedNameHolds(text, title, name, m.index + m[0].length)) continue;
+    add(`${m[1] as string} ${name}`, m.index, m.index + m[0].length);
+  }
+  for (const re of [EVENT_NAME, DIED, AGED]) {
+    for (const m of text.matchAll(re)) {
+      const name = (m[1] as string).trim();
+      if (!isGivenName(name)) continue;
+      const start = m.index + m[0].indexOf(name);
+      add(name, start, start + name.length);
+    }
+  }
+  for (const m of text.matchAll(QUOTED_PAIR)) {
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    if (PLURAL_GROUP.test(before)) add(`${m[1]} and ${m[2]}`, m.index, m.index + m[0].length);
+  }
+  for (const name of titleNames(title)) {
+    const at = text.indexOf(name);
+    if (at >= 0) add(name, at, at + name.length);
+  }
+  addBareMentions(text, found);
+  return [...found.values()]
+    .map((s) => ({ ...s, mentions: s.mentions.sort((a, b) => a.start - b.start) }))
+    .filter((s) => !onlyIncidental(text, s))
+    .sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+/** "child f", "Child F" and "F" key alike; "Baby Eve" and "Eve" too. */
+export function subjectKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[‘’'"“”]/g, '')
+    .replace(/\b(?:child|baby|infant|young person|sibling)\s+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function codePrefix(prefix: string): string {
+  const p = prefix.replace(/\s+/g, ' ');
+  return p === 'CHILD' ? 'Child' : p === 'BABY' ? 'Baby' : p;
+}
+
+function prefixedNameHolds(text: string, title: string, name: string, after: number): boolean {
+  if (/^\s*\(\s*pseudonym/i.test(text.slice(after, after + 20))) return true;
+  if (title.includes(name)) return true;
+  const alone = new RegExp(`(?<!(?:Child|Baby)\\s)\\b${name}(?:['’]s)?\\b(?!\\s+\\p{Lu})`, 'gu');
+  return [...text.matchAll(alone)].length >= 1;
+}
+
+function isGivenName(name: string): boolean {
+  return name.split(/\s+/).every((w) => !NOT_A_NAME.has(w.toLowerCase())) && !/^[A-Z]+$/.test(name);
+}
+
+/** "Chris (Newham)": an area in brackets right after the name. */
+function bracketArea(text: string, end: number): string | null {
+  const m = /^\s*\(([A-Z][\p{L}\s&'’.-]{2,40})\)/u.exec(text.slice(end, end + 48));
+  const area = m?.[1]?.trim();
+  return area && !/pseudonym|not (?:their|his|her) real name/i.test(area) ? area : null;
+}
+
+/**
+ * Names from a title such as "Learning from Local Case Reviews: X and Rachel June 2019": after the last
+ * colon, a run of names or code letters joined by "and", "&" or commas; the run stops at the first word
+ * that is not a name.
+ */
+function titleNames(title: string): string[] {
+  if (!title.includes(':')) return [];
+  const tokens = title
+    .slice(title.lastIndexOf(':') + 1)
+    .trim()
+    .split(/\s+/);
+  const names: string[] = [];
+  let expectName = true;
+  for (const raw of tokens) {
+    const token = raw.replace(/,$/, '');
+    if (expectName) {
+      const letter = /^[A-Z]\d{0,2}$/.test(token);
+      if (!letter && (!/^\p{Lu}\p{Ll}+$/u.test(token) || !isGivenName(token))) break;
+      names.push(token);
+      expectName = raw.endsWith(',');
+    } else if (/^(?:and|&)$/i.test(token)) {
+      expectName = true;
+    } else break;
+  }
+  return names.length >= 2 || (names.length === 1 && tokens.length === 1) ? names : [];
+}
+
+/** Once a child is known, later bare mentions ("F", "Eve", "Holly") count as mentions too. */
+function addBareMentions(text: string, found: Map<string, Subject>): void {
+  for (const s of found.values()) {
+    const bare = s.name.replace(/^(?:Child|Baby|Infant|Young Person|Sibling|child)\s+/, '');
+    if (bare.length < 3 || bare === s.name) continue;
+    const re = new RegExp(`(?<![\\p{L}])${escapeRegExp(bare)}(?![\\p{L}])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      if (!s.mentions.some((x) => x.start <= m.index && m.index < x.end))
+        s.mentions.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+}
+
+/** Every mention names the child as someone's sibling, or as the subject of a review not yet published. */
+function onlyIncidental(text: string, s: Subject): boolean {
+  return s.mentions.every((m) => {
+    const sentence = sentenceAround(text, m.start);
+    const before = text.slice(Math.max(sentence.start, m.start - 60), m.start);
+    return SIBLING_BEFORE.test(before) || UNPUBLISHED.test(text.slice(sentence.start, sentence.end));
+  });
+}
+
+export function sentenceAround(text: string, at: number): { start: number; end: number } {
+  let start = at;
+  while (start > 0 && !/[.!?\n]/.test(text[start - 1] ?? '')) start -= 1;
+  let end = at;
+  while (end < text.length && !/[.!?\n]/.test(text[end] ?? '')) end += 1;
+  return { start, end: Math.min(text.length, end + 1) };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { segmentDocument } from '../../../../../ingest/segment/index.ts';
+
+// Fictional texts in the layouts of real pages; every name, place and event is invented.
+const seg = (text: string) => segmentDocument({ text, hints: [] });
+const children = (text: string) => seg(text).cases.map((c) => c.child);
+
+describe('documents told in prose', () => {
+  it('finds the child of a news item about one published review', () => {
+    const s = seg(`Toddler 'failed by agencies', review finds
+
+Published 3rd March 2022
+
+A serious case review into the death of a two-year-old boy in Eastmere has found that warning signs were missed.
+
+The boy, referred to as Child T, died in hospital in 2020 after a head injury.
+
+Eastmere Safeguarding Children Partnership said the review makes eleven recommendations.
+`);
+    expect(s.kind).toBe('single-review');
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({
+      child: 'Child T',
+      partnership: 'Eastmere Safeguarding Children Partnership',
+      reportYear: 2022,
+      outcome: 'death',
+      reviewType: 'SCR',
+    });
+  });
+
+  it('takes one review per child from a news item on reviews published together, leaving out a sibling and a review yet to be published', () => {
+    const text = `Three reviews into harm to babies published
+
+Lindenbridge Safeguarding Children Board has published three serious case reviews today.
+
+The reviews concern the death of a baby known as Baby K and injuries to two others, referred to as Baby M and Baby P.
+
+In the case of Baby M, a sibling identified as Baby R was also part of the review.
+
+A fourth review, into injuries to an infant called Baby S, is yet to be published.
+`;
+    expect(children(text)).toEqual(['Baby K', 'Baby M', 'Baby P']);
+    expect(seg(text).kind).toBe('several-reviews');
+  });
+
+  it('takes nothing from a page about how reviews are commissioned, and says why', () => {
+    const s = seg(`Case reviews – what are they?
+
+1. What is a serious case review?
+
+A serious case review must be undertaken where abuse or neglect is known or suspected and a child has died.
+
+1. When does it start?
+
+Reviews are commissioned by the board when the criteria are met. The review should be completed within six months.
+`);
+    expect(s.kind).toBe('not-a-review');
+    expect(s.cases).toEqual([]);
+    expect(s.warnings.join(' ')).toMatch(/no case review taken: it describes case reviews in general/);
+  });
+
+  it("takes the child from a report's title page, not the contents list", () => {
+    const s = seg(`Serious Case Review
+
+Overview Report
+
+Concerning: Child W
+
+Independent author: A. Reviewer
+March 2019
+
+Contents
+1. Introduction 2
+2. Key episodes 4
+3. Findings 9
+4. Recommendations 12
+
+1. Introduction
+1.1 Child W was a four-month-old baby who died at home in Wrenford.
+1.2 The Wrenford Local Safeguarding Children Board commissioned this review.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({ child: 'Child W', reportYear: 2019, outcome: 'death' });
+  });
+
+  it('reads a digest of one paragraph per review, with the area printed in brackets', () => {
+    const s = seg(`Learning digest – spring
+
+A short briefing draws on two serious case reviews following the deaths of Jonah (Northgate) and Child D (Southwick).
+
+Eastmere Safeguarding Children Partnership has published the review into the murder of Kieran Wilde, which occurred in 2019. The review makes recommendations to the partnership.
+`);
+    expect(s.cases.map((c) => [c.child, c.partnership])).toEqual([
+      ['Jonah', 'Northgate'],
+      ['Child D', 'Southwick'],
+      ['Kieran Wilde', 'Eastmere Safeguarding Children Partnership'],
+    ]);
+  });
+
+  it('reads the headed sections of a briefing: findings are learning, good practice is not', () => {
+    const s = seg(`7-minute briefing: Child Q
+
+Background
+Child Q was a three-year-old girl who suffered serious injuries at home. The Eastmere partnership commissioned a local child safeguarding practice review.
+
+Good practice
+- The nursery shared its concerns promptly.
+
+What did the review find?
+- Fathers were not included in assessments.
+- Records were not shared between the GP and the health visitor.
+
+Recommendations
+1. The partnership should audit how fathers are assessed.
+`);
+    expect(s.cases).toHaveLength(1);
+    const c = s.cases[0];
+    expect(c?.child).toBe('Child Q');
+    expect(c?.reviewType).toBe('LCSPR');
+    expect(c?.learning.map((l) => l.text)).toEqual([
+      'Fathers were not included in assessments.',
+      'Records were not shared between the GP and the health visitor.',
+    ]);
+    expect(c?.recommendations.map((r) => r.text)).toEqual([
+      'The partnership should audit how fathers are assessed.',
+    ]);
+  });
+
+  it('takes from an index of briefings only the entries that describe a published review', () => {
+    const s = seg(`Learning briefings
+
+12 May 2024
+Attendance audit
+The partnership completed a multi-agency audit of school attendance and summarises what it found.
+3 April 2024
+"Out of sight"
+In March 2024 the national Child Safeguarding Practice Review Panel published its review of harm to children in unregistered settings.
+1 February 2024
+Neglect strategy
+This briefing sets out the refreshed neglect strategy and the training that supports it.
+`);
+    expect(s.kind).toBe('review-index');
+    expect(s.cases.map((c) => [c.title, c.reviewType])).toEqual([['"Out of sight"', 'NATIONAL']]);
+  });
+
+  it('counts the reviews an agenda item says it reports on when none is named', () => {
+    const s = seg(`Agenda item
+
+WRENFORD SAFEGUARDING CHILDREN PARTNERSHIP: THEMATIC REVIEWS OF SELF-HARM AND OF NEGLECT
+
+The purpose of this report is to set out the findings arising from two thematic reviews completed by the partnership this year.
+`);
+    expect(s.cases).toHaveLength(2);
+    expect(s.cases.every((c) => c.child === null)).toBe(true);
+  });
+
+  it('ends a review where an excerpt is cut short', () => {
+    const text = `Baby J: learning briefing
+
+Baby J died at eight weeks old; the Eastmere Safeguarding Children Partnership published its review in 2021.
+[...]
+Unrelated text after the cut names Child Z in a serious case review.
+`;
+    const s = seg(text);
+    expect(s.cases.map((c) => c.child)).toEqual(['Baby J']);
+    expect(s.cases[0]?.end).toBeLessThanOrEqual(text.indexOf('[...]'));
+  });
+
+  it('ignores a provenance line and takes the headline as the title', () => {
+    const s = seg(`# source: https://example.org/news/child-b-review
+Review of Child B's death published
+
+The serious case review into the death of Child B was published in 2018 by Wrenford Safeguarding Children Board.
+`);
+    expect(s.title).toBe("Review of Child B's death published");
+    expect(s.cases[0]).toMatchObject({ child: 'Child B', reportYear: 2018 });
+  });
+});
