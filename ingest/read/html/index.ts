@@ -1,5 +1,6 @@
 import { type HTMLElement, type Node, parse } from 'node-html-parser';
 import { type IngestError, ingestError } from '../../errors.ts';
+import { chromeBlocks } from '../chrome.ts';
 import { clampTitle, firstHeading, firstLine } from '../title.ts';
 import type { ContentResult, ReadContent } from '../types.ts';
 import type { Block } from './assemble.ts';
@@ -20,7 +21,7 @@ interface ContentRoot {
 export function readHtml(file: string, html: string, warnings: string[]): ContentResult {
   const root = parseHtml(html);
   const blocks = firstNonEmpty(contentRoots(root));
-  if (!blocks)
+  if (!blocks || blocks.length === 0)
     return noText(file, 'the page has no readable text once navigation, scripts and banners are removed');
   const { text, hints } = assemble(blocks);
   const pageTitle = clampTitle(root.querySelector('title')?.text ?? '');
@@ -30,7 +31,7 @@ export function readHtml(file: string, html: string, warnings: string[]): Conten
 
 /** HTML produced by a converter (DOCX): a fragment with no page chrome, all of it content. */
 export function readHtmlFragment(html: string, warnings: string[]): ReadContent | null {
-  const blocks = blocksOf([parseHtml(html)], true);
+  const blocks = withoutChrome(blocksOf([parseHtml(html)], true));
   if (blocks.length === 0) return null;
   const { text, hints } = assemble(blocks);
   const title = firstHeading(text, hints, 1) ?? firstHeading(text, hints) ?? firstLine(text);
@@ -58,10 +59,23 @@ function contentRoots(root: HTMLElement): ContentRoot[] {
 /** A <main> that turns out empty (content placed outside it) falls back to the next candidate. */
 function firstNonEmpty(roots: ContentRoot[]): Block[] | null {
   for (const root of roots) {
-    const blocks = blocksOf(root.nodes, root.insideContent);
+    const blocks = withoutChrome(blocksOf(root.nodes, root.insideContent));
     if (blocks.length > 0) return blocks;
   }
   return null;
+}
+
+/**
+ * Chrome the markup does not label (a menu or "Related pages" list in a plain <div>, a footer paragraph,
+ * a Word copy of a web page) is recognised from its words.
+ */
+function withoutChrome(blocks: Block[]): Block[] {
+  const chrome = chromeBlocks(blocks.map((block) => ({ kind: block.kind, text: block.body })));
+  if (chrome.size === 0) return blocks;
+  const kept = blocks.filter((_, i) => !chrome.has(i));
+  const first = kept[0];
+  if (first) kept[0] = { ...first, tight: false };
+  return kept;
 }
 
 function hasAncestor(element: HTMLElement, tag: string): boolean {

@@ -45,6 +45,12 @@ const PAGE_CHROME_ROLES = new Set(['banner', 'contentinfo']);
 /** Cookie and consent banners, breadcrumbs, skip links and text meant only for screen readers. */
 const DROPPED_ID_OR_CLASS =
   /cookie|consent|gdpr|onetrust|cookiebot|breadcrumb|skip-?link|skip-to|sr-only|visually-?hidden|screen-?reader/i;
+/**
+ * Share buttons, related-content and "you may also like" panels, newsletter sign-ups, comments and
+ * adverts, named as whole words of a class or id ("related-stories", "c-share", "social-links").
+ */
+const DROPPED_CLASS_WORD =
+  /(?:^|[\s_-])(?:related|share|sharing|social-links|social-share|social-media|social-icons|newsletter|promo|advert|adverts|advertisement|ad-slot|comments|taboola|outbrain|recommended|more-stories|read-next|most-read|also-like)(?:$|[\s_-])/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 const BLOCK_TAGS = new Set([
@@ -76,8 +82,13 @@ const BLOCK_TAGS = new Set([
   'summary',
 ]);
 
+/** Elements that start a new line outside a table cell and are run together with spaces inside one. */
+const CELL_SEPARATED = new Set(['br', 'ul', 'ol', 'li', 'table', 'tr', 'tbody', 'thead', 'tfoot']);
+
 interface WalkContext {
   insideContent: boolean;
+  /** Inside a table cell, where paragraphs and lists run together so that a row stays one line. */
+  inCell?: boolean;
 }
 
 /** Lays out the given elements as blocks of text (see BlockCollector for the layout rules). */
@@ -101,6 +112,10 @@ function visit(node: Node, out: BlockCollector, ctx: WalkContext): void {
     return;
   }
   if (isDropped(element, tag, ctx)) return;
+  if (ctx.inCell && tag !== 'td' && tag !== 'th') {
+    visitInCell(element, tag, out, ctx);
+    return;
+  }
   visitElement(element, tag, out, ctx);
 }
 
@@ -158,11 +173,27 @@ function visitBlockOrInline(element: HTMLElement, tag: string, out: BlockCollect
 
 function visitCells(row: HTMLElement, out: BlockCollector, ctx: WalkContext): void {
   let cells = 0;
+  const cellContext = { ...ctx, inCell: true };
   for (const child of row.childNodes) {
     const tag = (child as HTMLElement).rawTagName?.toLowerCase();
     if ((tag === 'td' || tag === 'th') && cells++ > 0) out.cellBreak();
-    visit(child, out, ctx);
+    visit(child, out, cellContext);
   }
+}
+
+/**
+ * Word puts every cell's text in paragraphs; they, and any line breaks, lists or headings in a cell, are
+ * separated by spaces so the row stays one line.
+ */
+function visitInCell(element: HTMLElement, tag: string, out: BlockCollector, ctx: WalkContext): void {
+  if (tag === 'pre') {
+    out.text(` ${element.text} `);
+    return;
+  }
+  const inline = !BLOCK_TAGS.has(tag) && !CELL_SEPARATED.has(tag) && !/^h[1-6]$/.test(tag);
+  if (!inline) out.text(' ');
+  visitChildren(element, out, ctx);
+  if (!inline) out.text(' ');
 }
 
 function visitChildren(element: HTMLElement, out: BlockCollector, ctx: WalkContext): void {
@@ -176,7 +207,8 @@ function isDropped(element: HTMLElement, tag: string, ctx: WalkContext): boolean
   if (role && (DROPPED_ROLES.has(role) || (!ctx.insideContent && PAGE_CHROME_ROLES.has(role)))) return true;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   if (HIDDEN_STYLE.test(element.getAttribute('style') ?? '')) return true;
-  return DROPPED_ID_OR_CLASS.test(`${element.id} ${element.getAttribute('class') ?? ''}`);
+  const names = `${element.id} ${element.getAttribute('class') ?? ''}`;
+  return DROPPED_ID_OR_CLASS.test(names) || DROPPED_CLASS_WORD.test(names);
 }
 
 function integerAttribute(element: HTMLElement, name: string): number | null {

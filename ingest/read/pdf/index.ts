@@ -3,6 +3,7 @@ import { type IngestError, ingestError } from '../../errors.ts';
 import { plainTextHints } from '../plain-text.ts';
 import { firstHeading, firstLine } from '../title.ts';
 import type { ContentResult } from '../types.ts';
+import { withoutFurniture } from './furniture.ts';
 import { layoutPages } from './layout.ts';
 import { isTextItem, linesOf, type PdfLine } from './lines.ts';
 
@@ -27,7 +28,7 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<ContentR
     return { ok: false, error: pdfJsError(file, error) };
   }
   const { pages, failures } = extracted;
-  const { text, headingLevels } = layoutPages(pages);
+  const { text, headingLevels } = layoutPages(withoutFurniture(pages));
   if (!text.trim()) {
     const [failure] = failures;
     if (failure) return fail(damaged(file, failure.reason));

@@ -1,4 +1,7 @@
+import { chromeBlocks, type TextBlock } from '../chrome.ts';
+import { LineJoiner } from './join.ts';
 import type { PdfLine } from './lines.ts';
+import { PdfMetrics } from './metrics.ts';
 
 export interface PdfLayout {
   text: string;
@@ -6,109 +9,106 @@ export interface PdfLayout {
   headingLevels: Map<number, number>;
 }
 
-/** A line set this much larger than the body text is a heading. */
-const HEADING_SIZE_RATIO = 1.15;
-const MAX_HEADING_LEVEL = 6;
-/** Without a typical line spacing to go by, a gap of more than this many font sizes ends a paragraph. */
-const PARAGRAPH_GAP = 1.5;
-/** A gap this much wider than the typical line spacing ends a paragraph. */
-const LINE_STEP_SLACK = 1.25;
+/**
+ * A run of lines at ordinary spacing: a paragraph or a list, its wrapped lines joined into one; or a
+ * heading, all its lines joined into one.
+ */
+interface Block {
+  level?: number;
+  lines: string[];
+}
+
+/** How a line relates to the one before it. */
+type Relation = 'wrap' | 'line' | 'block';
+
+const LIST_MARKER = /^(?:\d{1,3}[.)]|[a-z]\)|[•◦▪‣●·*\-–\uf0b7])\s/u;
+const SENTENCE_END = /[.!?:]["”’)]?$/;
 
 /**
- * Lays out the lines of every page as text: lines joined by line breaks, a blank line where the vertical
- * gap shows a new paragraph, around headings and between pages. Heading lines are those set in a font
- * clearly larger than the body text; the largest size is level 1.
+ * Lays out the lines of every page as text: a line wrapped at the right margin is joined with the next
+ * (and a word hyphenated there is rejoined), a heading wrapped over several lines becomes one line, a
+ * blank line goes where the vertical gap shows a new paragraph, around headings and between pages unless
+ * a sentence runs on. Web-page chrome printed with a saved page is left out.
  */
 export function layoutPages(pages: readonly PdfLine[][]): PdfLayout {
-  const bodySize = dominantSize(pages.flat());
-  const levels = headingSizeLevels(pages.flat(), bodySize);
+  const metrics = new PdfMetrics(pages);
+  const joiner = new LineJoiner(pages.flat().map((line) => line.text));
+  return assemble(withoutChrome(blocksOf(pages, metrics, joiner)));
+}
+
+function blocksOf(pages: readonly PdfLine[][], metrics: PdfMetrics, joiner: LineJoiner): Block[] {
+  const blocks: Block[] = [];
+  let previous: PdfLine | null = null;
+  for (const lines of pages) {
+    lines.forEach((line, i) => {
+      const current = blocks[blocks.length - 1];
+      const relation: Relation =
+        previous === null || current === undefined
+          ? 'block'
+          : i === 0
+            ? acrossPages(previous, line, metrics)
+            : relationOf(previous, line, metrics);
+      if (relation === 'block' || current === undefined) {
+        blocks.push({ level: metrics.headingLevels.get(line.size), lines: [line.text] });
+      } else if (relation === 'line') {
+        current.lines.push(line.text);
+      } else {
+        const last = current.lines.length - 1;
+        current.lines[last] = joiner.join(current.lines[last] ?? '', line.text);
+      }
+      previous = line;
+    });
+  }
+  return blocks;
+}
+
+function relationOf(previous: PdfLine, line: PdfLine, metrics: PdfMetrics): Relation {
+  if (!metrics.closeTogether(previous, line)) return 'block';
+  const heading = metrics.isHeading(line);
+  if (heading || metrics.isHeading(previous)) {
+    return heading && previous.size === line.size ? 'wrap' : 'block';
+  }
+  if (LIST_MARKER.test(line.text)) return 'line';
+  return metrics.wrapped(previous, line) ? 'wrap' : 'line';
+}
+
+/** A sentence that runs from the foot of one page onto the next is one paragraph. */
+function acrossPages(previous: PdfLine, line: PdfLine, metrics: PdfMetrics): Relation {
+  if (metrics.isHeading(previous) || metrics.isHeading(line) || previous.size !== line.size) return 'block';
+  if (LIST_MARKER.test(line.text) || SENTENCE_END.test(previous.text)) return 'block';
+  return metrics.wrapped(previous, line) ? 'wrap' : 'block';
+}
+
+function withoutChrome(blocks: readonly Block[]): Block[] {
+  const flat: TextBlock[] = [];
+  const owners: { block: number; line: number }[] = [];
+  blocks.forEach((block, b) => {
+    block.lines.forEach((text, l) => {
+      const kind = block.level !== undefined ? 'heading' : LIST_MARKER.test(text) ? 'list-item' : 'paragraph';
+      flat.push({ kind, text });
+      owners.push({ block: b, line: l });
+    });
+  });
+  const chrome = chromeBlocks(flat);
+  const dropped = new Set([...chrome].map((i) => `${owners[i]?.block}:${owners[i]?.line}`));
+  return blocks
+    .map((block, b) => ({ ...block, lines: block.lines.filter((_, l) => !dropped.has(`${b}:${l}`)) }))
+    .filter((block) => block.lines.length > 0);
+}
+
+function assemble(blocks: readonly Block[]): PdfLayout {
   const parts: string[] = [];
   const headingLevels = new Map<number, number>();
   let length = 0;
-  for (const lines of pages) {
-    const step = typicalLineStep(lines);
-    lines.forEach((line, i) => {
-      const previous = i > 0 ? lines[i - 1] : undefined;
-      const separator = length === 0 ? '' : separatorBefore(line, previous, step, levels);
-      const level = levels.get(line.size);
-      length += separator.length;
-      if (level !== undefined && !continuesHeading(line, previous, step, levels))
-        headingLevels.set(length, level);
-      parts.push(separator, line.text);
-      length += line.text.length;
-    });
+  for (const block of blocks) {
+    if (parts.length > 0) {
+      parts.push('\n\n');
+      length += 2;
+    }
+    if (block.level !== undefined) headingLevels.set(length, block.level);
+    const body = block.lines.join('\n');
+    parts.push(body);
+    length += body.length;
   }
   return { text: parts.join(''), headingLevels };
-}
-
-function separatorBefore(
-  line: PdfLine,
-  previous: PdfLine | undefined,
-  step: number | null,
-  levels: ReadonlyMap<number, number>,
-): string {
-  if (!previous) return '\n\n';
-  if (continuesHeading(line, previous, step, levels)) return '\n';
-  if (levels.has(line.size) || levels.has(previous.size)) return '\n\n';
-  return isParagraphGap(previous, line, step) ? '\n\n' : '\n';
-}
-
-/** A heading wrapped onto a second line: same heading size, normal spacing. */
-function continuesHeading(
-  line: PdfLine,
-  previous: PdfLine | undefined,
-  step: number | null,
-  levels: ReadonlyMap<number, number>,
-): boolean {
-  if (previous === undefined || previous.size !== line.size || !levels.has(line.size)) return false;
-  return !isParagraphGap(previous, line, step);
-}
-
-function isParagraphGap(previous: PdfLine, line: PdfLine, step: number | null): boolean {
-  const gap = previous.y - line.y;
-  if (gap <= 0) return true; // moved up the page: a new column or a box placed out of order
-  const size = Math.max(previous.size, line.size);
-  return gap > (step !== null ? step * LINE_STEP_SLACK : size * PARAGRAPH_GAP);
-}
-
-/** The most common distance between consecutive baselines on a page, when there are enough to tell. */
-function typicalLineStep(lines: readonly PdfLine[]): number | null {
-  const counts = new Map<number, number>();
-  for (let i = 1; i < lines.length; i++) {
-    const previous = lines[i - 1] as PdfLine;
-    const line = lines[i] as PdfLine;
-    const gap = Math.round((previous.y - line.y) * 2) / 2;
-    if (gap > 0 && gap < 3 * line.size && previous.size === line.size)
-      counts.set(gap, (counts.get(gap) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  let bestCount = 2;
-  for (const [gap, count] of counts) {
-    if (count > bestCount || (count === bestCount && best !== null && gap < best)) {
-      best = gap;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-/** The font size carrying the most characters. */
-function dominantSize(lines: readonly PdfLine[]): number {
-  const weights = new Map<number, number>();
-  for (const line of lines) weights.set(line.size, (weights.get(line.size) ?? 0) + line.text.length);
-  let best = 0;
-  let bestWeight = -1;
-  for (const [size, weight] of weights) {
-    if (weight > bestWeight) {
-      best = size;
-      bestWeight = weight;
-    }
-  }
-  return best;
-}
-
-function headingSizeLevels(lines: readonly PdfLine[], bodySize: number): Map<number, number> {
-  const larger = [...new Set(lines.map((l) => l.size))].filter((s) => s >= bodySize * HEADING_SIZE_RATIO);
-  larger.sort((a, b) => b - a);
-  return new Map(larger.map((size, i) => [size, Math.min(i + 1, MAX_HEADING_LEVEL)]));
 }

@@ -7,11 +7,16 @@ export interface PdfTextItem {
   hasEOL: boolean;
 }
 
-/** One visual line of a page: its text, baseline height and the font size most of its text is set in. */
+/**
+ * One visual line of a page: its text, baseline height, horizontal extent and the font size most of its
+ * text is set in.
+ */
 export interface PdfLine {
   text: string;
   y: number;
   size: number;
+  x: number;
+  xEnd: number;
 }
 
 interface OpenLine {
@@ -19,6 +24,7 @@ interface OpenLine {
   y: number;
   size: number;
   longest: number;
+  x: number;
   xEnd: number;
   ended: boolean;
 }
@@ -47,7 +53,7 @@ export function linesOf(items: readonly PdfTextItem[]): PdfLine[] {
     }
     if (!open || open.ended || Math.abs(y - open.y) > Math.max(size, open.size) / 2) {
       if (open) pushLine(lines, open);
-      open = { parts: [], y, size, longest: 0, xEnd: x, ended: false };
+      open = { parts: [], y, size, longest: 0, x, xEnd: x, ended: false };
     }
     const gap = x - open.xEnd;
     const previous = open.parts[open.parts.length - 1];
@@ -68,7 +74,7 @@ export function linesOf(items: readonly PdfTextItem[]): PdfLine[] {
 
 function pushLine(lines: PdfLine[], open: OpenLine): void {
   const text = open.parts.join('').replace(/\s+$/, '').replace(/^\s+/, '');
-  if (text) lines.push({ text, y: open.y, size: round(open.size) });
+  if (text) lines.push({ text, y: open.y, size: round(open.size), x: open.x, xEnd: open.xEnd });
 }
 
 function round(size: number): number {

@@ -7,7 +7,7 @@ import { documentOf, errorOf, expectWellFormedHints, spans } from './expectation
 const readDigest = async () => documentOf(await readBytes('digests/spring.pdf', digestPdf()));
 
 describe('PDF text layer', () => {
-  it('rebuilds lines, with blank lines between paragraphs and between pages', async () => {
+  it('rebuilds lines, joins lines wrapped at the margin, and puts blank lines between paragraphs and pages', async () => {
     const doc = await readDigest();
     expect(doc.format).toBe('pdf');
     expect(doc.text).toBe(
@@ -16,7 +16,7 @@ describe('PDF text layer', () => {
         'Spring 2031',
         'This fictional digest lists two case reviews added\nto the Westmoor library this spring.',
         '1. Practice review: Child Q',
-        'Learning includes: records did not follow the family – twice;\nstaff were unsure how to escalate (see annex).',
+        'Learning includes: records did not follow the family – twice; staff were unsure how to escalate (see annex).',
         '• Recommendation: agree a transfer protocol',
         '2. Serious case review: Brook',
         'Learning includes: the school was not told about missing episodes.',
@@ -43,7 +43,7 @@ describe('PDF text layer', () => {
     ]);
   });
 
-  it('keeps a heading that wraps onto two lines as one heading', async () => {
+  it('keeps a two-line PDF heading as one heading line', async () => {
     const pdf = buildPdf([
       {
         lines: [
@@ -54,7 +54,7 @@ describe('PDF text layer', () => {
       },
     ]);
     const doc = documentOf(await readBytes('cover.pdf', pdf));
-    expect(spans(doc, 'heading')).toEqual(['A long report title that needs\ntwo lines on the cover']);
+    expect(spans(doc, 'heading')).toEqual(['A long report title that needs two lines on the cover']);
     expect(doc.title).toBe('A long report title that needs two lines on the cover');
   });
 
