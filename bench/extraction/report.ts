@@ -21,7 +21,7 @@ const pct = (x: number | null): string => (x === null ? '–' : `${Math.round(x 
 const num = (x: number | null): string => (x === null ? '–' : x.toFixed(1));
 
 const COLUMNS: Column[] = [
-  { head: 'docs', value: (t) => String(t.documents) },
+  { head: 'files', value: (t) => String(t.documents) },
   { head: 'exp', value: (t) => String(t.expectedReviews) },
   { head: 'pred', value: (t) => String(t.predictedReviews) },
   { head: 'rev P', value: (t) => pct(reviewPrecision(t)) },
