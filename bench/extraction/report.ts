@@ -2,6 +2,7 @@
 import {
   type DocumentScore,
   fieldAccuracy,
+  meanExpectedThemesPerReview,
   meanThemesPerReview,
   type PredictedCase,
   reviewPrecision,
@@ -37,6 +38,7 @@ const COLUMNS: Column[] = [
   { head: 'theme P', value: (t) => pct(setPrecision(t.sets.themes)) },
   { head: 'theme R', value: (t) => pct(setRecall(t.sets.themes)) },
   { head: 'th/rev', value: (t) => num(meanThemesPerReview(t)) },
+  { head: 'exp th/rev', value: (t) => num(meanExpectedThemesPerReview(t)) },
   { head: 'learn#', value: (t) => pct(fieldAccuracy(t, 'learningCount')) },
   { head: 'recs#', value: (t) => pct(fieldAccuracy(t, 'recommendationCount')) },
 ];
@@ -44,7 +46,8 @@ const COLUMNS: Column[] = [
 export const LEGEND = [
   'rev P / rev R: reviews found that match an expected review / expected reviews found.',
   'child … age, learn#, recs#: share of matched reviews with that field right (counts must be exact).',
-  'harm F1, agency F1, theme P/R: over matched reviews; th/rev: mean themes per predicted review.',
+  'harm F1, agency F1, theme P/R: over matched reviews.',
+  'th/rev: mean themes per predicted review; exp th/rev: mean themes per expected review.',
   '–: nothing to measure in that group.',
 ];
 

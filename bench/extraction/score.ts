@@ -55,6 +55,8 @@ export interface Tally {
   matchedReviews: number;
   /** Themes over every predicted review, for the mean per review. */
   predictedThemes: number;
+  /** Themes over every expected review: the mean an analyst signs, to read the predicted mean against. */
+  expectedThemes: number;
   fields: Record<Field, FieldTally>;
   sets: Record<TagSet, SetTally>;
 }
@@ -263,6 +265,7 @@ export function emptyTally(): Tally {
     predictedReviews: 0,
     matchedReviews: 0,
     predictedThemes: 0,
+    expectedThemes: 0,
     fields,
     sets,
   };
@@ -274,6 +277,7 @@ export function scoreDocument(expected: ExpectedCase[], predicted: PredictedCase
   tally.expectedReviews = expected.length;
   tally.predictedReviews = predicted.length;
   tally.predictedThemes = predicted.reduce((n, p) => n + new Set(p.themes).size, 0);
+  tally.expectedThemes = expected.reduce((n, e) => n + new Set(e.themes).size, 0);
   const pairs: MatchedPair[] = [];
   const matchedExpected = new Set<number>();
   const matchedPredicted = new Set<number>();
@@ -324,6 +328,7 @@ export function addTally(into: Tally, from: Tally): Tally {
   into.predictedReviews += from.predictedReviews;
   into.matchedReviews += from.matchedReviews;
   into.predictedThemes += from.predictedThemes;
+  into.expectedThemes += from.expectedThemes;
   for (const f of FIELDS) {
     into.fields[f].right += from.fields[f].right;
     into.fields[f].total += from.fields[f].total;
@@ -367,4 +372,8 @@ export function setF1(s: SetTally): number | null {
 
 export function meanThemesPerReview(t: Tally): number | null {
   return ratio(t.predictedThemes, t.predictedReviews);
+}
+
+export function meanExpectedThemesPerReview(t: Tally): number | null {
+  return ratio(t.expectedThemes, t.expectedReviews);
 }
