@@ -102,6 +102,22 @@ function groupBy(files: ScoredFile[], key: (f: ScoredFile) => string, order: str
     .map(([k, group]) => [k, sum(group)]);
 }
 
+/**
+ * The per-format table mixes different documents; this one compares each variant format with the very
+ * documents it was made from, so a drop is the reader's, not the sample's.
+ */
+function pairedFormats(scored: ScoredFile[]): [string, Tally][] {
+  const rows: [string, Tally][] = [];
+  for (const format of ['html', 'docx', 'pdf']) {
+    const variants = scored.filter((f) => f.format === format && f.expected.file !== f.file);
+    if (variants.length === 0) continue;
+    const documents = new Set(variants.map((f) => f.expected));
+    const sources = scored.filter((f) => documents.has(f.expected) && f.file === f.expected.file);
+    rows.push([`${format}: sources`, sum(sources)], [`${format}: ${format}`, sum(variants)]);
+  }
+  return rows;
+}
+
 function print(scored: ScoredFile[], split: Split, verbose: boolean): void {
   const kinds = [...new Set(scored.map((f) => f.expected.kind))].sort();
   const header = split === 'all' ? 'development and holdout documents' : `${split} documents`;
@@ -110,6 +126,11 @@ function print(scored: ScoredFile[], split: Split, verbose: boolean): void {
   console.log('');
   console.log(table('format', [...groupBy(scored, (f) => f.format, FORMATS), ['overall', sum(scored)]]));
   console.log('');
+  const paired = pairedFormats(scored);
+  if (paired.length > 0) {
+    console.log(table('same documents', paired));
+    console.log('');
+  }
   const splits = groupBy(scored, (f) => (f.expected.holdout ? 'holdout' : 'dev'), ['dev', 'holdout']);
   console.log(table('split', [...splits, ['overall', sum(scored)]]));
   console.log('');
