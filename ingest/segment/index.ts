@@ -3,6 +3,8 @@
  * case-review entry, with every field the text supports. Classification (harm types, agencies, themes)
  * and ids are left for later stages (ingest/classify, ingest/identity). Pure: text in, values out.
  */
+
+import { reviewTypeIn } from '../extract/review-type.ts';
 import type { DocumentKind, ExtractedCase, ListKind } from '../extract/types.ts';
 import { makeView, type TextView } from '../extract/view.ts';
 import { segmentBulletin } from './bulletin.ts';
@@ -13,6 +15,7 @@ import { detectKind } from './kind.ts';
 import { segmentNationalBriefing, segmentNationalPublications } from './national.ts';
 import { segmentNewsletter } from './newsletter.ts';
 import { segmentProse } from './prose/index.ts';
+import { isChildName } from './prose/subjects.ts';
 import type { SegmentContext, SegmentResult } from './segment-types.ts';
 
 export type { StructureHint } from './hints.ts';
@@ -45,6 +48,10 @@ const SEGMENTERS: Record<DocumentKind, ((view: TextView, ctx: SegmentContext) =>
 const CERTAIN_SCORE = 20;
 /** How far into a report its title page and opening run. */
 const TITLE_PAGE_CHARS = 1500;
+/** Below this share of entries that look like reviews, a list reading is taken as a misreading. */
+const MIN_PLAUSIBLE_SHARE = 0.6;
+const PUBLICATION_WORD =
+  /\b(?:reviews?|analys[ie]s|report|briefing|study|panel|publication|inquiry|triennial|evaluation)\b/i;
 
 export function segmentDocument(doc: { text: string; hints: StructureHint[] }): Segmentation {
   const view = makeView(doc.text, doc.hints);
@@ -60,7 +67,7 @@ export function segmentDocument(doc: { text: string; hints: StructureHint[] }): 
     publishedYear: meta.publishedYear,
   };
   const listed = segment ? segment(view, ctx) : null;
-  if (listed && listed.cases.length > 0 && !(isNationalKind(kind) && proseIsSurer(view, ctx))) {
+  if (listed && listed.cases.length > 0 && listIsSurer(view, ctx, kind, listed.cases)) {
     const score = kind in scores ? scores[kind as ListKind] : 0;
     const confidence = Math.round(Math.min(0.95, 0.5 + (0.45 * score) / CERTAIN_SCORE) * 100) / 100;
     return {
@@ -83,6 +90,35 @@ export function segmentDocument(doc: { text: string; hints: StructureHint[] }): 
     cases: prose.cases,
     warnings: [...warnings, ...prose.warnings],
   };
+}
+
+/**
+ * Label lines ("Learning:", "Recommendations:") and numbered headings also occur in single-review
+ * briefings and report openings, so a list layout is kept only when its entries look like reviews (a
+ * child, a kind of review or a year in the heading, or a national publication) and the prose reading does
+ * not find one child named on the title page of what the list reading split into parts.
+ */
+function listIsSurer(
+  view: TextView,
+  ctx: SegmentContext,
+  kind: DocumentKind,
+  cases: ExtractedCase[],
+): boolean {
+  const seen = new Set<string>();
+  const plausible = cases.filter((c) => {
+    const fresh = c.child === null || !seen.has(c.child);
+    if (c.child) seen.add(c.child);
+    return fresh && looksLikeReview(c);
+  });
+  if (plausible.length / cases.length < MIN_PLAUSIBLE_SHARE) return false;
+  if (seen.size >= 2 && !isNationalKind(kind)) return true;
+  return !proseIsSurer(view, ctx);
+}
+
+function looksLikeReview(c: ExtractedCase): boolean {
+  if (c.child !== null) return isChildName(c.child);
+  if (c.reviewType === 'NATIONAL') return PUBLICATION_WORD.test(c.title) && !/\?\s*$/.test(c.title);
+  return reviewTypeIn(c.title) !== null || /\b(?:19|20)\d\d\b/.test(c.title);
 }
 
 function isNationalKind(kind: DocumentKind): boolean {

@@ -32,8 +32,9 @@ export function aboutness(
   }
   const opening = `${title}\n${text.slice(0, 1500)}`;
   const national = cues.national.some((re) => re.test(opening));
-  const titled = titleNamesAReview(titleArea(title, text), cues);
-  const score = specific + (titled ? 2 : 0) + (national ? 1 : 0) + 3 * tiedSubjects;
+  const titled = titleWeight(titleArea(title, text), cues);
+  if (titled < 0) general += 2;
+  const score = specific + Math.max(0, titled) + (national ? 1 : 0) + 3 * tiedSubjects;
   if (score < 2 || general * 2 > score + 1) {
     return {
       kind: 'not-a-review',
@@ -47,19 +48,36 @@ export function aboutness(
 }
 
 /** The title and the first lines under it, where a report or minute names its subject. */
-function titleArea(title: string, text: string): string {
+export function titleArea(title: string, text: string): string[] {
   const lines = text
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !/^#?\s*source\s*:/i.test(l));
-  return [title, ...lines.slice(0, 3).filter((l) => l.length <= 160)].join('\n');
+  return [title, ...lines.slice(0, TITLE_AREA_LINES).filter((l) => l.length <= 160)];
 }
 
-/** "Publication of ... Child Practice Review 1", "Learning Briefing: Thematic review – ...". */
-function titleNamesAReview(title: string, cues: ProseCues): boolean {
-  cues.reviewName.lastIndex = 0;
-  cues.reviewAcronym.lastIndex = 0;
-  return cues.reviewName.test(title) || cues.reviewAcronym.test(title);
+const TITLE_AREA_LINES = 5;
+/** Titles of pages about reviews in general: guidance, procedures, questions, courses. */
+const GENERAL_TITLE =
+  /^(?:how|what|why|when|who|guidance|procedures?|policy|protocol|training|new course|course|about|faqs?|frequently asked)\b|\b(?:course|training|procedures?|guidance|explained)\b/i;
+
+/**
+ * +2 when a title line names one review ("Child Safeguarding Practice Review – published 2021",
+ * "Publication of ... Child Practice Review 1"); a plural name counts when the line also speaks of
+ * findings or publication. A title line that reads as guidance or a course counts against (-2).
+ */
+function titleWeight(lines: string[], cues: ProseCues): number {
+  let weight = 0;
+  for (const line of lines) {
+    if (GENERAL_TITLE.test(line)) return -2;
+    cues.reviewName.lastIndex = 0;
+    cues.reviewAcronym.lastIndex = 0;
+    const names = [...line.matchAll(cues.reviewName), ...line.matchAll(cues.reviewAcronym)];
+    if (names.some((m) => !/s$/i.test(m[0]))) weight = 2;
+    else if (names.length > 0 && /\b(?:findings|published|publication|learning from)\b|:/i.test(line))
+      weight = Math.max(weight, 1);
+  }
+  return weight;
 }
 
 /** "findings arising from two important thematic reviews" -> 2, when the opening says so. */

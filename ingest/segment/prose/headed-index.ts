@@ -7,13 +7,16 @@
 
 import type { ReviewType } from '../../../graph/records.ts';
 import { endsSentence, type Line } from '../../extract/lines.ts';
+import { pseudonymInTitle } from '../../extract/pseudonym.ts';
 import type { TextView } from '../../extract/view.ts';
 import { proseCues } from './cues.ts';
 import { headingKind } from './sections.ts';
+import { isChildName } from './subjects.ts';
 
 export interface IndexEntry {
   span: { start: number; end: number };
   title: string;
+  child: string | null;
   reviewType?: ReviewType;
 }
 
@@ -25,28 +28,58 @@ export function headedIndex(view: TextView, body: { start: number; end: number }
   const lines = view.lines.filter((l) => !l.blank && l.start >= body.start && l.end <= body.end);
   const headings = lines.filter((l, i) => isEntryHeading(view, l, lines[i + 1]));
   if (headings.length < MIN_HEADINGS) return [];
-  const cues = proseCues();
   const entries: IndexEntry[] = [];
   headings.forEach((h, i) => {
     const next = headings[i + 1];
     const end = next ? previousContentEnd(lines, next) : body.end;
-    const blurb = view.text.slice(h.end, end);
-    cues.reviewName.lastIndex = 0;
-    cues.reviewAcronym.lastIndex = 0;
-    const named = cues.reviewName.test(blurb) || cues.reviewAcronym.test(blurb);
-    if (!named || !cues.specific.some((re) => re.test(blurb))) return;
-    const national = /\bnational\b/i.test(blurb) && /\bpanel\b|\bnational (?:review|analysis)\b/i.test(blurb);
-    entries.push({
-      span: { start: h.contentStart, end },
-      title: h.text.trim(),
-      reviewType: national ? 'NATIONAL' : undefined,
-    });
+    const entry = indexEntry(view, h, end);
+    if (entry) entries.push(entry);
   });
   return entries;
 }
 
+/**
+ * A review entry either names a kind of review and says something particular about it (published,
+ * what it found), or is headed by a child's name and tells what happened to that child.
+ */
+function indexEntry(view: TextView, heading: Line, end: number): IndexEntry | null {
+  const cues = proseCues();
+  const blurb = view.text.slice(heading.end, end);
+  const title = headingText(heading.text);
+  const particular = cues.specific.some((re) => re.test(blurb));
+  if (!particular) return null;
+  cues.reviewName.lastIndex = 0;
+  cues.reviewAcronym.lastIndex = 0;
+  const named = cues.reviewName.test(blurb) || cues.reviewAcronym.test(blurb) || /\breview\b/i.test(blurb);
+  const child = title.split(/\s+/).length <= 5 ? pseudonymInTitle(title) : null;
+  const isChild = child !== null && isChildName(child) && NAMED_CHILD.test(title);
+  if (!isChild && (!named || NOT_A_REVIEW.test(`${title} ${blurb}`))) return null;
+  const national = /\bnational\b/i.test(blurb) && /\bpanel\b|\bnational (?:review|analysis)\b/i.test(blurb);
+  return {
+    span: { start: heading.contentStart, end },
+    title,
+    child: isChild ? child : null,
+    reviewType: national ? 'NATIONAL' : undefined,
+  };
+}
+
+/** A heading that is a name: "Alfie", "Child H", "Siblings L and M", "Baby Isla". */
+const NAMED_CHILD =
+  /^(?:(?:Child|Baby|Infant|Siblings?|Family|Young Person)\s+\S+(?:\s+and\s+\S+)?|\p{Lu}\p{Ll}+(?:\s+(?:and|&)\s+\p{Lu}\p{Ll}+)?)$/u;
+/** Briefings on audits, tools, strategies and courses are not reviews, even when they mention one. */
+const NOT_A_REVIEW =
+  /\b(?:audit|toolkit|tool|strategy|training|course|procedure|guidance|protocol|self-assessment)s?\b/i;
+
+function headingText(raw: string): string {
+  return raw
+    .trim()
+    .replace(/^#+\s*/, '')
+    .replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1')
+    .trim();
+}
+
 function isEntryHeading(view: TextView, line: Line, next: Line | undefined): boolean {
-  const t = line.text.trim();
+  const t = headingText(line.text);
   if (!next || t.length > 120 || /[.,;:]$/.test(t) || DATE_LINE.test(t)) return false;
   if (!/^[\p{Lu}"“‘'\d]/u.test(t) || headingKind(line, view) !== null) return false;
   const n = next.text.trim();

@@ -76,7 +76,13 @@ export function segmentProse(view: TextView, ctx: SegmentContext): ProseResult {
   } else if (index.length > 0 && indexHolds(index, subjects)) {
     drafts = index.map((e) => {
       const s = subjects.find((x) => x.mentions.some((m) => m.start >= e.span.start && m.end <= e.span.end));
-      return { ...e, child: s?.name ?? null, area: s?.area ?? null, mentions: s ? s.mentions : [] };
+      const child = e.child ?? s?.name ?? null;
+      return {
+        ...e,
+        child,
+        area: s?.area ?? null,
+        mentions: s ? s.mentions : mentionsIn(view.text, e.span, child),
+      };
     });
     layout = 'review-index';
   } else if (subjects.length > 0) {
@@ -134,6 +140,15 @@ function indexHolds(index: IndexEntry[], subjects: Subject[]): boolean {
     );
     return entries.size === 1 && !entries.has(-1);
   });
+}
+
+/** Where an index entry's heading child is named inside its entry. */
+function mentionsIn(text: string, span: Span, child: string | null): Span[] {
+  if (!child) return [];
+  const out: Span[] = [];
+  for (let at = text.indexOf(child, span.start); at >= 0 && at < span.end; at = text.indexOf(child, at + 1))
+    out.push({ start: at, end: at + child.length });
+  return out;
 }
 
 /** The text without a leading "# source: URL" line, ending where an excerpt was cut ("[...]"). */

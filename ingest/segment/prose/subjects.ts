@@ -56,6 +56,8 @@ const NOT_A_NAME = new Set(
   police court judge coroner social health nhs school hospital county city borough district north south east west
   january february march april may june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday today yesterday
+  introduction findings recommendations recommendation conclusion conclusions background summary contents
+  learning lessons method methodology appendix glossary foreword purpose
   syndrome trio gangs lines marriage slavery liberty strategy framework
   england wales scotland ireland britain london uk government department office inspectorate ofsted`
     .split(/\s+/)
@@ -129,6 +131,16 @@ function prefixedNameHolds(text: string, title: string, name: string, after: num
   if (title.includes(name)) return true;
   const alone = new RegExp(`(?<!(?:Child|Baby)\\s)\\b${name}(?:['’]s)?\\b(?!\\s+\\p{Lu})`, 'gu');
   return [...text.matchAll(alone)].length >= 1;
+}
+
+/** Whether a layout's "child" field is a child's name or code rather than a heading or an organisation. */
+export function isChildName(child: string): boolean {
+  const rest = child.replace(
+    /^(?:Child(?:ren)?|Baby|Babies|Infant|Family|Siblings?|Brothers|Sisters|Twins|Young\s+Person)\s+/i,
+    '',
+  );
+  if (rest !== child) return rest.trim().length > 0;
+  return isGivenName(child);
 }
 
 function isGivenName(name: string): boolean {

@@ -103,7 +103,7 @@ describe('a page holding a single review', () => {
 
   it('reads its title line as the entry, not only as the document title', () => {
     const seg = segmentDocument({ text, hints: [] });
-    expect(seg.kind).toBe('repository-bulletin');
+    expect(seg.kind).toBe('single-review');
     expect(seg.title).toBe('Serious case review: Child V');
     expect(seg.cases.map((c) => [c.title, c.child, c.learning.length, c.recommendations.length])).toEqual([
       ['Serious case review: Child V', 'Child V', 2, 1],
