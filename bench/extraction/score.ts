@@ -2,8 +2,9 @@
  * Scoring of extracted reviews against expected ones. Pure: no files, no pipeline.
  *
  * Matching pairs each expected review with at most one predicted review, in three passes: the same child
- * once words such as "child", "baby" and "the" are set aside; then the best title word overlap; then the
- * unnamed expected reviews with the unnamed predicted ones, in document order.
+ * once words such as "child", "baby" and "the" are set aside; then the best title word overlap, never
+ * between two reviews whose children's names share no word; then the unnamed expected reviews with the
+ * unnamed predicted ones, in document order.
  */
 import type { ExpectedCase } from './expected.ts';
 
@@ -189,6 +190,13 @@ function overlap(a: Set<string>, b: Set<string>): number {
 
 const MIN_TITLE_OVERLAP = 0.5;
 
+/** Two named reviews whose names share no word are different reviews, however alike their titles. */
+function namesDiffer(a: string | null, b: string | null): boolean {
+  const mine = childKey(a).split(' ').filter(Boolean);
+  const theirs = new Set(childKey(b).split(' ').filter(Boolean));
+  return mine.length > 0 && theirs.size > 0 && !mine.some((w) => theirs.has(w));
+}
+
 /** Index pairs [expected, predicted]. */
 export function matchCases(expected: ExpectedCase[], predicted: PredictedCase[]): [number, number][] {
   const pairs: [number, number][] = [];
@@ -213,7 +221,7 @@ export function matchCases(expected: ExpectedCase[], predicted: PredictedCase[])
     let best = -1;
     let bestScore = 0;
     predicted.forEach((p, pi) => {
-      if (usedPredicted.has(pi)) return;
+      if (usedPredicted.has(pi) || namesDiffer(e.child, p.child)) return;
       const score = overlap(mine, titleWords(p));
       if (score > bestScore) {
         best = pi;

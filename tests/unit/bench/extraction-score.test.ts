@@ -79,6 +79,16 @@ describe('matching', () => {
 
   it('leaves a named review unmatched rather than pairing it with a stranger', () => {
     expect(matchCases([expectedCase({ child: 'Ella' })], [predictedCase({ child: 'Zara' })])).toEqual([]);
+    const listed = expectedCase({ child: 'Child R', title: '2019 - Eastmere - Child R' });
+    const neighbour = predictedCase({ child: 'Child S', title: '2019 - Eastmere - Child S' });
+    expect(matchCases([listed], [neighbour])).toEqual([]);
+  });
+
+  it('pairs a sibling group with an entry that caught one of its names', () => {
+    const group = expectedCase({ child: 'Amber, Jake and Tyler', title: 'The Oak Lane children' });
+    expect(matchCases([group], [predictedCase({ child: 'Amber', title: 'The Oak Lane children' })])).toEqual([
+      [0, 0],
+    ]);
   });
 });
 
