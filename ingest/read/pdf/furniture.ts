@@ -13,7 +13,7 @@ export function withoutFurniture(pages: readonly PdfLine[][]): PdfLine[][] {
   return pages.map((lines, page) =>
     lines.filter((line) => {
       if (!edges[page]?.includes(line)) return true;
-      return !running.has(furnitureKey(line.text)) && !numbered.has(line) && !PAGE_LABEL.test(line.text);
+      return !running.has(furnitureKey(line)) && !numbered.has(line) && !PAGE_LABEL.test(line.text);
     }),
   );
 }
@@ -22,6 +22,9 @@ export function withoutFurniture(pages: readonly PdfLine[][]): PdfLine[][] {
 const EDGE_LINES = 2;
 /** A line is running furniture when it is at the edge of at least this share of the pages (and two). */
 const RUNNING_SHARE = 0.5;
+/** Points of height within which a header or footer counts as in the same place. */
+const Y_TOLERANCE = 4;
+const MAX_RUNNING_WORDS = 20;
 
 /** "Page 3", "Page 3 of 12", "3 of 12", "3 / 12", "- 3 -": unmistakably a page number. */
 const PAGE_LABEL =
@@ -35,9 +38,18 @@ function edgeLines(lines: readonly PdfLine[]): PdfLine[] {
   return [...byHeight.slice(0, EDGE_LINES), ...byHeight.slice(-EDGE_LINES)];
 }
 
-/** Page numbers inside a running header ("Child T review – page 4") do not stop it matching. */
-function furnitureKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+/**
+ * Running furniture sits at the same height on every page; page numbers inside it ("Child T review – page
+ * 4") do not stop it matching.
+ */
+function furnitureKey(line: PdfLine): string {
+  const text = line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+  return `${Math.round(line.y / Y_TOLERANCE)}|${text}`;
+}
+
+/** Headers and footers are a title, a name or a date with a page number, not sentences of the text. */
+function mayRun(line: PdfLine): boolean {
+  return /\p{L}/u.test(line.text) && line.text.split(/\s+/).length <= MAX_RUNNING_WORDS;
 }
 
 function runningKeys(edges: readonly PdfLine[][], pageCount: number): Set<string> {
@@ -45,12 +57,12 @@ function runningKeys(edges: readonly PdfLine[][], pageCount: number): Set<string
   if (pageCount < 2) return running;
   const counts = new Map<string, number>();
   for (const lines of edges) {
-    for (const key of new Set(lines.map((line) => furnitureKey(line.text)))) {
+    for (const key of new Set(lines.filter(mayRun).map(furnitureKey))) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
   const needed = Math.max(2, Math.ceil(pageCount * RUNNING_SHARE));
-  for (const [key, count] of counts) if (count >= needed && /\S/.test(key)) running.add(key);
+  for (const [key, count] of counts) if (count >= needed) running.add(key);
   return running;
 }
 

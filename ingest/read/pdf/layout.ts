@@ -22,6 +22,7 @@ interface Block {
 type Relation = 'wrap' | 'line' | 'block';
 
 const LIST_MARKER = /^(?:\d{1,3}[.)]|[a-z]\)|[•◦▪‣●·*\-–\uf0b7])\s/u;
+const HYPHEN_END = /[\p{L}\p{N}]-$/u;
 const SENTENCE_END = /[.!?:]["”’)]?$/;
 
 /**
@@ -69,6 +70,8 @@ function relationOf(previous: PdfLine, line: PdfLine, metrics: PdfMetrics): Rela
     return heading && previous.size === line.size ? 'wrap' : 'block';
   }
   if (LIST_MARKER.test(line.text)) return 'line';
+  // Nobody ends a line with a hyphen on purpose: the word or compound goes on.
+  if (HYPHEN_END.test(previous.text)) return 'wrap';
   return metrics.wrapped(previous, line) ? 'wrap' : 'line';
 }
 

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { readBytes } from '../../../../ingest/read/index.ts';
+import { buildPdf, type PdfLine, type PdfPage } from '../../../fixtures/documents/pdf-builder.ts';
+import { documentOf, expectWellFormedHints, spans } from './expectations.ts';
+
+/** Body text: 11 pt lines 14 pt apart, paragraphs 24 pt apart, from the top margin down. */
+const LINE_STEP = 14;
+const PARAGRAPH_STEP = 24;
+
+interface Paragraph {
+  lines: string[];
+  size?: number;
+  x?: number;
+}
+
+/** Places paragraphs down a page the way a word processor does. */
+function page(paragraphs: Paragraph[], extra: PdfLine[] = []): PdfPage {
+  const lines: PdfLine[] = [...extra];
+  let y = 720;
+  for (const paragraph of paragraphs) {
+    const size = paragraph.size ?? 11;
+    for (const text of paragraph.lines) {
+      lines.push({ text, y, size, x: paragraph.x ?? 72 });
+      y -= size > 11 ? size * 1.2 : LINE_STEP;
+    }
+    y -= PARAGRAPH_STEP - LINE_STEP;
+  }
+  return { lines };
+}
+
+const readPdf = async (pages: PdfPage[]) => {
+  const doc = documentOf(await readBytes('review.pdf', buildPdf(pages)));
+  expectWellFormedHints(doc);
+  return doc;
+};
+
+// Lines of about the same length, as a justified or ragged paragraph fills them to the margin.
+const WRAPPED = [
+  'The review panel met six times between March and October and heard from every agency',
+  'that had worked with the family, including the school nurse, the housing officer and the',
+  'police domestic abuse team, before agreeing the findings set out in this fictional report.',
+];
+
+describe('PDF layout', () => {
+  it('joins a paragraph wrapped at the right margin into one line', async () => {
+    const doc = await readPdf([page([{ lines: WRAPPED }])]);
+    expect(doc.text).toBe(WRAPPED.join(' '));
+  });
+
+  it('keeps short lines that were broken on purpose, such as an address', async () => {
+    const address = ['Westmoor Safeguarding Partnership', 'Civic Centre', 'Westmoor WM1 2AB'];
+    const doc = await readPdf([page([{ lines: WRAPPED }, { lines: address }])]);
+    expect(doc.text.split('\n\n')[1]).toBe(address.join('\n'));
+  });
+
+  it('rejoins a word hyphenated at the end of a line', async () => {
+    const doc = await readPdf([
+      page([
+        {
+          lines: [
+            'Practitioners from health, education and children’s social care described the safe-',
+            'guarding arrangements as confusing, and several said they had never seen the protocol.',
+          ],
+        },
+      ]),
+    ]);
+    expect(doc.text).toContain('described the safeguarding arrangements as confusing');
+  });
+
+  it('keeps the hyphen of a compound that happens to break at the end of a line', async () => {
+    const doc = await readPdf([
+      page([
+        {
+          lines: [
+            'The partnership has since strengthened its arrangements for joint working and multi-',
+            'agency supervision, and now reviews every referral that was closed without a home visit.',
+          ],
+        },
+      ]),
+    ]);
+    expect(doc.text).toContain(
+      'strengthened its arrangements for joint working and multi-agency supervision',
+    );
+  });
+
+  it('keeps a hyphen before a capital or a number, as in "Non-Accidental" or "Covid-19"', async () => {
+    const doc = await readPdf([
+      page([
+        {
+          lines: [
+            'Each of the infants had been seen by a health professional in the fortnight before the Non-',
+            'Accidental Injury was found, and two were seen again during the first Covid-',
+            '19 lockdown by the same team.',
+          ],
+        },
+      ]),
+    ]);
+    expect(doc.text).toContain('before the Non-Accidental Injury was found');
+    expect(doc.text).toContain('during the first Covid-19 lockdown');
+  });
+
+  it('keeps a two-line PDF heading as one heading, so the child’s name stays in it', async () => {
+    const doc = await readPdf([
+      page([{ lines: ['Serious Case Review into the death of', 'Child T'], size: 18 }, { lines: WRAPPED }]),
+    ]);
+    expect(spans(doc, 'heading')).toEqual(['Serious Case Review into the death of Child T']);
+    expect(doc.title).toBe('Serious Case Review into the death of Child T');
+  });
+
+  it('drops the running footer repeated on every page, page number and all', async () => {
+    const footer = (n: number): PdfLine[] => [
+      { text: 'Westmoor Safeguarding Children Partnership', y: 760, size: 9 },
+      { text: `Child T – overview report – page ${n}`, y: 40, size: 9 },
+    ];
+    const doc = await readPdf([
+      page([{ lines: ['Introduction'], size: 16 }, { lines: ['First page text.'] }], footer(1)),
+      page([{ lines: ['Second page text.'] }], footer(2)),
+      page([{ lines: ['Third page text.'] }], footer(3)),
+    ]);
+    expect(doc.text).toBe('Introduction\n\nFirst page text.\n\nSecond page text.\n\nThird page text.');
+  });
+
+  it('drops "Page 3 of 12" labels and bare page numbers that count with the pages', async () => {
+    const doc = await readPdf([
+      page([{ lines: ['Contents'] }, { lines: ['Findings', '7'] }], [{ text: 'Page 1 of 3', y: 40 }]),
+      page([{ lines: ['Second page text.'] }], [{ text: '2', y: 40 }]),
+      page([{ lines: ['Third page text.'] }], [{ text: '3', y: 40 }]),
+    ]);
+    expect(doc.text).toBe('Contents\n\nFindings\n7\n\nSecond page text.\n\nThird page text.');
+  });
+
+  it('keeps a sentence that runs from one page onto the next in one paragraph', async () => {
+    const [first = '', second = '', third = ''] = WRAPPED;
+    const doc = await readPdf([page([{ lines: [first, second] }]), page([{ lines: [third] }])]);
+    expect(doc.text).toBe(WRAPPED.join(' '));
+  });
+
+  it('starts a new paragraph on the next page when the last one ended its sentence', async () => {
+    const next = ['Its recommendations are addressed to the partnership and to each agency in turn.'];
+    const doc = await readPdf([page([{ lines: WRAPPED }]), page([{ lines: next }])]);
+    expect(doc.text).toBe(`${WRAPPED.join(' ')}\n\n${next[0]}`);
+  });
+
+  it('joins a wrapped list item and keeps each bullet on its own line', async () => {
+    const doc = await readPdf([
+      page([
+        {
+          lines: [
+            '• Health visitors should record who lives in the household at every contact, and ask',
+            '  again when a new adult is mentioned by the parent or seen in the home.',
+            '• Schools should be told when a child protection plan ends.',
+          ],
+        },
+      ]),
+    ]);
+    expect(spans(doc, 'list-item')).toEqual([
+      '• Health visitors should record who lives in the household at every contact, and ask again when a new adult is mentioned by the parent or seen in the home.',
+      '• Schools should be told when a child protection plan ends.',
+    ]);
+  });
+
+  it('leaves out the menu, cookie banner, related pages and footer of a web page printed to PDF', async () => {
+    const doc = await readPdf([
+      page([
+        { lines: ['Skip to main content'] },
+        { lines: ['• Home', '• Reviews', '• Training', '• Contact us'] },
+        { lines: ['We use cookies to improve this website. Accept all cookies'] },
+        { lines: ['Learning from Child T'], size: 16 },
+        { lines: WRAPPED },
+        { lines: ['Related pages'], size: 13 },
+        { lines: ['• Working together', '• Report a concern'] },
+        { lines: ['Copyright 2031 Westmoor Council. All rights reserved.'] },
+        { lines: ['Privacy notice | Accessibility statement | Sitemap'] },
+      ]),
+    ]);
+    expect(doc.text).toBe(`Learning from Child T\n\n${WRAPPED.join(' ')}`);
+    expect(doc.title).toBe('Learning from Child T');
+  });
+});
