@@ -1,3 +1,5 @@
+import { pseudonymInTitle } from '../../extract/pseudonym.ts';
+
 /**
  * The children a prose document is about, found by the ways reviews name them:
  * - a code: "Child Q", "Baby E", "Child LR", "Child X1/X2", "child 1", "Young Person B";
@@ -38,9 +40,17 @@ const EVENT_NAME = new RegExp(
   String.raw`\b(?:death|deaths|murder|killing|manslaughter|suicide|conviction|circumstances|life|lives|case) of (${NAME})${AFTER_NAME}`,
   'gu',
 );
+const KNOWN_AS = new RegExp(
+  String.raw`\b(?:known|referred to|called|named|described)(?: (?:in|throughout) (?:the|this) (?:report|review|briefing))? as (?:(?:Child|Baby) )?['‘"“]?(${NAME})['’"”]?${AFTER_NAME}`,
+  'gu',
+);
+const CHILD_FIELD = new RegExp(
+  String.raw`^[\s\-•*]*(?:Child|Young person|Subject)\s*:\s*['‘"“]?(${NAME})['’"”]?`,
+  'gmu',
+);
 const DIED = new RegExp(String.raw`\b(?:When|After|Before) (${NAME}) died\b`, 'gu');
 const AGED = new RegExp(
-  String.raw`(?<=[.!?]\s+|^|\bof\s+|\band\s+)(${NAME}),? (?:a|an|aged) (?:\d+|[a-z]+)[- ]?(?:year|month|week)s?[- ]?old\b`,
+  String.raw`(?<=[.!?]\s+|^|\b(?:of|and|after|when|that|as|until|before|because|where)\s+)(${NAME}),? (?:a|an|aged) (?:\d+|[a-z]+)[- ]?(?:year|month|week)s?[- ]?old\b`,
   'gmu',
 );
 const QUOTED_PAIR = /['‘’"“]([A-Z])['’"”]?,?\s+and\s+['‘’"“]([A-Z])['’"”,]{0,2}/gu;
@@ -88,7 +98,7 @@ export function findSubjects(text: string, title: string): Subject[] {
     if (!prefixedNameHolds(text, title, name, m.index + m[0].length)) continue;
     add(`${m[1] as string} ${name}`, m.index, m.index + m[0].length);
   }
-  for (const re of [EVENT_NAME, DIED, AGED]) {
+  for (const re of [EVENT_NAME, DIED, AGED, KNOWN_AS, CHILD_FIELD]) {
     for (const m of text.matchAll(re)) {
       const name = (m[1] as string).trim();
       if (!isGivenName(name)) continue;
@@ -104,6 +114,7 @@ export function findSubjects(text: string, title: string): Subject[] {
     const at = text.indexOf(name);
     if (at >= 0) add(name, at, at + name.length);
   }
+  for (const { name, at } of titleAreaNames(text, title)) add(name, at, at + name.length);
   addBareMentions(text, found);
   return [...found.values()]
     .map((s) => ({ ...s, mentions: s.mentions.sort((a, b) => a.start - b.start) }))
@@ -179,6 +190,56 @@ function titleNames(title: string): string[] {
     } else break;
   }
   return names.length >= 2 || (names.length === 1 && tokens.length === 1) ? names : [];
+}
+
+const TITLE_AREA_LINES = 6;
+const TITLE_WORDS = /\b(?:review|briefing|brief|summary|report|learning)\b/i;
+const QUOTED_NAME = /["“‘']\s*(\p{Lu}[\p{L}-]+)\s*["”’']/u;
+
+/**
+ * A name on the title page: quoted ('Executive Summary: "Conor"', '"ZARA"') or beside the kind of
+ * review ("Ryan: Local Child Safeguarding Practice Review", "Ella – Child Safeguarding Practice Review").
+ * The name must recur on its own in the text, so a place in a partnership's name is never taken.
+ */
+function titleAreaNames(text: string, title: string): { name: string; at: number }[] {
+  const lines = [
+    title,
+    ...text
+      .split('\n')
+      .filter((l) => l.trim() && !/^#?\s*source\s*:/i.test(l.trim()))
+      .slice(0, TITLE_AREA_LINES),
+  ];
+  const out: { name: string; at: number }[] = [];
+  for (const raw of lines) {
+    const line = raw
+      .trim()
+      .replace(/^#+\s*/, '')
+      .replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1');
+    if (line.length > 160) continue;
+    const quoted = QUOTED_NAME.exec(line)?.[1];
+    const beside = TITLE_WORDS.test(line) ? pseudonymInTitle(line) : null;
+    for (const candidate of [quoted, beside]) {
+      if (!candidate || candidate.includes(' ')) continue;
+      const name = /^\p{Lu}+$/u.test(candidate) && candidate.length > 1 ? titleCase(candidate) : candidate;
+      if (!isGivenName(name) || NOT_A_NAME.has(name.toLowerCase())) continue;
+      const alone = standaloneOffsets(text, name);
+      if (alone.length >= 2) out.push({ name, at: alone[0] as number });
+    }
+  }
+  return out;
+}
+
+function titleCase(word: string): string {
+  return word.charAt(0) + word.slice(1).toLowerCase();
+}
+
+/** Offsets of `name` not joined to another capitalised word ("Zara was", not "Corvale Children's"). */
+function standaloneOffsets(text: string, name: string): number[] {
+  const re = new RegExp(
+    `(?<![\\p{L}]|\\p{Lu}\\p{Ll}+\\s)${escapeRegExp(name)}(?![\\p{L}])(?!\\s+\\p{Lu}[\\p{Ll}'’])`,
+    'gu',
+  );
+  return [...text.matchAll(re)].map((m) => m.index);
 }
 
 /** Once a child is known, later bare mentions ("F", "Eve", "Holly") count as mentions too. */
