@@ -23,16 +23,22 @@ export interface IndexEntry {
 const DATE_LINE =
   /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d$/i;
 const MIN_HEADINGS = 3;
+const MAX_MEDIAN_BLURB = 600;
 
 export function headedIndex(view: TextView, body: { start: number; end: number }): IndexEntry[] {
   const lines = view.lines.filter((l) => !l.blank && l.start >= body.start && l.end <= body.end);
   const headings = lines.filter((l, i) => isEntryHeading(view, l, lines[i + 1]));
   if (headings.length < MIN_HEADINGS) return [];
+  const ends = headings.map((h, i) => {
+    const next = headings[i + 1];
+    return next ? previousContentEnd(lines, next) : body.end;
+  });
+  // An index describes each item in a line or two; long sections are the parts of one document.
+  const lengths = headings.map((h, i) => (ends[i] as number) - h.end).sort((a, b) => a - b);
+  if ((lengths[Math.floor(lengths.length / 2)] ?? 0) > MAX_MEDIAN_BLURB) return [];
   const entries: IndexEntry[] = [];
   headings.forEach((h, i) => {
-    const next = headings[i + 1];
-    const end = next ? previousContentEnd(lines, next) : body.end;
-    const entry = indexEntry(view, h, end);
+    const entry = indexEntry(view, h, ends[i] as number);
     if (entry) entries.push(entry);
   });
   return entries;

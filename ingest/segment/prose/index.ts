@@ -92,9 +92,10 @@ export function segmentProse(view: TextView, ctx: SegmentContext): ProseResult {
     {
       const n = about.stated && !about.national ? about.stated : 1;
       const national = about.national && !/\bthematic\b/i.test(title);
-      drafts = Array.from({ length: n }, () => ({
+      drafts = Array.from({ length: n }, (_, i) => ({
         span: body,
-        title: n > 1 ? null : title || null,
+        // Reviews known only by their number are told apart by it, so they stay separate reviews.
+        title: n > 1 ? `${title || 'Review'} (review ${i + 1} of ${n})` : title || null,
         child: null,
         area: null,
         reviewType: national ? ('NATIONAL' as const) : undefined,
