@@ -62,7 +62,10 @@ function blockHints(text: string, block: LineSpan[], options: PlainTextOptions):
   const span = trimmedSpan(text, first.start, last.end) as LineSpan;
   const hasListItem = block.some((line) => isListItem(text, line));
   const forcedLevel = options.headingLevels?.get(span.start);
-  if (forcedLevel !== undefined && !hasListItem) return [{ kind: 'heading', ...span, level: forcedLevel }];
+  // A numbered line set in a heading font ("2. What did we find?") is a heading, not a list item.
+  if (forcedLevel !== undefined && (block.length === 1 || !hasListItem)) {
+    return [{ kind: 'heading', ...span, level: forcedLevel }];
+  }
   if (block.length === 1 && !hasListItem) {
     return [{ kind: looksLikeHeading(text.slice(span.start, span.end)) ? 'heading' : 'paragraph', ...span }];
   }

@@ -8,14 +8,9 @@ import type { PdfLine } from './lines.ts';
  */
 export function withoutFurniture(pages: readonly PdfLine[][]): PdfLine[][] {
   const edges = pages.map(edgeLines);
-  const running = runningKeys(edges, pages.length);
-  const numbered = pageNumberLines(edges);
-  return pages.map((lines, page) =>
-    lines.filter((line) => {
-      if (!edges[page]?.includes(line)) return true;
-      return !running.has(furnitureKey(line)) && !numbered.has(line) && !PAGE_LABEL.test(line.text);
-    }),
-  );
+  const furniture = new Set([...runningLines(edges), ...pageNumberLines(edges)]);
+  for (const line of edges.flat()) if (PAGE_LABEL.test(line.text)) furniture.add(line);
+  return pages.map((lines) => lines.filter((line) => !furniture.has(line)));
 }
 
 /** How many lines at the top and at the bottom of a page can be furniture. */
@@ -23,7 +18,7 @@ const EDGE_LINES = 2;
 /** A line is running furniture when it is at the edge of at least this share of the pages (and two). */
 const RUNNING_SHARE = 0.5;
 /** Points of height within which a header or footer counts as in the same place. */
-const Y_TOLERANCE = 4;
+const Y_TOLERANCE = 6;
 const MAX_RUNNING_WORDS = 20;
 
 /** "Page 3", "Page 3 of 12", "3 of 12", "3 / 12", "- 3 -": unmistakably a page number. */
@@ -38,13 +33,9 @@ function edgeLines(lines: readonly PdfLine[]): PdfLine[] {
   return [...byHeight.slice(0, EDGE_LINES), ...byHeight.slice(-EDGE_LINES)];
 }
 
-/**
- * Running furniture sits at the same height on every page; page numbers inside it ("Child T review – page
- * 4") do not stop it matching.
- */
+/** Page numbers inside a running header ("Child T review – page 4") do not stop it matching. */
 function furnitureKey(line: PdfLine): string {
-  const text = line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
-  return `${Math.round(line.y / Y_TOLERANCE)}|${text}`;
+  return line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 }
 
 /** Headers and footers are a title, a name or a date with a page number, not sentences of the text. */
@@ -52,18 +43,36 @@ function mayRun(line: PdfLine): boolean {
   return /\p{L}/u.test(line.text) && line.text.split(/\s+/).length <= MAX_RUNNING_WORDS;
 }
 
-function runningKeys(edges: readonly PdfLine[][], pageCount: number): Set<string> {
-  const running = new Set<string>();
-  if (pageCount < 2) return running;
-  const counts = new Map<string, number>();
-  for (const lines of edges) {
-    for (const key of new Set(lines.filter(mayRun).map(furnitureKey))) {
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+/** Edge lines whose text recurs, at about the same height, on enough pages to be running furniture. */
+function runningLines(edges: readonly PdfLine[][]): PdfLine[] {
+  if (edges.length < 2) return [];
+  const byKey = new Map<string, { line: PdfLine; page: number }[]>();
+  edges.forEach((lines, page) => {
+    for (const line of lines.filter(mayRun)) {
+      const key = furnitureKey(line);
+      const group = byKey.get(key) ?? [];
+      group.push({ line, page });
+      byKey.set(key, group);
     }
+  });
+  const needed = Math.max(2, Math.ceil(edges.length * RUNNING_SHARE));
+  return [...byKey.values()]
+    .flatMap(sameHeightGroups)
+    .filter((group) => new Set(group.map((entry) => entry.page)).size >= needed)
+    .flatMap((group) => group.map((entry) => entry.line));
+}
+
+/** Splits same-text lines into groups at about the same height (a cover title is not its page header). */
+function sameHeightGroups<T extends { line: PdfLine }>(entries: T[]): T[][] {
+  const sorted = [...entries].sort((a, b) => a.line.y - b.line.y);
+  const groups: T[][] = [];
+  for (const entry of sorted) {
+    const group = groups[groups.length - 1];
+    const last = group?.[group.length - 1];
+    if (group && last && entry.line.y - last.line.y <= Y_TOLERANCE) group.push(entry);
+    else groups.push([entry]);
   }
-  const needed = Math.max(2, Math.ceil(pageCount * RUNNING_SHARE));
-  for (const [key, count] of counts) if (count >= needed) running.add(key);
-  return running;
+  return groups;
 }
 
 /**
@@ -76,7 +85,9 @@ function pageNumberLines(edges: readonly PdfLine[][]): Set<PdfLine> {
     for (const line of lines) {
       if (!BARE_NUMBER.test(line.text)) continue;
       const offset = Number(line.text) - page;
-      byOffset.set(offset, [...(byOffset.get(offset) ?? []), line]);
+      const group = byOffset.get(offset) ?? [];
+      group.push(line);
+      byOffset.set(offset, group);
     }
   });
   const numbered = new Set<PdfLine>();

@@ -79,7 +79,7 @@ function relationOf(previous: PdfLine, line: PdfLine, metrics: PdfMetrics): Rela
 function acrossPages(previous: PdfLine, line: PdfLine, metrics: PdfMetrics): Relation {
   if (metrics.isHeading(previous) || metrics.isHeading(line) || previous.size !== line.size) return 'block';
   if (LIST_MARKER.test(line.text) || SENTENCE_END.test(previous.text)) return 'block';
-  return metrics.wrapped(previous, line) ? 'wrap' : 'block';
+  return HYPHEN_END.test(previous.text) || metrics.wrapped(previous, line) ? 'wrap' : 'block';
 }
 
 function withoutChrome(blocks: readonly Block[]): Block[] {

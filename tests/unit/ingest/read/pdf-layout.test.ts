@@ -120,6 +120,19 @@ describe('PDF layout', () => {
     expect(doc.text).toBe('Introduction\n\nFirst page text.\n\nSecond page text.\n\nThird page text.');
   });
 
+  it('drops a running header that the cover page does not carry', async () => {
+    const header = (y: number): PdfLine[] => [{ text: 'Child T: overview report', y, size: 9 }];
+    const doc = await readPdf([
+      page([{ lines: ['Child T: overview report'], size: 20 }]),
+      page([{ lines: ['Second page text.'] }], header(770)),
+      page([{ lines: ['Third page text.'] }], header(768.5)),
+      page([{ lines: ['Fourth page text.'] }], header(770)),
+    ]);
+    expect(doc.text).toBe(
+      'Child T: overview report\n\nSecond page text.\n\nThird page text.\n\nFourth page text.',
+    );
+  });
+
   it('drops "Page 3 of 12" labels and bare page numbers that count with the pages', async () => {
     const doc = await readPdf([
       page([{ lines: ['Contents'] }, { lines: ['Findings', '7'] }], [{ text: 'Page 1 of 3', y: 40 }]),
@@ -139,6 +152,29 @@ describe('PDF layout', () => {
     const next = ['Its recommendations are addressed to the partnership and to each agency in turn.'];
     const doc = await readPdf([page([{ lines: WRAPPED }]), page([{ lines: next }])]);
     expect(doc.text).toBe(`${WRAPPED.join(' ')}\n\n${next[0]}`);
+  });
+
+  it('rejoins a word hyphenated across a page break', async () => {
+    const doc = await readPdf([
+      page([
+        {
+          lines: [
+            WRAPPED[0] ?? '',
+            'that had worked with the family, including the school nurse and the safe-',
+          ],
+        },
+      ]),
+      page([{ lines: ['guarding lead, before agreeing the findings.'] }]),
+    ]);
+    expect(doc.text).toContain('including the school nurse and the safeguarding lead, before agreeing');
+  });
+
+  it('keeps a numbered line set in a heading font as a heading, not a list item', async () => {
+    const doc = await readPdf([
+      page([{ lines: ['2. What did we find?'], size: 16 }, { lines: ['Records were not shared.'] }]),
+    ]);
+    expect(spans(doc, 'heading')).toEqual(['2. What did we find?']);
+    expect(spans(doc, 'list-item')).toEqual([]);
   });
 
   it('joins a wrapped list item and keeps each bullet on its own line', async () => {
