@@ -41,9 +41,9 @@ export async function run(args: string[]): Promise<void> {
   });
   const split: Split = values.all ? 'all' : values.holdout ? 'holdout' : 'dev';
   const taxonomy = loadTaxonomy();
-  const documents = loadExpected(EXPECTED, taxonomy).filter(
-    (d) => split === 'all' || d.holdout === (split === 'holdout'),
-  );
+  const loaded = loadExpected(EXPECTED, taxonomy);
+  for (const id of loaded.unknownIds) console.warn(`not in the taxonomy, left out of scoring: ${id}`);
+  const documents = loaded.documents.filter((d) => split === 'all' || d.holdout === (split === 'holdout'));
   const work = await mkdtemp(join(tmpdir(), 'threadline-bench-extraction-'));
   try {
     const scored = await scoreAll(documents, work, taxonomy);

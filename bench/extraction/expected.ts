@@ -1,7 +1,7 @@
 /**
  * The hand-written expectations of the extraction development set: one JSON file per document in
- * tests/fixtures/extraction/expected/, checked against the taxonomy when loaded so a typo in an id fails
- * loudly instead of scoring as a miss.
+ * tests/fixtures/extraction/expected/. Ids are checked against the taxonomy when loaded, so a typo or a
+ * retired id is reported instead of scoring as a miss.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,38 +53,63 @@ const OUTCOMES: readonly (Outcome | null)[] = ['death', 'serious-harm', 'other',
 const REVIEW_TYPES: readonly ReviewType[] = ['SCR', 'LCSPR', 'CSPR', 'NATIONAL', 'OTHER'];
 const AGE_BANDS: readonly (AgeBand | null)[] = ['under 1', '1-5', '6-10', '11-15', '16+', null];
 
-export function loadExpected(dir: string, taxonomy: Taxonomy): ExpectedDocument[] {
+export interface LoadedExpectations {
+  documents: ExpectedDocument[];
+  /**
+   * Ids the labels use that the current taxonomy no longer has ("themes:adolescents in x.json"). They are
+   * left out of scoring, since no extractor can produce them, and listed so the labels can be brought up to
+   * date rather than quietly lowering recall.
+   */
+  unknownIds: string[];
+}
+
+/** Reads every expectation file; a malformed one throws, naming the file and each problem. */
+export function loadExpected(dir: string, taxonomy: Taxonomy): LoadedExpectations {
+  const known = knownIds(taxonomy);
+  const unknownIds: string[] = [];
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort();
-  return files.map((f) => {
+  const documents = files.map((f) => {
     const path = join(dir, f);
     const doc = JSON.parse(readFileSync(path, 'utf8')) as ExpectedDocument;
-    const problems = problemsOf(doc, taxonomy);
+    const problems = problemsOf(doc);
     if (problems.length > 0) throw new Error(`${path}:\n  ${problems.join('\n  ')}`);
+    for (const c of doc.cases) {
+      for (const kind of TAG_KINDS) {
+        for (const id of c[kind]) if (!known[kind].has(id)) unknownIds.push(`${kind}:${id} in ${f}`);
+        c[kind] = c[kind].filter((id) => known[kind].has(id));
+      }
+    }
     return doc;
   });
+  return { documents, unknownIds };
 }
 
-export function problemsOf(doc: ExpectedDocument, taxonomy: Taxonomy): string[] {
-  const problems: string[] = [];
-  if (typeof doc.file !== 'string') problems.push('file is missing');
-  if (typeof doc.holdout !== 'boolean') problems.push('holdout must be true or false');
-  if (doc.notReview && doc.cases.length > 0) problems.push('a notReview document lists cases');
-  if (!doc.notReview && doc.cases.length === 0) problems.push('a review document lists no cases');
-  const known = {
+const TAG_KINDS = ['harmTypes', 'agencies', 'themes'] as const;
+
+function knownIds(taxonomy: Taxonomy): Record<(typeof TAG_KINDS)[number], Set<string>> {
+  return {
     harmTypes: new Set(taxonomy.harmTypes.map((t) => t.id)),
     agencies: new Set(taxonomy.agencies.map((t) => t.id)),
     themes: new Set(taxonomy.themes.map((t) => t.id)),
   };
+}
+
+export function problemsOf(doc: ExpectedDocument): string[] {
+  const problems: string[] = [];
+  if (typeof doc.file !== 'string') problems.push('file is missing');
+  if (typeof doc.holdout !== 'boolean') problems.push('holdout must be true or false');
+  if (!Array.isArray(doc.cases)) return [...problems, 'cases must be a list'];
+  if (doc.notReview && doc.cases.length > 0) problems.push('a notReview document lists cases');
+  if (!doc.notReview && doc.cases.length === 0) problems.push('a review document lists no cases');
   doc.cases.forEach((c, i) => {
     const where = `case ${i + 1} (${c.child ?? c.title ?? 'unnamed'})`;
     if (!OUTCOMES.includes(c.outcome)) problems.push(`${where}: outcome ${String(c.outcome)}`);
     if (!REVIEW_TYPES.includes(c.reviewType)) problems.push(`${where}: reviewType ${String(c.reviewType)}`);
     if (!AGE_BANDS.includes(c.ageBand)) problems.push(`${where}: ageBand ${String(c.ageBand)}`);
-    for (const kind of ['harmTypes', 'agencies', 'themes'] as const) {
-      for (const id of c[kind]) if (!known[kind].has(id)) problems.push(`${where}: unknown ${kind} id ${id}`);
-    }
+    for (const kind of TAG_KINDS)
+      if (!Array.isArray(c[kind])) problems.push(`${where}: ${kind} must be a list`);
   });
   return problems;
 }
