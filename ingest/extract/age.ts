@@ -41,6 +41,8 @@ const PATTERNS: readonly RegExp[] = [
     'gi',
   ),
   new RegExp(`\\b(?:from\\s+)?the\\s+age\\s+of\\s+${N}(?![-\\w])`, 'gi'),
+  // "Zara was fifteen when she was found", "a girl who was fourteen when she died"
+  new RegExp(`(?<=\\bwas\\s+)${N}(?=\\s+(?:when|at\\s+the\\s+time)\\b)`, 'gi'),
 ];
 
 export interface Age {

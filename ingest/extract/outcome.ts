@@ -10,13 +10,14 @@ import { firstSentences } from './sentences.ts';
 
 const WITNESSED = /\bwitness(?:ed|ing)\s+(?:the\s+)?(?:murder|death|killing|stabbing)\b/i;
 const DEATH =
-  /\b(?:died|dies|death|deaths|dead|murder\s+of|murdered|killed|drowned|fatal(?:ly)?|manslaughter|suicide|took\s+(?:his|her|their)\s+own\s+life)\b/i;
+  /\b(?:died|dies|death|deaths|dead|murder\s+of|murdered|killed|drowned|fatal(?:ly)?|manslaughter|suicide|took\s+(?:his|her|their)\s+own\s+li(?:fe|ves))\b/i;
+const NEAR_FATAL = /\bnear[-\s]fatal\b/i;
 const HARM =
   /\b(?:injur(?:y|ies|ed)|serious(?:ly)?\s+harm(?:ed)?|harmful|abuse[ds]?|sexually\s+abused|neglect(?:ed)?|exploit(?:ation|ed)|assault(?:ed)?|malnourish\w*|trauma|maltreat\w*|shaken|shaking|fractures?|bruis\w*)\b/i;
 
 export function outcomeIn(summary: string): Outcome {
   for (const sentence of firstSentences(summary, 2)) {
-    if (WITNESSED.test(sentence)) return 'serious-harm';
+    if (WITNESSED.test(sentence) || NEAR_FATAL.test(sentence)) return 'serious-harm';
     if (DEATH.test(sentence)) return 'death';
     if (HARM.test(sentence)) return 'serious-harm';
   }

@@ -5,12 +5,15 @@
  */
 import { monthIndex } from '../../extract/dates.ts';
 
+const ACRONYM = String.raw`\b(?:LSCB|LSCP|SCP|SSCB|SCB|LSCPB)(?![\p{L}])`;
 const ORG_TAIL = String.raw`(?:Local\s+)?Safeguarding\s+(?:Children|Childrens|Children's|Children’s)\s+(?:Board|Partnership)|Safeguarding\s+(?:Children\s+)?(?:Board|Partnership|Assurance\s+Partnership)|Children\s+and\s+Families\s+Partnership|Child\s+Protection\s+Committee|Safeguarding\s+Adults\s+Board|Children's\s+Safeguarding\s+Assurance\s+Partnership|Children’s\s+Safeguarding\s+Assurance\s+Partnership|Local\s+Authority\s+Safeguarding\s+Partnership`;
 const PLACE_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|&|and|of|upon|on|the)`;
 const ORG = new RegExp(
-  String.raw`(?:the\s+then\s+)?((?:\p{Lu}[\p{L}'’.-]*)(?:\s+${PLACE_WORD}){0,5}?\s+(?:${ORG_TAIL})|(?:${ORG_TAIL}))`,
+  String.raw`(?:the\s+then\s+)?((?:\p{Lu}[\p{L}'’.-]*)(?:\s+${PLACE_WORD}){0,5}?\s+(?:${ORG_TAIL}|${ACRONYM})|(?:${ORG_TAIL}))`,
   'gu',
 );
+const ROLE =
+  /^(?:(?:Independent|Lead)\s+)?(?:Scrutineer|Chair(?:man|person)?|Business\s+Manager|Manager|Director|Head)\s+(?:of|for)\s+(?:the\s+)?/u;
 /** Words that open a sentence or name a role, not a place, so they are dropped from the front of a name. */
 const NOT_A_PLACE =
   /^(?:The|A|An|This|That|Chair|Independent|Of|And|In|For|By|With|Following|Then|Today|Newly)\s+/u;
@@ -23,14 +26,31 @@ export interface Found<T> {
 /** Every partnership or board named in `text`, with where it is named. */
 export function partnershipsIn(text: string): Found<string>[] {
   const out: Found<string>[] = [];
-  for (const m of text.matchAll(ORG)) {
+  for (const m of withTitleCasedCapitals(text).matchAll(ORG)) {
     let name = (m[1] as string).replace(/\s+/g, ' ').trim();
+    // "Independent Scrutineer of the Lindenbridge ..." names a role, then the partnership.
+    name = name.replace(ROLE, '');
     while (NOT_A_PLACE.test(name)) name = name.replace(NOT_A_PLACE, '');
+    if (new RegExp(`^${ACRONYM}$`, 'u').test(name)) continue;
     if (!/^\p{Lu}/u.test(name) || (/^(?:Local\s+)?Safeguarding\b/u.test(name) && !/Assurance/.test(name)))
       continue;
     out.push({ value: name, at: m.index + m[0].indexOf(m[1] as string) });
   }
   return out;
+}
+
+/**
+ * Lines set in capitals ("FENHOLT CHILDREN'S SAFEGUARDING PARTNERSHIP") read as "Fenholt Children's
+ * Safeguarding Partnership"; the length, and so every offset, is unchanged.
+ */
+function withTitleCasedCapitals(text: string): string {
+  return text.replace(/^[^\p{Ll}\n]*\p{Lu}{3,}[^\p{Ll}\n]*$/gmu, (line) =>
+    line.replace(/\p{Lu}+/gu, (w) =>
+      w.length <= 4 && /^(?:LSCB|LSCP|SCP|SSCB|SCB|NHS)$/.test(w)
+        ? w
+        : w.charAt(0) + w.slice(1).toLowerCase(),
+    ),
+  );
 }
 
 /** The partnership named nearest before `at` (else the first after it) within [from, to). */
@@ -65,12 +85,16 @@ export function publishedYearIn(text: string, titlePage: string): number | null 
   return titlePageYear(titlePage);
 }
 
+/** "October 2016", "Thursday 6 June 2024", "25 January 2020": a line that is only a date. */
+const DATE_LINE =
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:(\p{L}+)\s+)?((?:19|20)\d\d)$/iu;
+
 /** A title page's own date line ("October 2016") before any contents or numbered paragraph. */
 function titlePageYear(titlePage: string): number | null {
   for (const line of titlePage.split('\n')) {
     const t = line.trim();
     if (/^(?:contents|1\.?\s)/i.test(t)) break;
-    const m = /^(?:(\p{L}+)\s+)?((?:19|20)\d\d)$/u.exec(t);
+    const m = DATE_LINE.exec(t);
     if (m && (!m[1] || monthIndex(m[1]) !== null)) return Number(m[2]);
   }
   return null;

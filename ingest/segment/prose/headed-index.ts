@@ -29,7 +29,7 @@ export function headedIndex(view: TextView, body: { start: number; end: number }
   const lines = view.lines.filter((l) => !l.blank && l.start >= body.start && l.end <= body.end);
   const headings = lines.filter((l, i) => isEntryHeading(view, l, lines[i + 1]));
   if (headings.length < MIN_HEADINGS) return [];
-  const ends = headings.map((h, i) => {
+  const ends = headings.map((_h, i) => {
     const next = headings[i + 1];
     return next ? previousContentEnd(lines, next) : body.end;
   });

@@ -13,6 +13,7 @@
  *   its code), or as many as the opening says ("two thematic reviews").
  */
 import type { Outcome, ReviewType } from '../../../graph/records.ts';
+import { ageIn } from '../../extract/age.ts';
 import { buildCase } from '../../extract/case.ts';
 import { type Line, paragraphsOf, trimSpan } from '../../extract/lines.ts';
 import { outcomeIn } from '../../extract/outcome.ts';
@@ -20,7 +21,7 @@ import { reviewTypeIn } from '../../extract/review-type.ts';
 import type { ExtractedCase } from '../../extract/types.ts';
 import type { TextView } from '../../extract/view.ts';
 import type { SegmentContext, SegmentResult } from '../segment-types.ts';
-import { aboutness } from './about.ts';
+import { aboutness, titleArea } from './about.ts';
 import { proseCues } from './cues.ts';
 import { type Found, partnershipNear, partnershipsIn, publishedYearIn } from './fields.ts';
 import { headedIndex, type IndexEntry } from './headed-index.ts';
@@ -105,13 +106,16 @@ export function segmentProse(view: TextView, ctx: SegmentContext): ProseResult {
     }
   }
   const cases = drafts.map((d) => {
-    const built = draftCase(view, d, partnerships, body, ctx);
+    const built = draftCase(view, d, partnerships, body, ctx, drafts.length === 1);
     warnings.push(...built.warnings);
     return built.case;
   });
   const confidence = Math.min(0.9, 0.4 + 0.1 * about.score + (subjects.length > 0 ? 0.2 : 0));
   return { layout, confidence: Math.round(confidence * 100) / 100, cases, warnings };
 }
+
+/** A document date taken from a title longer than this is a date in a sentence, not the document's. */
+const SHORT_TITLE = 100;
 
 const REVIEW_WORD =
   /\b(?:review|reviews|report|reports|briefing|brief|inquiry|SCR|LCSPR|CSPR|CPR|SCLR|CMR)\b/i;
@@ -284,12 +288,14 @@ function draftCase(
   partnerships: Found<string>[],
   body: Span,
   ctx: SegmentContext,
+  lone: boolean,
 ): { case: ExtractedCase; warnings: string[] } {
   const text = view.text;
   const firstMention = d.mentions[0]?.start ?? d.span.start;
   const summary = summaryOf(view, d, body);
   const spanText = text.slice(d.span.start, d.span.end);
-  const reviewType = d.reviewType ?? reviewTypeNear(text, d) ?? 'OTHER';
+  const titlePage = text.slice(body.start, Math.min(body.end, body.start + 1500));
+  const reviewType = d.reviewType ?? reviewTypeNear(text, d, body) ?? 'OTHER';
   const national = reviewType === 'NATIONAL';
   const built = buildCase(view, {
     start: d.span.start,
@@ -312,13 +318,22 @@ function draftCase(
           ) ??
           partnershipNear(partnerships, firstMention, 0, body.end)),
       reportYear:
-        publishedYearIn(spanText, text.slice(body.start, Math.min(body.end, body.start + 1500))) ??
-        ctx.publishedYear,
+        publishedYearIn(spanText, titlePage) ??
+        publishedYearIn(titlePage, titlePage) ??
+        (lone && ctx.title.length <= SHORT_TITLE ? ctx.publishedYear : null),
     },
   });
   // The child is who the cues name, never a word of the title ("Sara Lloyd Evans" is the author).
   const c = { ...built.case, child: national ? null : d.child };
-  if (!national) c.outcome = outcomeAround(text, d, body);
+  if (!national) {
+    // A thematic review draws on many children's cases; what happened to one is not its outcome.
+    const thematic =
+      d.child === null &&
+      /\bthematic\b/i.test(titleArea(d.title ?? '', text.slice(body.start, body.end)).join(' '));
+    c.outcome = thematic ? 'other' : outcomeAround(text, d, body);
+    const age = ageAround(text, d);
+    if (age) Object.assign(c, { age: age.age, ageBand: age.ageBand });
+  }
   return { case: c, warnings: built.warnings.filter((w) => !/no heading line/.test(w)) };
 }
 
@@ -337,18 +352,56 @@ function summaryOf(view: TextView, d: Draft, body: Span): Span | null {
   return span.end > span.start ? span : null;
 }
 
-function reviewTypeNear(text: string, d: Draft): ReviewType | null {
-  if (d.title) {
-    const fromTitle = reviewTypeIn(d.title);
-    if (fromTitle) return fromTitle;
+/**
+ * The kind of review: as the title page names it, else the specific kind the text names most often
+ * (a local review may mention the national panel, so NATIONAL comes only from the title page).
+ */
+function reviewTypeNear(text: string, d: Draft, body: Span): ReviewType | null {
+  const head = [d.title ?? '', ...titleArea('', text.slice(body.start, body.end))].join('\n');
+  const fromTitle = reviewTypeIn(head);
+  if (fromTitle && fromTitle !== 'OTHER') return fromTitle;
+  const span = text.slice(d.span.start, d.span.end);
+  let best: ReviewType | null = null;
+  let most = 0;
+  for (const [type, re] of TYPE_COUNTS) {
+    const n = [...span.matchAll(re)].length;
+    if (n > most) {
+      best = type;
+      most = n;
+    }
   }
-  for (const m of d.mentions.slice(0, 6)) {
-    const s = sentenceAround(text, m.start);
-    const t = reviewTypeIn(text.slice(s.start, s.end));
-    if (t) return t;
-  }
-  return reviewTypeIn(text.slice(d.span.start, Math.min(d.span.end, d.span.start + 2000)));
+  return best ?? fromTitle ?? reviewTypeIn(span);
 }
+
+const TYPE_COUNTS: readonly [ReviewType, RegExp][] = [
+  ['LCSPR', /\blocal\s+child\s+safeguarding\s+practice\s+reviews?\b|\bLCSPRs?\b/gi],
+  ['SCR', /\bserious\s+case\s+reviews?\b|\bSCRs?\b/gi],
+  ['CSPR', /(?<!local\s|national\s)\bchild\s+safeguarding\s+practice\s+reviews?\b(?!\s+panel)|\bCSPRs?\b/gi],
+];
+
+/**
+ * The child's age: from the sentences that name the child, else from the sentences of its text, leaving
+ * out sentences about parents ("his mother, who was 18 when she gave birth").
+ */
+function ageAround(text: string, d: Draft): ReturnType<typeof ageIn> {
+  const sentences = d.mentions.slice(0, 12).map((m) => {
+    const s = sentenceAround(text, m.start);
+    return text.slice(s.start, Math.min(s.end, s.start + 400));
+  });
+  if (d.mentions.length > 0)
+    sentences.push(
+      ...text.slice(d.span.start, Math.min(d.span.end, d.span.start + 3000)).split(/(?<=[.!?])\s+/),
+    );
+  for (const s of sentences) {
+    const age = ageIn(s);
+    const at = age ? s.indexOf(age.age) : -1;
+    if (age && !PARENT.test(s.slice(Math.max(0, at - 40), at))) return age;
+  }
+  return null;
+}
+
+const PARENT =
+  /\b(?:mother|father|mum|dad|parents?|stepfather|stepmother|partner|carer|grandmother|grandfather|Ms|Mr|Mrs)\b/;
 
 /**
  * Death or serious harm from the sentences that name the child (and, for a lone child, the opening):
@@ -368,5 +421,13 @@ function outcomeAround(text: string, d: Draft, body: Span): Outcome | null {
   const outcomes = sentences.map((s) => outcomeIn(s));
   if (outcomes.includes('death')) return 'death';
   if (outcomes.includes('serious-harm')) return 'serious-harm';
+  // What happened may be told without the child's name ("A skeletal survey found a fractured arm").
+  const told = text.slice(d.span.start, Math.min(d.span.end, d.span.start + 2500)).split(/(?<=[.!?])\s+/);
+  if (told.some((s) => CHILD_DIED.test(s))) return 'death';
+  if (told.some((s) => outcomeIn(s) === 'serious-harm' && !/\b(?:if|could|may|might|would|risk)\b/i.test(s)))
+    return 'serious-harm';
   return 'other';
 }
+
+const CHILD_DIED =
+  /\b(?:(?:he|she|they|the\s+(?:baby|child|boy|girl|infant|young\s+person|young\s+people))\s+(?:who\s+)?(?:died|was\s+found\s+dead|was\s+pronounced\s+dead|took\s+(?:his|her|their)\s+own\s+li(?:fe|ves))|death\s+of\s+(?:a|the)\s+(?:baby|child|boy|girl|infant|\d+|[a-z]+-(?:year|month|week)))/i;
