@@ -14,8 +14,9 @@ export interface TextBlock {
 const SKIP_LINK = /^(?:skip|jump) to (?:the )?(?:main |page )?(?:content|navigation|menu|search)\b/i;
 const COOKIE = /\bcookies?\b/i;
 const COOKIE_CHROME =
-  /\b(?:we use|this (?:site|website) uses|accept|reject|allow|cookie (?:settings|policy|preferences|notice)|manage cookies)\b/i;
-const BREADCRUMB = /^(?:you are here:?\s*)?home\s*[>›»/|]/i;
+  /\b(?:(?:accept|reject|allow|block|refuse)(?: all)?(?: optional| analytics| additional)? cookies|we use (?:\w+ )?cookies|(?:site|website) uses (?:\w+ )?cookies|use of cookies|cookies on (?:this|our)|cookie (?:settings|policy|preferences|notice|consent)|manage cookies)\b/i;
+/** "Home > News > …", "Home / Reviews"; not "Home/school liaison". */
+const BREADCRUMB = /^(?:you are here:?\s*)?home\s*(?:[>›»]|\s[/|]\s)/i;
 const LONE_CHROME =
   /^(?:back to top|top of page|print(?: this page)?|menu|main menu|search|search this site|sign in|log in|read more|show more|load more|subscribe|advertisement|share|share this(?: page| article| story| post)?)$/i;
 const NETWORKS =
@@ -53,7 +54,7 @@ export function isChromeLine(text: string): boolean {
   if (!line) return false;
   if (SKIP_LINK.test(line) && words(line) <= 8) return true;
   if (LONE_CHROME.test(line) || isShareRow(line)) return true;
-  if (BREADCRUMB.test(line) && words(line) <= 20) return true;
+  if (BREADCRUMB.test(line) && words(line) <= 20 && !/[.!?]$/.test(line)) return true;
   return COOKIE.test(line) && COOKIE_CHROME.test(line) && words(line) <= MAX_CHROME_WORDS;
 }
 

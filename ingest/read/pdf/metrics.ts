@@ -12,6 +12,10 @@ const MIN_STEP = 0.9;
 const MAX_STEP = 1.75;
 /** Share of the text width a wrapped line may leave empty at its end. */
 const WRAP_SLACK = 0.08;
+const RIGHT_MARGIN_QUANTILE = 0.95;
+/** Only lines at least this long, and at least this many of them, show where the right margin is. */
+const FULL_LINE_LENGTH = 40;
+const MIN_MARGIN_LINES = 2;
 
 /**
  * What the whole document says about its layout: the body font size, which larger sizes are headings,
@@ -29,9 +33,10 @@ export class PdfMetrics {
     this.headingLevels = headingSizeLevels(lines, bodySize);
     this.steps = lineSteps(pages);
     const body = lines.filter((line) => line.size === bodySize);
-    const measured = body.length > 0 ? body : lines;
+    const measured = (body.length > 0 ? body : lines).filter((line) => line.text.length >= FULL_LINE_LENGTH);
+    // Without lines long enough to show the margin, nothing is taken for wrapped (a page of short titles).
     this.leftEdge = Math.min(...measured.map((line) => line.x));
-    this.rightEdge = Math.max(this.leftEdge, ...measured.map((line) => line.xEnd));
+    this.rightEdge = measured.length >= MIN_MARGIN_LINES ? rightMargin(measured) : Number.POSITIVE_INFINITY;
   }
 
   isHeading(line: PdfLine): boolean {
@@ -52,12 +57,22 @@ export class PdfMetrics {
    * wrapped there, not broken on purpose.
    */
   wrapped(previous: PdfLine, line: PdfLine): boolean {
+    if (!Number.isFinite(this.rightEdge)) return false;
     const charWidth = (line.xEnd - line.x) / Math.max(1, line.text.length);
     const firstWord = line.text.split(/\s/, 1)[0] ?? '';
     // Widths are estimated from the average character, and layout engines leave some room unused.
     const slack = Math.max(charWidth, (this.rightEdge - this.leftEdge) * WRAP_SLACK);
     return previous.xEnd + charWidth * (1 + firstWord.length) > this.rightEdge - slack;
   }
+}
+
+/**
+ * Where body lines end when they are full: near the longest, but a wide table row or a landscape page
+ * should not make every ordinary line look short.
+ */
+function rightMargin(lines: readonly PdfLine[]): number {
+  const ends = lines.map((line) => line.xEnd).sort((a, b) => a - b);
+  return ends[Math.floor((ends.length - 1) * RIGHT_MARGIN_QUANTILE)] ?? 0;
 }
 
 /**

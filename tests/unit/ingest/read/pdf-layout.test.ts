@@ -53,6 +53,17 @@ describe('PDF layout', () => {
     expect(doc.text.split('\n\n')[1]).toBe(address.join('\n'));
   });
 
+  it('keeps a list of short titles set line under line as separate lines', async () => {
+    const titles = [
+      'Neglect in infancy',
+      'Domestic abuse and coercive control',
+      'Online safety',
+      'Exploitation',
+    ];
+    const doc = await readPdf([page([{ lines: titles }])]);
+    expect(doc.text).toBe(titles.join('\n'));
+  });
+
   it('rejoins a word hyphenated at the end of a line', async () => {
     const doc = await readPdf([
       page([
