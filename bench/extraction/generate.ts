@@ -1,7 +1,7 @@
 /**
  * Writes the .docx and .pdf variants of plain-text fixtures into a temporary folder, with the builders the
- * reader tests use. PDFs get what analysts' PDFs have: a running header, a footer with page numbers, long
- * headings wrapped over two lines and hard-wrapped paragraphs.
+ * reader tests use. Both carry the document's running header and footer; PDFs also get what analysts' PDFs
+ * have: page numbers, long headings wrapped over two lines and hard-wrapped paragraphs.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -23,7 +23,10 @@ export async function writeVariant(
 ): Promise<string> {
   const blocks = textBlocks(await readFile(source, 'utf8'));
   const out = join(dir, basename(source).replace(/\.(txt|md)$/, `.${format}`));
-  const bytes = format === 'docx' ? await buildDocx(blocks.map(toDocx)) : buildPdf(pdfPages(blocks, running));
+  const bytes =
+    format === 'docx'
+      ? await buildDocx(blocks.map(toDocx), { header: running.header, footer: running.footer })
+      : buildPdf(pdfPages(blocks, running));
   await writeFile(out, bytes);
   return out;
 }
