@@ -64,7 +64,11 @@ const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z
 const DAY = String.raw`(?:\d{1,2}\s*(?:st|nd|rd|th)?\s+)?`;
 const PUBLISHED = [
   new RegExp(
-    String.raw`\bpublish(?:ed|ing)?\s+(?:on\s+|in\s+)?${DAY}(?:${MONTH}\s+)?((?:19|20)\d\d)\b`,
+    String.raw`\bpublish(?:ed|ing)?:?\s+(?:on\s+|in\s+)?${DAY}(?:${MONTH}\s+)?((?:19|20)\d\d)\b`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`\bpublished\b[^.\n]{0,80}?\b(?:in|on)\s+${DAY}(?:${MONTH}\s+)?((?:19|20)\d\d)\b`,
     'iu',
   ),
   new RegExp(String.raw`\bpublication\s+date\s*:?\s*${DAY}(?:${MONTH}\s+)?((?:19|20)\d\d)\b`, 'iu'),

@@ -361,16 +361,28 @@ function reviewTypeNear(text: string, d: Draft, body: Span): ReviewType | null {
   const fromTitle = reviewTypeIn(head);
   if (fromTitle && fromTitle !== 'OTHER') return fromTitle;
   const span = text.slice(d.span.start, d.span.end);
+  const best = mostNamedType(span);
+  if (best) return best;
+  // Reviews told in sections of one briefing share its introduction ("three local child safeguarding
+  // practice reviews").
+  const whole =
+    d.span.start > body.start || d.span.end < body.end
+      ? mostNamedType(text.slice(body.start, body.end))
+      : null;
+  return whole ?? fromTitle ?? reviewTypeIn(span);
+}
+
+function mostNamedType(text: string): ReviewType | null {
   let best: ReviewType | null = null;
   let most = 0;
   for (const [type, re] of TYPE_COUNTS) {
-    const n = [...span.matchAll(re)].length;
+    const n = [...text.matchAll(re)].length;
     if (n > most) {
       best = type;
       most = n;
     }
   }
-  return best ?? fromTitle ?? reviewTypeIn(span);
+  return best;
 }
 
 const TYPE_COUNTS: readonly [ReviewType, RegExp][] = [
