@@ -88,13 +88,18 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
-const CLAUSE_KEYWORD = /\b(learning|findings|lessons|issues|themes|messages|recommendations?)\b/gi;
+const CLAUSE_KEYWORD = /\b(learning|findings|lessons|issues|themes|messages|recommendations?|actions)\b/gi;
+/** "The review identified the following learning:", "The partnership has made four recommendations:". */
+const ANNOUNCING =
+  /\b(?:the\s+following|(?:has|have|had)\s+(?:made|agreed|identified|set\s+out)|makes|made|identifie[sd]|agreed|sets\s+out)\b[^.;:]{0,40}$/i;
+/** "They include:" after a sentence that speaks of recommendations or learning. */
+const FOLLOW_ON = /^\s*(?:these|they|those|which)\s+(?:include|includes|are|were|included)\s*$/i;
 const CLAUSE_ENDING =
   /(?:include[sd]?|including|are|were|identified|focus(?:es)? on|relate to|covers?|highlighted|as follows)\s*,?\s*$/i;
 
 /** Every word a specific pattern can begin with; other clauses only get the generic clause test. */
 const FIRST_WORDS = new Set(
-  'other full read keyword keywords good linked find makes make no the recommends key main recommendations actions learning findings lessons issues themes identifies identified'.split(
+  'these they those which other full read keyword keywords good linked find makes make no the recommends key main recommendations actions learning findings lessons issues themes identifies identified'.split(
     ' ',
   ),
 );
@@ -147,18 +152,30 @@ function clauseLabel(text: string, start: number): StatementLabel | null {
   const clause = hit[0].slice(0, -1);
   const keywords = [...clause.matchAll(CLAUSE_KEYWORD)];
   const last = keywords[keywords.length - 1];
-  if (!last || last.index === undefined) return null;
+  if (!last || last.index === undefined) return followOnLabel(text, start, clause);
   const tail = clause.slice(last.index + last[0].length);
   const words = clause.trim().split(/\s+/);
   const short =
     words.length <= 5 &&
     (tail.trim() === '' ||
       /^(?:key\s+|main\s+)?\S+$/i.test(clause.trim().slice(0, last.index + last[0].length)));
-  if (!short && (tail.length > 60 || !CLAUSE_ENDING.test(clause))) return null;
+  const announced = tail.trim() === '' && ANNOUNCING.test(clause.slice(0, last.index));
+  if (!short && !announced && (tail.length > 60 || !CLAUSE_ENDING.test(clause))) return null;
   const end = skipAfterColon(text, start + hit[0].length);
   if (/no\s+recommendations/i.test(clause))
     return { kind: 'actions', start, end, targetHint: null, hintScope: 'all' };
-  const kind: LabelKind = /recommend/i.test(last[0]) ? 'recommendations' : 'learning';
+  const kind: LabelKind = /recommend|actions/i.test(last[0]) ? 'recommendations' : 'learning';
+  return { kind, start, end, targetHint: null, hintScope: 'all' };
+}
+
+function followOnLabel(text: string, start: number, clause: string): StatementLabel | null {
+  if (!FOLLOW_ON.test(clause)) return null;
+  const before = text.slice(Math.max(0, start - 240), start);
+  const keywords = [...before.matchAll(CLAUSE_KEYWORD)];
+  const last = keywords[keywords.length - 1];
+  if (!last) return null;
+  const end = skipAfterColon(text, start + clause.length + 1);
+  const kind: LabelKind = /recommend|actions/i.test(last[0]) ? 'recommendations' : 'learning';
   return { kind, start, end, targetHint: null, hintScope: 'all' };
 }
 
