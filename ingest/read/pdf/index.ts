@@ -1,7 +1,7 @@
 import { getDocumentProxy } from 'unpdf';
 import { type IngestError, ingestError } from '../../errors.ts';
 import { plainTextHints } from '../plain-text.ts';
-import { firstHeading, firstLine } from '../title.ts';
+import { clampTitle, firstHeading, firstLine } from '../title.ts';
 import type { ContentResult } from '../types.ts';
 import { withoutFurniture } from './furniture.ts';
 import { layoutPages } from './layout.ts';
@@ -41,7 +41,11 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<ContentR
     warnings.push(`page(s) ${emptyPages.join(', ')} have no text layer (scanned?); run OCR to include them`);
   }
   const hints = plainTextHints(text, { headingLevels });
-  const title = firstHeading(text, hints, 1) ?? firstHeading(text, hints) ?? firstLine(text);
+  const title =
+    firstHeading(text, hints, 1) ??
+    documentTitle(extracted.title) ??
+    firstHeading(text, hints) ??
+    firstLine(text);
   return { ok: true, content: { text, hints, title, warnings } };
 }
 
@@ -69,13 +73,35 @@ function structuralDamage(file: string, bytes: Uint8Array): Failure | null {
 interface ExtractedPages {
   pages: PdfLine[][];
   failures: { page: number; reason: string }[];
+  /** The Title of the document information, as a web page's <title> becomes when printed to PDF. */
+  title: string | null;
+}
+
+/** Titles that name a file or a template rather than the document are no title. */
+const PLACEHOLDER_TITLE =
+  /^(?:microsoft (?:word|powerpoint)\b|untitled\b|document\s*\d*$)|\.(?:docx?|pdf|rtf|odt)$/i;
+
+function documentTitle(raw: string | null): string | null {
+  const title = clampTitle(raw ?? '');
+  return title && !PLACEHOLDER_TITLE.test(title) ? title : null;
+}
+
+async function metadataTitle(document: PdfDocument): Promise<string | null> {
+  try {
+    const { info } = await document.getMetadata();
+    const title = (info as { Title?: unknown } | undefined)?.Title;
+    return typeof title === 'string' ? title : null;
+  } catch {
+    return null; // a damaged information dictionary costs the title, not the text
+  }
 }
 
 async function extractPages(bytes: Uint8Array): Promise<ExtractedPages> {
   // pdf.js takes ownership of the buffer it is given and refuses Node Buffers, so it gets a plain copy.
   const document = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
-  const extracted: ExtractedPages = { pages: [], failures: [] };
+  const extracted: ExtractedPages = { pages: [], failures: [], title: null };
   try {
+    extracted.title = await metadataTitle(document);
     for (let number = 1; number <= document.numPages; number++) {
       try {
         extracted.pages.push(await pageLines(document, number));

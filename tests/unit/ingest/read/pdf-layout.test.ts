@@ -28,8 +28,8 @@ function page(paragraphs: Paragraph[], extra: PdfLine[] = []): PdfPage {
   return { lines };
 }
 
-const readPdf = async (pages: PdfPage[]) => {
-  const doc = documentOf(await readBytes('review.pdf', buildPdf(pages)));
+const readPdf = async (pages: PdfPage[], options?: Parameters<typeof buildPdf>[1]) => {
+  const doc = documentOf(await readBytes('review.pdf', buildPdf(pages, options)));
   expectWellFormedHints(doc);
   return doc;
 };
@@ -222,5 +222,13 @@ describe('PDF layout', () => {
     ]);
     expect(doc.text).toBe(`Learning from Child T\n\n${WRAPPED.join(' ')}`);
     expect(doc.title).toBe('Learning from Child T');
+  });
+
+  it('takes the title from the document information when no line is set as a main heading', async () => {
+    const pages = [page([{ lines: ['Short line'] }, { lines: WRAPPED }])];
+    expect((await readPdf(pages, { title: 'Child T: review published' })).title).toBe(
+      'Child T: review published',
+    );
+    expect((await readPdf(pages, { title: 'Microsoft Word - draft v3.docx' })).title).toBe('Short line');
   });
 });
