@@ -25,11 +25,25 @@ export async function readDocx(file: string, bytes: Uint8Array): Promise<Content
   }
   // Mammoth's warnings are about styles it has no mapping for; its errors mean content was lost.
   const warnings = converted.messages.filter((m) => m.type === 'error').map((m) => `DOCX: ${m.message}`);
-  const content = readHtmlFragment(converted.value, warnings);
+  const content = readHtmlFragment(withNotesSection(converted.value), warnings);
   if (!content) {
     return fail(ingestError('no-text', file, 'the Word document has no text', 'check it is the right file'));
   }
   return { ok: true, content };
+}
+
+const NOTES_LIST = /<ol><li id="(?:footnote|endnote)-/;
+const BACK_LINK = /\s*<a href="#(?:footnote|endnote)-ref-[^"]*">↑<\/a>/g;
+
+/**
+ * Mammoth appends footnotes and endnotes as a numbered list after the last paragraph, where they would
+ * read as more items of the document's last section (a review's last recommendations). They go under a
+ * "Notes" heading of their own, without the "↑" links back to their references.
+ */
+function withNotesSection(html: string): string {
+  const start = html.search(NOTES_LIST);
+  if (start === -1) return html;
+  return `${html.slice(0, start)}<h2>Notes</h2>${html.slice(start).replace(BACK_LINK, '')}`;
 }
 
 function oleError(file: string, bytes: Uint8Array): IngestError {

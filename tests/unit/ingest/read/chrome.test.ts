@@ -99,31 +99,4 @@ describe('page chrome in Word documents', () => {
     ]);
     expect(doc.text).toBe(ARTICLE_TEXT);
   });
-
-  it('drops the page header and footer of a Word document', async () => {
-    const doc = await readDocx([{ paragraph: 'Body text of the fictional briefing.' }], {
-      header: 'OFFICIAL – Westmoor partnership',
-      footer: 'Page 1 of 1',
-    });
-    expect(doc.text).toBe('Body text of the fictional briefing.');
-  });
-
-  it('lays out a Word table as one line per row with tab-separated cells', async () => {
-    const doc = await readDocx([
-      { paragraph: 'Agencies that knew the family:' },
-      {
-        table: [
-          ['Agency', 'Contact'],
-          ['Police', ['Two call-outs', 'in 2030']],
-          ['Health visiting', 'Missed three visits'],
-        ],
-      },
-      { paragraph: 'All three agencies contributed to the review.' },
-    ]);
-    expect(doc.text).toBe(
-      'Agencies that knew the family:\n\n' +
-        'Agency\tContact\nPolice\tTwo call-outs in 2030\nHealth visiting\tMissed three visits\n\n' +
-        'All three agencies contributed to the review.',
-    );
-  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBytes } from '../../../../ingest/read/index.ts';
-import { buildDocx } from '../../../fixtures/documents/docx-builder.ts';
+import { buildDocx, type DocxBlock } from '../../../fixtures/documents/docx-builder.ts';
 import { BRIEFING_BLOCKS } from '../../../fixtures/documents/generated.ts';
 import { documentOf, errorOf, expectWellFormedHints, spans } from './expectations.ts';
 
@@ -81,5 +81,53 @@ describe('Word documents', () => {
     expect(error.message).toBe(
       'old.docx: the file is an old-format Word .doc with a .docx name; open it in Word and save it as .docx',
     );
+  });
+});
+
+const readBlocks = async (blocks: DocxBlock[], options?: Parameters<typeof buildDocx>[1]) => {
+  const doc = documentOf(await readBytes('saved.docx', await buildDocx(blocks, options)));
+  expectWellFormedHints(doc);
+  return doc;
+};
+
+describe('Word document parts and tables', () => {
+  it('drops the page header and footer of a Word document', async () => {
+    const doc = await readBlocks([{ paragraph: 'Body text of the fictional briefing.' }], {
+      header: 'OFFICIAL – Westmoor partnership',
+      footer: 'Page 1 of 1',
+    });
+    expect(doc.text).toBe('Body text of the fictional briefing.');
+  });
+
+  it('lays out a Word table as one line per row with tab-separated cells', async () => {
+    const doc = await readBlocks([
+      { paragraph: 'Agencies that knew the family:' },
+      {
+        table: [
+          ['Agency', 'Contact'],
+          ['Police', ['Two call-outs', 'in 2030']],
+          ['Health visiting', 'Missed three visits'],
+        ],
+      },
+      { paragraph: 'All three agencies contributed to the review.' },
+    ]);
+    expect(doc.text).toBe(
+      'Agencies that knew the family:\n\n' +
+        'Agency\tContact\nPolice\tTwo call-outs in 2030\nHealth visiting\tMissed three visits\n\n' +
+        'All three agencies contributed to the review.',
+    );
+  });
+
+  it('sets footnotes apart under a Notes heading instead of running them into the last section', async () => {
+    const doc = await readBlocks([
+      { heading: 'Recommendations', level: 2 },
+      { numbered: 'Share records when a family moves.' },
+      { paragraph: 'The panel relied on national guidance.', footnote: 'Working Together 2031, chapter 4.' },
+    ]);
+    expect(doc.text).toBe(
+      'Recommendations\n\n1. Share records when a family moves.\n\n' +
+        'The panel relied on national guidance.[1]\n\nNotes\n\n1. Working Together 2031, chapter 4.',
+    );
+    expect(spans(doc, 'heading')).toEqual(['Recommendations', 'Notes']);
   });
 });
