@@ -3,12 +3,14 @@
  * 0 when at least one document was ingested, 1 when none could be, 2 for a usage or configuration problem.
  * Expected failures print one readable line each, never a stack trace.
  */
+
 import { writeFile } from 'node:fs/promises';
 import { ConfigError, readStoreConfig, type StoreConfig } from '../../graph/config.ts';
 import { isStoreError } from '../../graph/errors.ts';
 import { openStore } from '../../graph/open.ts';
 import type { GraphStore } from '../../graph/store.ts';
 import type { ExtractedDocument } from '../extract/types.ts';
+import { RunIdentities, settleIdentities } from '../identity/resolve.ts';
 import { expandPaths, type FileProblem } from '../load/expand-paths.ts';
 import { defaultThreads, extractedInOrder, openExtractor } from '../load/extract-pool.ts';
 import { type IngestSummary, ingestPaths } from '../load/ingest-files.ts';
@@ -77,10 +79,11 @@ async function dryRun(
   const { files, problems } = await expandPaths(args.paths);
   const failed: FileProblem[] = [...problems];
   const extractor = await openExtractor(taxonomy, args.threads ?? defaultThreads(files.length));
+  const identities = new RunIdentities();
   try {
     for await (const { index, file, result } of extractedInOrder(files, extractor)) {
       progress.update(index, files.length, file);
-      if (result.ok) documents.push(result.doc);
+      if (result.ok) documents.push(settleIdentities(result.doc, identities));
       else failed.push(result.problem);
     }
   } finally {

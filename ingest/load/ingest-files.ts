@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { isStoreError } from '../../graph/errors.ts';
 import type { SourceBatch } from '../../graph/records.ts';
 import type { GraphStore, LoadOutcome, LoadStatus } from '../../graph/store.ts';
+import { RunIdentities, settleIdentities } from '../identity/resolve.ts';
 import type { ExtractedText } from '../pipeline.ts';
 import { readBytes } from '../read/index.ts';
 import { type Taxonomy, taxonomyRecords } from '../taxonomy/index.ts';
@@ -108,6 +109,7 @@ export async function ingestPaths(
   };
 
   const extractor = await openExtractor(opts.taxonomy, opts.threads ?? defaultThreads(files.length));
+  const identities = new RunIdentities();
   try {
     for await (const { index, file, result } of extractedInOrder(files, extractor)) {
       opts.onProgress?.({ index, total: files.length, file });
@@ -115,8 +117,9 @@ export async function ingestPaths(
         tally.failed.push(result.problem);
         continue;
       }
-      opts.onDocument?.(result.doc);
-      chunk.push(prepare(file, result.doc, ingestedAt));
+      const doc = settleIdentities(result.doc, identities);
+      opts.onDocument?.(doc);
+      chunk.push(prepare(file, doc, ingestedAt));
       chunkCaseCount += result.doc.cases.length;
       if (chunk.length >= chunkSize || chunkCaseCount >= chunkCases) await send();
     }

@@ -6,13 +6,14 @@ import type { ExtractedCase } from '../extract/types.ts';
 import { compileTaxonomy, matchTaxonomy, type Span } from '../taxonomy/compile.ts';
 import type { Taxonomy } from '../taxonomy/types.ts';
 import { candidatePhrases, type PhraseSource } from './phrases.ts';
-import type { CuratorReport, DocumentSummary, UnmatchedStatement } from './types.ts';
+import type { CuratorReport, DocumentNote, DocumentSummary, UnmatchedStatement } from './types.ts';
 
 export type { CandidatePhrase } from './phrases.ts';
 export { renderCuratorReport } from './render.ts';
 export type {
   AgencyCount,
   CuratorReport,
+  DocumentNote,
   DocumentSummary,
   HarmTypeCount,
   ThemeCount,
@@ -26,7 +27,11 @@ export interface CuratorReportOptions {
   candidateLimit?: number;
 }
 
-type Doc = { path: string; cases: ExtractedCase[] };
+type Doc = { path: string; cases: ExtractedCase[]; warnings?: string[] };
+
+function notes(docs: Doc[], keep: (warning: string) => boolean): DocumentNote[] {
+  return docs.flatMap((d) => (d.warnings ?? []).filter(keep).map((note) => ({ file: d.path, note })));
+}
 
 export function curatorReport(
   docs: Doc[],
@@ -57,6 +62,13 @@ export function curatorReport(
       label: h.label,
       cases: cases.filter((c) => c.harmTypes.some((x) => x.id === h.id)).length,
     })),
+    possibleDuplicates: notes(docs, (w) => w.startsWith('possible duplicate')),
+    withoutReviews: docs
+      .filter((d) => d.cases.length === 0)
+      .map((d) => ({
+        file: d.path,
+        note: d.warnings?.find((w) => /no case review|no review|not recognised/.test(w)) ?? 'no review found',
+      })),
     agencies: taxonomy.agencies.map((a) => ({
       id: a.id,
       label: a.label,

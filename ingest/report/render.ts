@@ -1,12 +1,14 @@
 /**
  * The curator report as Markdown, for reading after an ingest run or committing next to the library.
  */
-import type { CuratorReport } from './types.ts';
+import type { CuratorReport, DocumentNote } from './types.ts';
 
 export function renderCuratorReport(r: CuratorReport): string {
   return [
     ...header(r),
     ...documentsSection(r),
+    ...notesSection('Documents that gave no review', r.withoutReviews),
+    ...notesSection('Possible duplicates (kept apart)', r.possibleDuplicates),
     ...unmatchedSection(r),
     ...candidatesSection(r),
     ...themesSection(r),
@@ -126,6 +128,11 @@ function agenciesSection(r: CuratorReport): string[] {
     ),
     '',
   ];
+}
+
+function notesSection(title: string, notes: DocumentNote[]): string[] {
+  if (notes.length === 0) return [];
+  return [`## ${title} (${notes.length})`, '', ...notes.map((n) => `- ${cell(n.file)}: ${n.note}`), ''];
 }
 
 function table(headings: string[], rows: Array<Array<string | number>>): string {

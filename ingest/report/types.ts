@@ -46,6 +46,12 @@ export interface AgencyCount {
   targeted: number;
 }
 
+/** A document-level note a curator should act on: a possible duplicate, or a document without a review. */
+export interface DocumentNote {
+  file: string;
+  note: string;
+}
+
 export interface CuratorReport {
   taxonomyVersion: string;
   documents: DocumentSummary[];
@@ -55,4 +61,8 @@ export interface CuratorReport {
   themes: ThemeCount[];
   harmTypes: HarmTypeCount[];
   agencies: AgencyCount[];
+  /** Reviews that may be one met in another document, kept apart because the fields do not settle it. */
+  possibleDuplicates: DocumentNote[];
+  /** Documents that gave no review, and why. */
+  withoutReviews: DocumentNote[];
 }

@@ -161,3 +161,35 @@ describe('candidate phrases', () => {
     expect(phrasesOf('garden sheds; vermin traps')).toEqual(['garden sheds', 'vermin traps']);
   });
 });
+
+describe('what a curator has to decide', () => {
+  const report = curatorReport(
+    [
+      {
+        path: 'how-reviews-work.txt',
+        cases: [],
+        warnings: ['no case review taken: it describes case reviews in general'],
+      },
+      {
+        path: 'news-child-m.txt',
+        cases: [],
+        warnings: [
+          'possible duplicate: "Child M" (child-m-1a2b3c) may be the review "Child M" (child-m-northgate-2018) met earlier; kept apart',
+        ],
+      },
+    ],
+    taxonomy,
+  );
+
+  it('lists documents that gave no review, with the reason', () => {
+    expect(report.withoutReviews).toContainEqual({
+      file: 'how-reviews-work.txt',
+      note: 'no case review taken: it describes case reviews in general',
+    });
+  });
+
+  it('lists possible duplicates kept apart, in the report and its Markdown', () => {
+    expect(report.possibleDuplicates.map((d) => d.file)).toEqual(['news-child-m.txt']);
+    expect(renderCuratorReport(report)).toMatch(/## Possible duplicates \(kept apart\) \(1\)/);
+  });
+});
