@@ -10,7 +10,7 @@ import { spacesAsWhitespace } from '../taxonomy/compile.ts';
 const CLAUSE_BREAK = /[,;:]|\b(?:but|however|although|though|whereas|while|whilst|yet)\b/gi;
 /** Phrases that negate whatever follows them in the same clause. */
 const NEGATING_PHRASE = words(
-  String.raw`\b(?:no (?:evidence|signs?|indications?|suggestion|history|concerns?|reports?|record|disclosure)s? (?:of|that)|unlike|ruled out|rather than|instead of|other than|absence of|denied|free (?:of|from)|initially (?:thought|believed|assumed|suspected|recorded)|on suspicion of|suspected of)\b`,
+  String.raw`\b(?:no (?:evidence|signs?|indications?|suggestion|history|concerns?|reports?|record|disclosure)s? (?:of|that|about|regarding|around|over|in relation to|for)|there (?:was|were|is|are) no (?:\w+ )?(?:evidence|indication|suggestion)s?|unlike|ruled out|considered (?:but|and) (?:ruled out|discounted|rejected)|rather than|instead of|other than|absence of|denied|free (?:of|from)|initially (?:thought|believed|assumed|suspected|recorded)|on suspicion of|suspected of|(?:not|un)(?:related|connected|linked) to)\b`,
   'i',
 );
 /** Short negations that apply only to the next few words: "not", "no", "never". */
@@ -20,10 +20,37 @@ const NEAR_NEGATION = words(
 );
 /** Negations that follow the mention: "sexual abuse was ruled out". */
 const NEGATED_AFTER = words(
-  String.raw`^[^,;:.]{0,40}?\b(?:was|were|had been|has been|have been|is|are)\s+(?:subsequently\s+|later\s+|then\s+)?(?:ruled out|discounted|unfounded|not (?:substantiated|found|confirmed|present|a factor|suspected))\b`,
+  String.raw`^[^,;:.]{0,40}?\b(?:was|were|had been|has been|have been|is|are)\s+(?:subsequently\s+|later\s+|then\s+)?(?:ruled out|discounted|unfounded|unascertained|undetermined|considered (?:but|and) (?:ruled out|discounted|rejected)|(?:not|un)(?:related|connected|linked) to|not (?:substantiated|found|confirmed|present|a (?:factor|feature|concern)|suspected|thought to be|believed to be|considered to be))\b`,
   'i',
 );
 const WINDOW = 90;
+
+/**
+ * For themes, only hedges that deny the topic count: "no concerns about neglect", "domestic abuse was not a
+ * feature". Plain negation is often the theme itself ("did not share information", "absence of
+ * supervision"), so it is left alone.
+ */
+const HEDGE_BEFORE = words(
+  String.raw`\b(?:no (?:evidence|signs?|indications?|suggestion|concerns?|history) (?:of|that|about|regarding|around|over|in relation to)|there (?:was|were|is|are) no (?:\w+ )?(?:evidence|indication|suggestion)s?|ruled out|considered (?:but|and) (?:ruled out|discounted|rejected)|on suspicion of|suspected of|(?:not|un)(?:related|connected|linked) to)\b`,
+  'i',
+);
+const HEDGE_AFTER = words(
+  String.raw`^[^,;:.]{0,40}?\b(?:was|were|had been|has been|is|are)\s+(?:subsequently\s+|later\s+|then\s+)?(?:ruled out|discounted|unfounded|unascertained|considered (?:but|and) (?:ruled out|discounted|rejected)|(?:not|un)(?:related|connected|linked) to|not (?:a (?:factor|feature|concern)|substantiated))\b`,
+  'i',
+);
+
+/** Whether a theme mention at [start, end), inside [unitStart, unitEnd), is hedged away. */
+export function isHedged(
+  text: string,
+  start: number,
+  end: number,
+  unitStart: number,
+  unitEnd: number,
+): boolean {
+  const before = clauseBefore(text.slice(Math.max(unitStart, start - WINDOW), start));
+  if (HEDGE_BEFORE.test(before)) return true;
+  return HEDGE_AFTER.test(text.slice(end, Math.min(unitEnd, end + 60)));
+}
 
 /** Whether a mention at [start, end) of `text`, inside the unit [unitStart, unitEnd), is negated. */
 export function isNegated(

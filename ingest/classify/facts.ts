@@ -8,6 +8,7 @@ import type { CompiledEntry } from '../taxonomy/compile.ts';
 import { isAboutOtherCase, isNegated, ownNames, resourcesStart } from './context.ts';
 import type { Matches } from './matches.ts';
 import { type Span, sentenceSpans, spanAt } from './sentences.ts';
+import { isChildHarm } from './subject.ts';
 
 /** The sentence to quote for a mention that is a fact about this case, or null when it is not one. */
 export type FactFilter = (mention: Span) => Span | null;
@@ -36,6 +37,24 @@ export function factFilter(text: string, entry: Span, units: readonly Span[], c:
     if (unit.end - unit.start >= SHORT_QUOTE) return unit;
     sentences ??= sentenceSpans(text, entry.start, entry.end);
     return spanAt(sentences, mention.start) ?? unit;
+  };
+}
+
+/**
+ * Harm types are narrower facts: the harm happened to the subject child (subject.ts), and a recommendation
+ * or action that warns about a harm in general is not evidence that it happened.
+ */
+export function harmFilter(
+  text: string,
+  units: readonly Span[],
+  general: readonly Span[],
+  facts: FactFilter,
+): FactFilter {
+  return (mention) => {
+    if (general.some((s) => s.start <= mention.start && mention.end <= s.end)) return null;
+    const unit = spanAt(units, mention.start) ?? mention;
+    if (!isChildHarm(text, mention.start, mention.end, unit)) return null;
+    return facts(mention);
   };
 }
 

@@ -2,8 +2,11 @@
  * Tags one review entry with harm types, agencies and themes, each link with the sentence it came from.
  * Pure: text in, a classified copy of the case out.
  *
+ * - Nothing is tagged from publisher, metadata or method lines (metadata.ts), nor a theme a hedge denies
+ *   ("no concerns about", "was not a feature"; prune.ts).
  * - Harm types and agencies come from the whole entry, skipping negated mentions, the linked research that
- *   follows an entry, and sentences about other reviews (facts.ts).
+ *   follows an entry, and sentences about other reviews (facts.ts). A harm type also needs the harm to have
+ *   happened to the child: not a parent's history, a risk or a recommendation's warning (subject.ts).
  * - Themes come from each learning statement, recommendation and action (statements.ts); the case's themes
  *   are their union plus themes named in the summary, each quoting the first sentence that matched
  *   (themes.ts).
@@ -13,10 +16,12 @@
 import type { ExtractedCase } from '../extract/types.ts';
 import { compileTaxonomy } from '../taxonomy/compile.ts';
 import type { Taxonomy } from '../taxonomy/types.ts';
-import { factFilter, tagFacts } from './facts.ts';
+import { factFilter, harmFilter, tagFacts } from './facts.ts';
 import { scanSpan } from './matches.ts';
+import { metadataSpans } from './metadata.ts';
+import { pruneMatches, withRawAgencies } from './prune.ts';
 import { RecommendationTargets } from './recommendations.ts';
-import { type Span, unitSpans } from './sentences.ts';
+import { type Span, sentenceSpans, unitSpans } from './sentences.ts';
 import { placeStatements, type Statement } from './statements.ts';
 import { caseThemes, summarySpan } from './themes.ts';
 
@@ -25,27 +30,30 @@ export function classifyCase(c: ExtractedCase, text: string, taxonomy: Taxonomy)
   const entry = clamp({ start: c.start, end: c.end }, text.length);
   const matches = scanSpan(text, entry, compiled);
   const units = unitSpans(text, entry.start, entry.end);
+  const metadata = metadataSpans(text, entry, () => sentenceSpans(text, entry.start, entry.end));
+  const tagging = pruneMatches(matches, text, units, metadata);
   const facts = factFilter(text, entry, units, c);
   const placed = placeStatements(
     text,
     entry,
     [...c.learning, ...c.recommendations, ...c.actions],
-    matches,
+    withRawAgencies(tagging, matches),
     compiled,
   );
   const themesOf = (s: Statement) => placed.get(s)?.themes ?? [];
   const targets = new RecommendationTargets(text, entry, [...placed.values()], matches, compiled);
+  const general = [...c.recommendations, ...c.actions].flatMap((s) => placed.get(s)?.span ?? []);
   return {
     ...c,
-    harmTypes: tagFacts(compiled.harmTypes, matches, text, facts),
-    agencies: tagFacts(compiled.agencies, matches, text, facts),
+    harmTypes: tagFacts(compiled.harmTypes, tagging, text, harmFilter(text, units, general, facts)),
+    agencies: tagFacts(compiled.agencies, tagging, text, facts),
     themes: caseThemes(
       compiled.themes,
       text,
       units,
       [...placed.values()],
       summarySpan(c, text, entry),
-      matches,
+      tagging,
       facts,
     ),
     learning: c.learning.map((l) => ({ ...l, themes: themesOf(l) })),

@@ -48,7 +48,20 @@ export function placeStatements(
   const { disjoint, overlapping } = splitOverlapping(inside);
   assign(compiled, entryMatches, disjoint);
   for (const p of overlapping) assign(compiled, entryMatches, [p]);
+  for (const p of placed.values()) dropGeneric(compiled, p);
   return placed;
+}
+
+/**
+ * A generic theme ("training", "policy and procedures") describes what a statement is about only when the
+ * statement names no specific theme: "training on harmful sexual behaviour" is about harmful sexual
+ * behaviour.
+ */
+function dropGeneric(compiled: CompiledTaxonomy, p: PlacedStatement): void {
+  const generic = new Set(compiled.themes.filter((t) => t.generic).map((t) => t.id));
+  if (p.themes.every((id) => generic.has(id))) return;
+  p.themes = p.themes.filter((id) => !generic.has(id));
+  for (const theme of [...p.firstMatch.keys()]) if (theme.generic) p.firstMatch.delete(theme);
 }
 
 /** Files each theme and agency match under the statement it falls in. */

@@ -30,16 +30,35 @@ export function caseThemes(
     }
   }
   if (summary) {
+    const specific = specificUnits(themes, summary, entryMatches, facts);
     for (const theme of themes) {
       if (quotes.has(theme)) continue;
       const quote = summaryQuote(theme, summary, entryMatches, facts);
-      if (quote) quotes.set(theme, quote);
+      if (quote && !(theme.generic && specific.has(quote.start))) quotes.set(theme, quote);
     }
   }
   return themes
     .filter((t) => quotes.has(t))
     .map((t) => ({ id: t.id, label: t.label, evidence: evidence(text, quotes.get(t) as Span) }))
     .sort((a, b) => a.evidence.start - b.evidence.start);
+}
+
+/** Where the summary sentences that name a specific (not generic) theme start. */
+function specificUnits(
+  themes: readonly CompiledEntry[],
+  summary: Span,
+  matches: Matches,
+  facts: FactFilter,
+): Set<number> {
+  const starts = new Set<number>();
+  for (const theme of themes) {
+    if (theme.generic) continue;
+    for (const mention of within(matches, theme, summary)) {
+      const unit = facts(mention);
+      if (unit) starts.add(clip(unit, summary).start);
+    }
+  }
+  return starts;
 }
 
 function summaryQuote(theme: CompiledEntry, summary: Span, matches: Matches, facts: FactFilter): Span | null {

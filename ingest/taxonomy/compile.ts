@@ -3,7 +3,7 @@
  * callers pass the plain `Taxonomy` around and never see a RegExp.
  */
 import { requiredLiterals } from './needle.ts';
-import { phraseToPattern } from './phrase.ts';
+import { phraseAcronyms, phraseToPattern } from './phrase.ts';
 import { buildScanIndex, type ScanIndex, scanEntries } from './scan.ts';
 import type { TaxonEntry, TaxonKind, Taxonomy } from './types.ts';
 
@@ -15,6 +15,11 @@ export interface Matcher {
    * null means always run it.
    */
   needles: string[][] | null;
+  /**
+   * Acronyms the matched text must contain as written, in capitals: "SEND" is special educational needs,
+   * "send" is a verb. Empty when case does not matter.
+   */
+  capitals: string[];
 }
 
 export interface CompiledEntry {
@@ -23,6 +28,13 @@ export interface CompiledEntry {
   label: string;
   matchers: Matcher[];
   exclusions: Matcher[];
+  /** Phrases that count only in a sentence where one of `context` also matches. */
+  weak: Matcher[];
+  context: Matcher[];
+  /** A generic theme: it yields to any specific theme named in the same sentence. */
+  generic: boolean;
+  /** A theme about the child (its group is "child"): a parent's own history does not count for it. */
+  aboutChild: boolean;
 }
 
 export interface CompiledTaxonomy {
@@ -42,7 +54,11 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   if (cached) return cached;
   const harmTypes = taxonomy.harmTypes.map((e) => compileEntry('harmTypes', e));
   const agencies = taxonomy.agencies.map((e) => compileEntry('agencies', e));
-  const themes = taxonomy.themes.map((e) => compileEntry('themes', e));
+  const themes = taxonomy.themes.map((e) => ({
+    ...compileEntry('themes', e),
+    generic: e.generic,
+    aboutChild: e.group === 'child',
+  }));
   const all = [...harmTypes, ...agencies, ...themes];
   const compiled = { harmTypes, agencies, themes, all, index: buildScanIndex(all) };
   cache.set(taxonomy, compiled);
@@ -50,18 +66,35 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
 }
 
 function compileEntry(kind: TaxonKind, entry: TaxonEntry): CompiledEntry {
-  const sources = [...entry.synonyms.map(phraseToPattern), ...entry.patterns.map(spacesAsWhitespace)];
   return {
     kind,
     id: entry.id,
     label: entry.label,
-    matchers: sources.map(toMatcher),
+    matchers: [
+      ...entry.synonyms.map(phraseMatcher),
+      ...entry.patterns.map(spacesAsWhitespace).map(toMatcher),
+    ],
     exclusions: (entry.exclusions ?? []).map(spacesAsWhitespace).map(toMatcher),
+    weak: (entry.weak ?? []).map(phraseMatcher),
+    context: (entry.context ?? []).map(phraseMatcher),
+    generic: false,
+    aboutChild: kind === 'harmTypes',
   };
 }
 
+function phraseMatcher(phrase: string): Matcher {
+  return { ...toMatcher(phraseToPattern(phrase)), capitals: phraseAcronyms(phrase) };
+}
+
 export function toMatcher(source: string): Matcher {
-  return { regex: new RegExp(source, FLAGS), needles: requiredLiterals(source) };
+  return { regex: new RegExp(source, FLAGS), needles: requiredLiterals(source), capitals: [] };
+}
+
+/** Whether `matched` (a match of the matcher's regex) is written as the matcher requires. */
+export function accepts(matcher: Matcher, matched: string): boolean {
+  if (matcher.capitals.length === 0) return true;
+  const compact = matched.replace(/\s+/g, '');
+  return matcher.capitals.every((acronym) => compact.includes(acronym));
 }
 
 /**
@@ -107,6 +140,7 @@ export function findAll(matcher: Matcher, text: string, lower: string): Span[] {
       regex.lastIndex++;
       continue;
     }
+    if (!accepts(matcher, m[0])) continue;
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans;

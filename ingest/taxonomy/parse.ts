@@ -20,8 +20,12 @@ export type TaxonomyResult = { ok: true; taxonomy: Taxonomy } | { ok: false; err
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TOP_LEVEL_KEYS = ['version', 'harmTypes', 'agencies', 'themes'];
-const COMMON_KEYS = ['id', 'label', 'description', 'synonyms', 'patterns', 'exclusions'];
-const EXTRA_KEYS: Record<TaxonKind, string[]> = { harmTypes: [], agencies: ['sector'], themes: ['group'] };
+const COMMON_KEYS = ['id', 'label', 'description', 'synonyms', 'patterns', 'exclusions', 'weak', 'context'];
+const EXTRA_KEYS: Record<TaxonKind, string[]> = {
+  harmTypes: [],
+  agencies: ['sector'],
+  themes: ['group', 'generic'],
+};
 
 type Raw = Record<string, unknown>;
 
@@ -70,6 +74,7 @@ function readTaxonomy(root: unknown, problems: TaxonomyProblem[]): Taxonomy | nu
   const themes = readList(root, 'themes', problems, (raw, where) => ({
     ...readCommon(raw),
     group: readGroup(raw.group, where, problems),
+    generic: readGeneric(raw.generic, where, problems),
   }));
   return { version: String(version ?? ''), harmTypes, agencies, themes };
 }
@@ -164,23 +169,36 @@ function checkPatterns(raw: Raw, where: string, problems: TaxonomyProblem[]): vo
   const synonyms = stringList(raw.synonyms, `${where} synonyms`, problems);
   const patterns = stringList(raw.patterns, `${where} patterns`, problems);
   const exclusions = stringList(raw.exclusions, `${where} exclusions`, problems);
-  if (synonyms.length + patterns.length === 0) {
+  const weak = stringList(raw.weak, `${where} weak`, problems);
+  const context = stringList(raw.context, `${where} context`, problems);
+  if (synonyms.length + patterns.length + weak.length === 0) {
     problems.push({
       entry: where,
       message: 'has no synonyms or patterns, so it can never match; add at least one',
     });
   }
+  if (weak.length > 0 && context.length === 0) {
+    problems.push({
+      entry: where,
+      message: 'has weak phrases but no context, so they can never count; add "context:" phrases',
+    });
+  }
   const seen = new Set<string>();
-  synonyms.forEach((phrase, i) => {
+  const checkPhrase = (kind: string) => (phrase: string, i: number) => {
     const key = phrase.trim().toLowerCase();
     if (seen.has(key)) {
       problems.push({
-        entry: `${where} synonym ${i + 1}`,
+        entry: `${where} ${kind} ${i + 1}`,
         message: `"${phrase}" is listed twice; remove one`,
       });
     }
     seen.add(key);
-    checkRegex(phraseToPattern(phrase), `${where} synonym ${i + 1} "${phrase}"`, problems, false);
+    checkRegex(phraseToPattern(phrase), `${where} ${kind} ${i + 1} "${phrase}"`, problems, false);
+  };
+  synonyms.forEach(checkPhrase('synonym'));
+  weak.forEach(checkPhrase('weak phrase'));
+  context.forEach((phrase, i) => {
+    checkRegex(phraseToPattern(phrase), `${where} context ${i + 1} "${phrase}"`, problems, false);
   });
   patterns.forEach((p, i) => {
     checkRegex(p, `${where} pattern ${i + 1}`, problems);
@@ -239,6 +257,8 @@ function readCommon(raw: Raw): TaxonEntry {
     synonyms: onlyStrings(raw.synonyms),
     patterns: onlyStrings(raw.patterns),
     exclusions: onlyStrings(raw.exclusions),
+    weak: onlyStrings(raw.weak),
+    context: onlyStrings(raw.context),
   };
 }
 
@@ -265,6 +285,12 @@ function readGroup(value: unknown, where: string, problems: TaxonomyProblem[]): 
     message: `group ${JSON.stringify(value)} is not known; use one of ${THEME_GROUPS.join(', ')}`,
   });
   return 'practice';
+}
+
+function readGeneric(value: unknown, where: string, problems: TaxonomyProblem[]): boolean {
+  if (value === undefined || typeof value === 'boolean') return value === true;
+  problems.push({ entry: where, message: `generic ${JSON.stringify(value)} must be true or false` });
+  return false;
 }
 
 function isRecord(value: unknown): value is Raw {

@@ -70,7 +70,17 @@ function isWordChar(char: string): boolean {
 }
 
 function isAcronym(word: string): boolean {
-  return word.length >= 2 && /^[A-Z0-9&]+$/.test(word);
+  return word.length >= 2 && /^[A-Z0-9&]+$/.test(word) && /[A-Z]/.test(word);
+}
+
+/**
+ * The acronyms in a phrase ("SEND", "CAMHS", "A&E"). Matching stays case-insensitive for the other words,
+ * but an acronym must appear in capitals: lower-case "send", "mash" or "lac" are ordinary words.
+ */
+export function phraseAcronyms(phrase: string): string[] {
+  return splitWords(phrase.trim())
+    .map((w) => w.text)
+    .filter(isAcronym);
 }
 
 function withPlural(word: string): string {

@@ -4,14 +4,17 @@
  * the text and tries, anchored at each word, only the patterns filed under it. The few patterns whose start
  * cannot be worked out run over the whole text, behind a literal check.
  */
-import { type CompiledEntry, findAll, type Matcher, overlaps, type Span } from './compile.ts';
+import { accepts, type CompiledEntry, findAll, type Matcher, overlaps, type Span } from './compile.ts';
 import { type StartKey, startKeys } from './prefix.ts';
 
 interface Keyed {
   entry: number;
+  matcher: Matcher;
   /** Sticky copy of the matcher's regex, so `exec` only tries the position it is given. */
   sticky: RegExp;
   serial: number;
+  /** A weak phrase: its matches count only with context in the same sentence. */
+  weak: boolean;
 }
 
 export interface ScanIndex {
@@ -19,7 +22,7 @@ export interface ScanIndex {
   /** By first word; `next` holds the patterns keyed by their first two words, by second word. */
   byWord: Map<string, { keyed: Keyed[]; next: Map<string, Keyed[]> | null }>;
   byPrefix: Map<string, Keyed[]>;
-  unkeyed: Array<{ entry: number; matcher: Matcher }>;
+  unkeyed: Array<{ entry: number; matcher: Matcher; weak: boolean }>;
   /** Per keyed matcher: the scan-relative position it was last tried at (tried once per position). */
   triedAt: Float64Array;
 }
@@ -35,13 +38,18 @@ export function buildScanIndex(entries: readonly CompiledEntry[]): ScanIndex {
   const unkeyed: ScanIndex['unkeyed'] = [];
   let serial = 0;
   entries.forEach((entry, index) => {
-    for (const matcher of entry.matchers) {
+    const all = [
+      ...entry.matchers.map((m) => [m, false] as const),
+      ...entry.weak.map((m) => [m, true] as const),
+    ];
+    for (const [matcher, weak] of all) {
       const keys = startKeys(matcher.regex.source);
       if (keys === null) {
-        unkeyed.push({ entry: index, matcher });
+        unkeyed.push({ entry: index, matcher, weak });
         continue;
       }
-      const keyed = { entry: index, sticky: new RegExp(matcher.regex.source, 'iy'), serial: serial++ };
+      const sticky = new RegExp(matcher.regex.source, 'iy');
+      const keyed = { entry: index, matcher, sticky, serial: serial++, weak };
       for (const key of keys) file(byWord, byPrefix, key, keyed);
     }
   });
@@ -81,7 +89,7 @@ export function scanEntries(index: ScanIndex, text: string): Map<number, Span[]>
   // Lower-casing can change the length of a few non-English characters; offsets must stay those of `text`.
   const folded = lower.length === text.length;
   const source = folded ? lower : text;
-  const run: Run = { index, text, base: scanBase, found: new Map() };
+  const run: Run = { index, text, base: scanBase, found: new Map(), weak: new Map() };
   scanBase += text.length + 1;
   WORD.lastIndex = 0;
   let current = WORD.exec(source);
@@ -101,9 +109,10 @@ export function scanEntries(index: ScanIndex, text: string): Map<number, Span[]>
     }
     current = next;
   }
-  for (const { entry, matcher } of index.unkeyed) {
-    for (const span of findAll(matcher, text, lower)) add(run.found, entry, span);
+  for (const { entry, matcher, weak } of index.unkeyed) {
+    for (const span of findAll(matcher, text, lower)) add(weak ? run.weak : run.found, entry, span);
   }
+  applyContext(index, run, lower);
   return applyExclusions(index, run.found, text);
 }
 
@@ -112,6 +121,8 @@ interface Run {
   text: string;
   base: number;
   found: Map<number, Span[]>;
+  /** Matches of weak phrases, waiting for their context to be checked. */
+  weak: Map<number, Span[]>;
 }
 
 function tryAt(run: Run, candidates: Keyed[] | undefined, at: number): void {
@@ -123,7 +134,8 @@ function tryAt(run: Run, candidates: Keyed[] | undefined, at: number): void {
     triedAt[c.serial] = stamp;
     c.sticky.lastIndex = at;
     const m = c.sticky.exec(run.text);
-    if (m !== null && m[0].length > 0) add(run.found, c.entry, { start: at, end: at + m[0].length });
+    if (m === null || m[0].length === 0 || !accepts(c.matcher, m[0])) continue;
+    add(c.weak ? run.weak : run.found, c.entry, { start: at, end: at + m[0].length });
   }
 }
 
@@ -131,6 +143,37 @@ function add(found: Map<number, Span[]>, entry: number, span: Span): void {
   const list = found.get(entry);
   if (list) list.push(span);
   else found.set(entry, [span]);
+}
+
+/** How far a sentence is searched for context either side of a weak match. */
+const SENTENCE_REACH = 300;
+const SENTENCE_END = /[.!?;\n]/;
+
+/** Keeps the weak matches whose sentence also has one of their entry's context phrases. */
+function applyContext(index: ScanIndex, run: Run, lower: string): void {
+  for (const [i, spans] of run.weak) {
+    const context = index.entries[i]?.context ?? [];
+    for (const span of spans) {
+      const sentence = sentenceAround(run.text, span);
+      const window = run.text.slice(sentence.start, sentence.end);
+      const windowLower =
+        lower.length === run.text.length ? lower.slice(sentence.start, sentence.end) : window.toLowerCase();
+      const local = { start: span.start - sentence.start, end: span.end - sentence.start };
+      const found = context.some((m) => findAll(m, window, windowLower).some((x) => !overlaps(local, x)));
+      if (found) add(run.found, i, span);
+    }
+  }
+}
+
+/** The sentence (or list item) around a span, as far as SENTENCE_REACH either side. */
+export function sentenceAround(text: string, span: Span): Span {
+  let start = span.start;
+  const floor = Math.max(0, span.start - SENTENCE_REACH);
+  while (start > floor && !SENTENCE_END.test(text[start - 1] ?? '')) start--;
+  let end = span.end;
+  const ceiling = Math.min(text.length, span.end + SENTENCE_REACH);
+  while (end < ceiling && !SENTENCE_END.test(text[end] ?? '')) end++;
+  return { start, end };
 }
 
 /** Exclusions are checked only near each match: a longer phrase around it that means something else. */

@@ -37,6 +37,13 @@ export interface TaxonEntry {
   patterns: string[];
   /** Regular expressions for longer phrases that contain a match but mean something else. */
   exclusions?: string[];
+  /**
+   * Plain phrases too common to signal the entry alone ("plan", "training"): they count only in a sentence
+   * that also has one of the `context` phrases.
+   */
+  weak?: string[];
+  /** Plain phrases that make a weak phrase in the same sentence mean this entry. */
+  context?: string[];
 }
 
 export type HarmTypeEntry = TaxonEntry;
@@ -47,6 +54,11 @@ export interface AgencyEntry extends TaxonEntry {
 
 export interface ThemeEntry extends TaxonEntry {
   group: ThemeGroup;
+  /**
+   * A cross-cutting theme that can describe any topic (training, policy, multi-agency working): it is
+   * tagged only from a sentence that names no specific theme.
+   */
+  generic: boolean;
 }
 
 export interface Taxonomy {

@@ -105,7 +105,7 @@ describe.skipIf(!seedsPresent)('classifying the seed documents', () => {
       ]),
     );
     expect(themes[2]).toEqual(
-      expect.arrayContaining(['adolescent-neglect', 'thresholds', 'escalation', 'covid-19']),
+      expect.arrayContaining(['child-protection-planning', 'thresholds', 'escalation', 'covid-19']),
     );
     expect(themes[3]).toEqual(
       expect.arrayContaining(['child-sexual-abuse-response', 'disclosure', 'transitions']),

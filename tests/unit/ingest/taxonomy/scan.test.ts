@@ -2,14 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  accepts,
   type CompiledTaxonomy,
   compileTaxonomy,
+  type Matcher,
   matchTaxonomy,
   overlaps,
   type Span,
 } from '../../../../ingest/taxonomy/compile.ts';
 import { loadTaxonomy } from '../../../../ingest/taxonomy/index.ts';
-import { withoutOverlaps } from '../../../../ingest/taxonomy/scan.ts';
+import { sentenceAround, withoutOverlaps } from '../../../../ingest/taxonomy/scan.ts';
 import { SEEDS_DIR, seedsPresent } from '../classify/seed-cases.ts';
 
 const compiled = compileTaxonomy(loadTaxonomy());
@@ -17,13 +19,21 @@ const compiled = compileTaxonomy(loadTaxonomy());
 /** The obvious way: every pattern over the whole text, then exclusions and overlaps. */
 function naive(c: CompiledTaxonomy, text: string): Map<string, string> {
   const out = new Map<string, string>();
-  const all = (source: string): Span[] =>
-    [...text.matchAll(new RegExp(source, 'gi'))]
-      .filter((m) => m[0].length > 0)
+  const all = (matcher: Matcher, within = text): Span[] =>
+    [...within.matchAll(new RegExp(matcher.regex.source, 'gi'))]
+      .filter((m) => m[0].length > 0 && accepts(matcher, m[0]))
       .map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   for (const entry of c.all) {
-    const found = entry.matchers.flatMap((m) => all(m.regex.source));
-    const excluded = entry.exclusions.flatMap((m) => all(m.regex.source));
+    const withContext = entry.weak
+      .flatMap((w) => all(w))
+      .filter((span) => {
+        const sentence = sentenceAround(text, span);
+        const local = { start: span.start - sentence.start, end: span.end - sentence.start };
+        const window = text.slice(sentence.start, sentence.end);
+        return entry.context.some((m) => all(m, window).some((x) => !overlaps(local, x)));
+      });
+    const found = [...entry.matchers.flatMap((m) => all(m)), ...withContext];
+    const excluded = entry.exclusions.flatMap((m) => all(m));
     const kept = withoutOverlaps(found.filter((s) => !excluded.some((x) => overlaps(s, x))));
     if (kept.length > 0) out.set(entry.id, kept.map((s) => `${s.start}-${s.end}`).join(','));
   }

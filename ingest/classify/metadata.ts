@@ -1,0 +1,56 @@
+/**
+ * Publisher, metadata and method lines: who published or wrote a review and how it was done say nothing
+ * about the child. "Eastmere Safeguarding Children Partnership" is a publisher, not a partnership that
+ * was involved; "Learning Together" is a review model, not a theme. Mentions inside these spans are
+ * dropped before anything is tagged.
+ */
+import { spacesAsWhitespace } from '../taxonomy/compile.ts';
+import type { Span } from './sentences.ts';
+
+/** A line that is a label and a value: "Author: …", "Methodology: …", "Published by …". */
+const LABELLED_LINE = words(
+  String.raw`^[ \t>*\-\u2022]*(?:(?:lead |independent |overview )?(?:authors?|reviewers?|writers?)|methodology|method|review (?:method|model|methodology|approach)|approach|publishers?|published(?: by)?|commissioned by|date(?: of publication)?|source|contact|copyright|board|partnership|LSCB|LSCP)\b[ \t]*(?:[:\u2013\u2014-]|by\b)[^\n]{0,200}`,
+  'gim',
+);
+/** Names of review models and methods. */
+const REVIEW_MODEL = words(
+  String.raw`\b(?:Learning Together|Significant Incident Learning Process|SILP|appreciative inquiry|systems (?:methodology|approach|model|framework)|Welsh Child Practice Review|hybrid (?:methodology|model)|SCIE (?:systems )?(?:model|methodology|approach))\b`,
+  'gi',
+);
+/** A sentence that describes how the review was done, when it names a review model. */
+const METHOD_WORDS =
+  /\b(?:methodolog\w*|method|model|approach|conducted|undertaken|carried out|used|using)\b/i;
+/** A board or partnership's proper name: capitalised words before "Safeguarding Children Partnership". */
+const BOARD_NAME =
+  /\b(?:[A-Z][\w'\u2019&-]*[ \t]+(?:and[ \t]+|of[ \t]+)?){1,5}(?:Local[ \t]+)?Safeguarding[ \t]+(?:Children(?:['\u2019]s)?[ \t]+|Childrens[ \t]+)?(?:Partnership|Board|Partners)s?\b/g;
+
+/** The metadata spans inside [entry.start, entry.end), sorted, as offsets into `text`. */
+export function metadataSpans(text: string, entry: Span, sentencesOf: () => readonly Span[]): Span[] {
+  const region = text.slice(entry.start, entry.end);
+  const spans: Span[] = [];
+  const shifted = (start: number, end: number) =>
+    spans.push({ start: entry.start + start, end: entry.start + end });
+  for (const m of region.matchAll(LABELLED_LINE)) shifted(m.index, m.index + m[0].length);
+  for (const m of region.matchAll(BOARD_NAME)) shifted(m.index, m.index + m[0].length);
+  for (const m of region.matchAll(REVIEW_MODEL)) {
+    const at = entry.start + m.index;
+    const sentence = sentencesOf().find((s) => s.start <= at && at < s.end);
+    if (sentence && METHOD_WORDS.test(text.slice(sentence.start, sentence.end))) spans.push(sentence);
+    else shifted(m.index, m.index + m[0].length);
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Whether [start, end) overlaps any of the (sorted) spans. */
+export function insideAny(spans: readonly Span[], start: number, end: number): boolean {
+  for (const s of spans) {
+    if (s.start >= end) return false;
+    if (s.end > start) return true;
+  }
+  return false;
+}
+
+/** A regular expression in which each space stands for any run of whitespace. */
+function words(source: string, flags: string): RegExp {
+  return new RegExp(spacesAsWhitespace(source), flags);
+}

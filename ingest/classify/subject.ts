@@ -1,0 +1,71 @@
+/**
+ * Whether a harm mention is harm that happened to the subject child. A harm type is a fact about the case,
+ * so these do not count: a parent's own history ("her own childhood experience of neglectful care",
+ * "father's history of domestic abuse as a child"), a risk or a hypothetical ("at risk of sexual
+ * exploitation", "could have been shaken"), and a sentence that leaves the cause open ("the cause of death
+ * was unascertained").
+ */
+import { spacesAsWhitespace } from '../taxonomy/compile.ts';
+import type { Span } from './sentences.ts';
+
+const RELATIVE =
+  '(?:mother|father|mum|dad|parents?|step-?father|step-?mother|carers?|partner|grandmother|grandfather|grandparents?|uncle|aunt)';
+/** Before the mention, in its sentence: whose history it is. */
+const PARENT_HISTORY_BEFORE = words(
+  String.raw`\b(?:${RELATIVE}(?:['\u2019]s|s['\u2019])? (?:own )?(?:history|experiences?|childhood|past|upbringing|background)|(?:her|his|their) own (?:childhood|history|experiences?|upbringing|past|early life)|when (?:she|he|they) (?:was|were) (?:a )?(?:child|children|young|teenagers?|girl|boy))\b[^.;]*$`,
+  'i',
+);
+/** After the mention, in its sentence: "… as a child", "… in her own childhood". */
+const PARENT_HISTORY_AFTER = words(
+  String.raw`^[^.;]{0,80}?\b(?:in (?:her|his|their) (?:own )?(?:childhood|youth|teenage years|teens)|as (?:a )?(?:child|children|teenagers?|young (?:girl|boy|woman|man))(?! (?:in need|protection|looked after))|during (?:her|his|their) (?:own )?childhood|when (?:she|he|they) (?:was|were) (?:a )?(?:child|young))\b`,
+  'i',
+);
+/** A few words before the mention that make it a risk or a possibility, not an event. */
+const HYPOTHETICAL = words(
+  String.raw`\b(?:at (?:\w+ )?risk of|risks? of|could|would|might|if|potential(?:ly)?|possible|possibly|prevent\w*|vulnerab\w* to|likelihood of|dangers? of|warning signs of|awareness of)\b(?:\s+[\w'\u2019-]+){0,5}\s*$`,
+  'i',
+);
+/**
+ * "may" only in lower case ("In May" is a month), and not "may have died by": a probable cause of death is
+ * still the harm the review is about.
+ */
+const MAY = /\bmay\b(?:\s+[\w'\u2019-]+){0,5}\s*$/;
+const PROBABLE_DEATH = /\bmay\s+have\s+died\b/i;
+/** A sentence that leaves the cause open. */
+const OPEN_CAUSE = words(
+  String.raw`\b(?:unascertained|undetermined|cause of death (?:was|is|remains|remained) (?:not known|unknown|unclear|unexplained))\b`,
+  'i',
+);
+const CLAUSE_BREAK = /[,;:]|\b(?:but|however|although|though|whereas|while|whilst|yet)\b/gi;
+const REACH = 150;
+
+/** Whether the harm mention at [start, end) in `unit` happened to the subject child, as far as its sentence says. */
+export function isChildHarm(text: string, start: number, end: number, unit: Span): boolean {
+  const sentence = text.slice(unit.start, unit.end);
+  if (OPEN_CAUSE.test(sentence)) return false;
+  if (isParentHistory(text, start, end, unit)) return false;
+  const before = text.slice(Math.max(unit.start, start - REACH), start);
+  const clause = lastClause(before);
+  if (HYPOTHETICAL.test(clause)) return false;
+  return !MAY.test(clause) || PROBABLE_DEATH.test(clause + text.slice(start, end));
+}
+
+/** Whether the mention is part of a parent's or relative's own history ("her own childhood in care"). */
+export function isParentHistory(text: string, start: number, end: number, unit: Span): boolean {
+  if (PARENT_HISTORY_BEFORE.test(text.slice(Math.max(unit.start, start - REACH), start))) return true;
+  return PARENT_HISTORY_AFTER.test(text.slice(end, Math.min(unit.end, end + REACH)));
+}
+
+function lastClause(before: string): string {
+  let from = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(before); m !== null; m = CLAUSE_BREAK.exec(before)) {
+    from = m.index + m[0].length;
+  }
+  return before.slice(from);
+}
+
+/** A regular expression in which each space stands for any run of whitespace. */
+function words(source: string, flags: string): RegExp {
+  return new RegExp(spacesAsWhitespace(source), flags);
+}

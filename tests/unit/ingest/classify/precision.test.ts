@@ -1,0 +1,236 @@
+/**
+ * Tags an analyst would sign: harm that happened to the child, nothing from publisher or method lines,
+ * weak words only in a context that makes the theme clear, acronyms in capitals, implied agencies with the
+ * sentence that implies them, and generic themes only when a sentence is about them. All text is fictional.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyCase } from '../../../../ingest/classify/index.ts';
+import type { ExtractedCase } from '../../../../ingest/extract/types.ts';
+import { loadTaxonomy } from '../../../../ingest/taxonomy/index.ts';
+import { type CaseParts, entryCase, ids } from './fixture.ts';
+
+const taxonomy = loadTaxonomy();
+
+function classify(text: string, parts: CaseParts = {}): ExtractedCase {
+  return classifyCase(entryCase(text, parts), text, taxonomy);
+}
+
+function harms(text: string, parts: CaseParts = {}): string[] {
+  return ids(classify(text, parts).harmTypes);
+}
+
+function summaryThemes(text: string): string[] {
+  return ids(classify(text, { summary: text }).themes);
+}
+
+function learningThemes(statement: string): string[] {
+  return classify(statement, { learning: [statement] }).learning[0]?.themes ?? [];
+}
+
+describe('harm types are harm that happened to the child', () => {
+  it('tags harm the summary says the child suffered', () => {
+    expect(harms('Child F, aged four, suffered prolonged neglect at home.')).toContain('neglect');
+  });
+
+  it("does not tag a parent's own history as the child's harm", () => {
+    expect(harms('The mother spoke about her own childhood experience of neglectful care.')).not.toContain(
+      'neglect',
+    );
+    expect(harms("The father's history of domestic abuse as a child was not explored.")).not.toContain(
+      'domestic-abuse',
+    );
+    expect(harms('Mother had been sexually abused when she was a child.')).not.toContain('sexual-abuse');
+  });
+
+  it('does not tag a harm that only a recommendation warns about', () => {
+    const text =
+      'Child G was admitted to hospital with a fractured femur. Recommendations include: schools to teach pupils about child sexual exploitation.';
+    const result = harms(text, {
+      recommendations: ['schools to teach pupils about child sexual exploitation'],
+    });
+    expect(result).not.toContain('child-sexual-exploitation');
+  });
+
+  it('does not tag a risk or a possibility as a harm', () => {
+    expect(harms('Practitioners thought Child H was at risk of sexual exploitation.')).not.toContain(
+      'child-sexual-exploitation',
+    );
+    expect(harms('Without support the baby could have been shaken by a tired parent.')).not.toContain(
+      'non-accidental-head-injury',
+    );
+  });
+
+  it('keeps a probable cause of death', () => {
+    expect(harms('Child J may have died by suicide.')).toContain('suicide');
+  });
+
+  it.each([
+    ['there were no concerns about neglect before the admission', 'neglect'],
+    ['domestic abuse was not a feature of the household', 'domestic-abuse'],
+    ['sexual abuse was considered but ruled out by the paediatrician', 'sexual-abuse'],
+    ['there was no evidence of physical abuse', 'physical-abuse'],
+    [
+      'the cause of death was unascertained and no sudden infant death was recorded',
+      'sudden-unexpected-death-in-infancy',
+    ],
+    ['the bruising was not related to the death and no physical abuse was found', 'physical-abuse'],
+    ['the stepfather was arrested on suspicion of murder', 'homicide'],
+  ])('suppresses a hedged harm in a summary: "%s"', (sentence, harm) => {
+    expect(harms(`${sentence}.`, { summary: `${sentence}.` })).not.toContain(harm);
+  });
+
+  it('suppresses a hedged harm in a learning statement too', () => {
+    const statement = 'there was no evidence of neglect, yet the family were kept open to services for years';
+    expect(harms(statement, { learning: [statement] })).not.toContain('neglect');
+  });
+});
+
+describe('metadata, publisher and method lines', () => {
+  const ENTRY = [
+    'Child K: local child safeguarding practice review',
+    'Author: Jane Example. Published by Eastmere Safeguarding Children Partnership.',
+    'Methodology: a Learning Together review with practitioner workshops and appreciative inquiry.',
+    'Child K, aged nine, was neglected over many years.',
+  ].join('\n');
+
+  it("ignores the partnership's name as evidence", () => {
+    const result = classify(ENTRY, { summary: ENTRY });
+    expect(ids(result.agencies)).not.toContain('safeguarding-partnership');
+    expect(ids(result.themes)).not.toContain('multi-agency-working');
+  });
+
+  it('ignores the review method and model names as evidence', () => {
+    const result = classify(ENTRY, { summary: ENTRY });
+    for (const tag of [...result.agencies, ...result.themes, ...result.harmTypes]) {
+      expect(tag.evidence.quote).not.toMatch(/Methodology|Learning Together|Author|Published by/);
+    }
+    expect(ids(result.harmTypes)).toContain('neglect');
+  });
+
+  it('still targets a partnership a recommendation names', () => {
+    const rec = 'Eastmere Safeguarding Children Partnership should seek assurance about neglect training';
+    const text = `Recommendations include: ${rec}.`;
+    const result = classify(text, { recommendations: [rec] });
+    expect(result.recommendations[0]?.agencies).toContain('safeguarding-partnership');
+  });
+});
+
+describe('weak words and acronyms', () => {
+  it('matches SEND only in capitals', () => {
+    expect(summaryThemes('Child L had SEND and waited a year for an assessment of his needs.')).toContain(
+      'child-neurodiversity-and-send',
+    );
+    expect(summaryThemes('The school did not send the referral to children’s social care.')).not.toContain(
+      'child-neurodiversity-and-send',
+    );
+  });
+
+  it('matches CAMHS, MASH and CSE only in capitals', () => {
+    const agencies = ids(classify('The referral went to the MASH and then to CAMHS.').agencies);
+    expect(agencies).toEqual(expect.arrayContaining(['mash', 'camhs']));
+    expect(ids(classify('Mother would mash the food for the baby.').agencies)).not.toContain('mash');
+    expect(harms('The girl was a victim of CSE.')).toContain('child-sexual-exploitation');
+    expect(harms('The cse was noted.')).not.toContain('child-sexual-exploitation');
+  });
+
+  it('does not read marks, plan, attendance, consent, beliefs or training alone as a theme', () => {
+    expect(summaryThemes('The plan was to move house in the spring.')).not.toContain(
+      'child-protection-planning',
+    );
+    expect(summaryThemes('Mother marks the calendar for each visit.')).not.toContain(
+      'bruising-in-non-mobile-babies',
+    );
+    expect(summaryThemes('Attendance at the birthday party was high.')).not.toContain(
+      'school-exclusion-and-attendance',
+    );
+    expect(summaryThemes('He gave his consent for the photograph.')).not.toContain('mental-capacity');
+    expect(summaryThemes('The beliefs of the football club were discussed.')).not.toContain(
+      'culture-and-identity',
+    );
+    expect(summaryThemes('Father was in training to be an electrician.')).not.toContain('training');
+  });
+
+  it('counts a weak word when its sentence makes the theme clear', () => {
+    expect(summaryThemes('Marks were seen on the face of the three-month-old baby.')).toContain(
+      'bruising-in-non-mobile-babies',
+    );
+    expect(summaryThemes('Poor school attendance was not followed up.')).toContain(
+      'school-exclusion-and-attendance',
+    );
+    expect(learningThemes('practitioners did not follow the multi-agency procedures')).toContain(
+      'policy-and-procedures',
+    );
+  });
+});
+
+describe('implied agencies', () => {
+  it.each([
+    ['Child M was made subject to a child protection plan in May.', 'childrens-social-care'],
+    ['She was accommodated under section 20 with her aunt.', 'childrens-social-care'],
+    ['The health visitor visited the family twice before the injury.', 'health-visiting'],
+    ['Paramedics took the baby to hospital.', 'ambulance'],
+    ['The SENCO raised concerns about his behaviour.', 'school'],
+  ])('links "%s" to %s, quoting that sentence', (sentence, agency) => {
+    const tag = classify(sentence).agencies.find((a) => a.id === agency);
+    expect(tag?.evidence.quote).toBe(sentence);
+  });
+});
+
+describe('paraphrases', () => {
+  it('reads asking the child about home life as voice of the child', () => {
+    expect(learningThemes('nobody asked the child what life was like at home')).toContain(
+      'voice-of-the-child',
+    );
+    expect(learningThemes('the children were never seen alone by any practitioner')).toContain(
+      'voice-of-the-child',
+    );
+  });
+});
+
+describe('generic themes need specific evidence', () => {
+  it('does not add multi-agency working for every mention of agencies or partners', () => {
+    const text = 'Several agencies and partners knew the family. The partnership met twice.';
+    expect(summaryThemes(text)).not.toContain('multi-agency-working');
+  });
+
+  it('tags multi-agency working when a statement is about it', () => {
+    expect(learningThemes('agencies did not work together to share one plan for the family')).toContain(
+      'multi-agency-working',
+    );
+  });
+
+  it('lets a generic theme yield to the specific theme of its statement', () => {
+    expect(learningThemes('training for midwives on safe sleeping advice')).toEqual(['safe-sleeping']);
+  });
+});
+
+describe('harm types and their mirror themes', () => {
+  it("does not tag the mirror theme from the harm's own words", () => {
+    const text = 'Child N suffered neglect and domestic abuse at home.';
+    const result = classify(text, { summary: text });
+    expect(ids(result.harmTypes)).toEqual(expect.arrayContaining(['neglect', 'domestic-abuse']));
+    expect(ids(result.themes)).not.toContain('neglect-recognition');
+    expect(ids(result.themes)).not.toContain('domestic-abuse-response');
+  });
+
+  it('tags the response theme when a statement is about recognising the harm', () => {
+    expect(learningThemes('practitioners did not recognise the cumulative neglect')).toContain(
+      'neglect-recognition',
+    );
+  });
+
+  it('tags a crying baby theme, leaving the head injury to the harm type', () => {
+    const text = 'Father told police he shook the baby because of her persistent crying.';
+    const result = classify(text, { summary: text });
+    expect(ids(result.themes)).toContain('crying-babies');
+    expect(ids(result.harmTypes)).toContain('non-accidental-head-injury');
+  });
+
+  it('tags the toxic trio when domestic abuse, mental ill-health and substance misuse meet', () => {
+    expect(
+      summaryThemes(
+        'Mother’s depression, her partner’s drug use and domestic abuse were all known to the GP.',
+      ),
+    ).toContain('toxic-trio');
+  });
+});
