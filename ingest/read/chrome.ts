@@ -35,6 +35,8 @@ const ANY_MARKER = /^(?:[-•◦▪‣●·*–\uf0b7]|\d{1,3}[.)]|[a-z]\))\s+/u
 const MAX_RELATED_ITEM_WORDS = 20;
 const MAX_NAV_ITEM_WORDS = 4;
 const MAX_CHROME_WORDS = 60;
+/** Site name and strapline lines allowed before a menu. */
+const MAX_PREAMBLE = 2;
 
 /** Indices of the blocks that are page chrome, to be left out of the text. */
 export function chromeBlocks(blocks: readonly TextBlock[]): Set<number> {
@@ -64,19 +66,34 @@ function isShareRow(line: string): boolean {
   return /^share\b/i.test(line) || networks >= 2 || /^(?:facebook|twitter|linkedin|whatsapp)$/i.test(line);
 }
 
-/** A site menu before the content: a bulleted run of short link labels that starts with "Home". */
+/**
+ * A site menu before the content: a bulleted run of short link labels that starts with "Home", with the
+ * site name or strapline lines that come before it.
+ */
 function markLeadingMenu(blocks: readonly TextBlock[], chrome: Set<number>): void {
   let i = 0;
+  const preamble: number[] = [];
   while (i < blocks.length) {
-    if (chrome.has(i)) {
+    const run = chrome.has(i) ? 0 : menuRun(blocks, i);
+    if (run > 0) {
+      for (const j of preamble) chrome.add(j);
+      for (let j = i; j < i + run; j++) chrome.add(j);
+      preamble.length = 0;
+      i += run;
+    } else if (chrome.has(i)) {
       i++;
-      continue;
+    } else if (preamble.length < MAX_PREAMBLE && isPreamble(blocks[i] as TextBlock)) {
+      preamble.push(i);
+      i++;
+    } else {
+      return;
     }
-    const run = menuRun(blocks, i);
-    if (run === 0) return;
-    for (let j = i; j < i + run; j++) chrome.add(j);
-    i += run;
   }
+}
+
+/** A site name or strapline: a short line that is neither a heading nor a sentence. */
+function isPreamble(block: TextBlock): boolean {
+  return block.kind === 'paragraph' && words(block.text) <= 6 && !/[.!?:]$/.test(block.text);
 }
 
 /** The length of the menu starting at `start`, or 0 when the blocks there are not a menu. */
