@@ -116,6 +116,8 @@ export function segmentProse(view: TextView, ctx: SegmentContext): ProseResult {
 
 /** A document date taken from a title longer than this is a date in a sentence, not the document's. */
 const SHORT_TITLE = 100;
+/** How much of a review told only in prose is read as its summary. */
+const PROSE_SUMMARY_CHARS = 4000;
 
 const REVIEW_WORD =
   /\b(?:review|reviews|report|reports|briefing|brief|inquiry|SCR|LCSPR|CSPR|CPR|SCLR|CMR)\b/i;
@@ -325,6 +327,12 @@ function draftCase(
   });
   // The child is who the cues name, never a word of the title ("Sara Lloyd Evans" is the author).
   const c = { ...built.case, child: national ? null : d.child };
+  if (c.learning.length + c.recommendations.length + c.actions.length === 0) {
+    // A news item or statement tells its learning in running prose: the whole account is its summary.
+    const whole = trimSpan(text, d.span.start, Math.min(d.span.end, d.span.start + PROSE_SUMMARY_CHARS));
+    if (whole.end > whole.start)
+      Object.assign(c, { summary: text.slice(whole.start, whole.end), summarySpan: whole });
+  }
   if (!national) {
     // A thematic review draws on many children's cases; what happened to one is not its outcome.
     const thematic =
