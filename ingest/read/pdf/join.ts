@@ -11,6 +11,8 @@ export class LineJoiner {
   }
 
   join(before: string, after: string): string {
+    // A soft hyphen marks a break the layout chose inside a word.
+    if (before.endsWith('\u00ad')) return before.slice(0, -1) + after;
     if (/[\p{L}\p{N}]-$/u.test(before) && /^[\p{L}\p{N}]/u.test(after)) {
       return this.keepsHyphen(before, after) ? before + after : before.slice(0, -1) + after;
     }

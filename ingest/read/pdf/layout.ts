@@ -22,7 +22,7 @@ interface Block {
 type Relation = 'wrap' | 'line' | 'block';
 
 const LIST_MARKER = /^(?:\d{1,3}[.)]|[a-z]\)|[•◦▪‣●·*\-–\uf0b7])\s/u;
-const HYPHEN_END = /[\p{L}\p{N}]-$/u;
+const HYPHEN_END = /[\p{L}\p{N}][-\u00ad]$/u;
 const SENTENCE_END = /[.!?:]["”’)]?$/;
 
 /**
@@ -109,7 +109,8 @@ function assemble(blocks: readonly Block[]): PdfLayout {
       length += 2;
     }
     if (block.level !== undefined) headingLevels.set(length, block.level);
-    const body = block.lines.join('\n');
+    // A soft hyphen left at a line end that was not joined is printed there as a hyphen.
+    const body = block.lines.join('\n').replace(/\u00ad/g, '-');
     parts.push(body);
     length += body.length;
   }

@@ -72,8 +72,25 @@ export function linesOf(items: readonly PdfTextItem[]): PdfLine[] {
   return lines;
 }
 
+/** Typographic ligatures some fonts map to one character; words are searched for letter by letter. */
+const LIGATURES: Readonly<Record<string, string>> = {
+  '\ufb00': 'ff',
+  '\ufb01': 'fi',
+  '\ufb02': 'fl',
+  '\ufb03': 'ffi',
+  '\ufb04': 'ffl',
+  '\ufb05': 'st',
+  '\ufb06': 'st',
+};
+
 function pushLine(lines: PdfLine[], open: OpenLine): void {
-  const text = open.parts.join('').replace(/\s+$/, '').replace(/^\s+/, '');
+  const text = open.parts
+    .join('')
+    .replace(/[\ufb00-\ufb06]/g, (ligature) => LIGATURES[ligature] ?? ligature)
+    // A soft hyphen is only printed where a word breaks at the line end; elsewhere it is invisible.
+    .replace(/\u00ad(?=.)/g, '')
+    .replace(/\s+$/, '')
+    .replace(/^\s+/, '');
   if (text) lines.push({ text, y: open.y, size: round(open.size), x: open.x, xEnd: open.xEnd });
 }
 

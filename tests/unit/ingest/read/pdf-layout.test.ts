@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBytes } from '../../../../ingest/read/index.ts';
+import { LineJoiner } from '../../../../ingest/read/pdf/join.ts';
+import { linesOf, type PdfTextItem } from '../../../../ingest/read/pdf/lines.ts';
 import { buildPdf, type PdfLine, type PdfPage } from '../../../fixtures/documents/pdf-builder.ts';
 import { documentOf, expectWellFormedHints, spans } from './expectations.ts';
 
@@ -230,5 +232,55 @@ describe('PDF layout', () => {
       'Child T: review published',
     );
     expect((await readPdf(pages, { title: 'Microsoft Word - draft v3.docx' })).title).toBe('Short line');
+  });
+});
+
+describe('PDF text items', () => {
+  const item = (str: string, x: number, y = 700): PdfTextItem => ({
+    str,
+    transform: [11, 0, 0, 11, x, y],
+    width: str.length * 5.5,
+    height: 11,
+    hasEOL: false,
+  });
+
+  it('reads typographic ligatures as their letters, so "identiﬁed" is found as "identified"', () => {
+    expect(linesOf([item('The risk was identiﬁed but not ﬂagged.', 72)]).map((line) => line.text)).toEqual([
+      'The risk was identified but not flagged.',
+    ]);
+  });
+
+  it('drops soft hyphens inside a line and keeps one at its end for the line join to decide', () => {
+    const lines = linesOf([item('safe\u00adguarding practi\u00ad', 72), item('tioners', 72, 686)]);
+    expect(lines.map((line) => line.text)).toEqual(['safeguarding practi\u00ad', 'tioners']);
+  });
+});
+
+describe('joining a line wrapped at a hyphen', () => {
+  const join = (before: string, after: string, elsewhere: string[] = []) =>
+    new LineJoiner([...elsewhere, before, after]).join(before, after);
+
+  it.each([
+    ['the safe-', 'guarding lead', 'the safeguarding lead'],
+    ['early inter-', 'vention', 'early intervention'],
+    ['multi-', 'agency meeting', 'multi-agency meeting'],
+    ['a follow-', 'up visit', 'a follow-up visit'],
+    ['age-', 'appropriate', 'age-appropriate'],
+    ['a 4-', 'year-old', 'a 4-year-old'],
+    [
+      'see https://westmoor.example/wp-',
+      'content/report.pdf',
+      'see https://westmoor.example/wp-content/report.pdf',
+    ],
+    ['fathers/', 'carers', 'fathers/carers'],
+    ['practi\u00ad', 'tioners', 'practitioners'],
+  ])('joins "%s" + "%s" as "%s"', (before, after, joined) => {
+    expect(join(before, after)).toBe(joined);
+  });
+
+  it('follows the document where it writes the word elsewhere, with or without the hyphen', () => {
+    expect(join('risk-', 'taking', ['positive risk-taking was encouraged'])).toBe('risk-taking');
+    expect(join('co-', 'ordinate', ['to coordinate the plan'])).toBe('coordinate');
+    expect(join('co-', 'ordinate')).toBe('co-ordinate');
   });
 });
