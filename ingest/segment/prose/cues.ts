@@ -15,6 +15,7 @@ export interface ProseCues {
   national: RegExp[];
   specific: RegExp[];
   general: RegExp[];
+  shared: RegExp[];
   countWords: ReadonlyMap<string, number>;
   headings: ReadonlyMap<string, HeadingKind>;
 }
@@ -44,6 +45,7 @@ export function compileCues(raw: unknown, where: string): ProseCues {
     national: patterns(doc.nationalPatterns, where, 'nationalPatterns'),
     specific: patterns(doc.specificPatterns, where, 'specificPatterns'),
     general: patterns(doc.generalPatterns, where, 'generalPatterns'),
+    shared: patterns(doc.sharedHeadings, where, 'sharedHeadings'),
     countWords: new Map(Object.entries(counts).map(([w, n]) => [w.toLowerCase(), Number(n)])),
     headings,
   };

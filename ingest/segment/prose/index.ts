@@ -87,7 +87,12 @@ export function segmentProse(view: TextView, ctx: SegmentContext): ProseResult {
     });
     layout = 'review-index';
   } else if (subjects.length > 0) {
-    drafts = subjectDrafts(view, body, subjects, title);
+    const split = subjectDrafts(view, body, subjects, title);
+    drafts = split.drafts;
+    if (split.shared)
+      warnings.push(
+        `the section "${split.shared.heading}" at offset ${split.shared.start} speaks for all ${subjects.length} reviews, so it is attributed to none of them alone`,
+      );
     layout = drafts.length > 1 ? 'several-reviews' : 'single-review';
   } else {
     {
@@ -217,7 +222,12 @@ function titledSubjects(view: TextView, subjects: Subject[], body: Span): Draft[
  * next child's first paragraph; when a child is named again inside another child's item the prose is
  * shared, and every child's review spans the whole text.
  */
-function subjectDrafts(view: TextView, body: Span, subjects: Subject[], title: string): Draft[] {
+function subjectDrafts(
+  view: TextView,
+  body: Span,
+  subjects: Subject[],
+  title: string,
+): { drafts: Draft[]; shared: { heading: string; start: number } | null } {
   const paragraphs = paragraphsOf(view.lines).filter((p) => p.end > body.start && p.start < body.end);
   const paraOf = (at: number) =>
     Math.max(
@@ -233,6 +243,8 @@ function subjectDrafts(view: TextView, body: Span, subjects: Subject[], title: s
       return s.mentions.every((m) => itemOf(paraOf(m.start)) === item);
     });
   const inTitle = (s: Subject) => title.includes(s.name) || title.toLowerCase().includes(s.key);
+  const shared = separate ? sharedSection(view, paragraphs, Math.max(...firsts)) : null;
+  const end = shared ? shared.start : body.end;
   const drafts: Draft[] = subjects.map((s) => {
     let span: Span = body;
     if (separate) {
@@ -240,10 +252,11 @@ function subjectDrafts(view: TextView, body: Span, subjects: Subject[], title: s
       const from = paragraphs[firsts[item] ?? 0];
       const nextFirst = firsts[item + 1];
       const to = nextFirst !== undefined ? paragraphs[nextFirst - 1] : paragraphs[paragraphs.length - 1];
-      span = {
-        start: Math.max(body.start, from?.start ?? body.start),
-        end: Math.min(body.end, to?.end ?? body.end),
-      };
+      span = trimSpan(
+        view.text,
+        Math.max(body.start, from?.start ?? body.start),
+        Math.min(end, to?.end ?? body.end),
+      );
     }
     const single = subjects.length === 1;
     return {
@@ -255,7 +268,23 @@ function subjectDrafts(view: TextView, body: Span, subjects: Subject[], title: s
     };
   });
   if (separate) drafts.push(...nationalItems(view, paragraphs, firsts, body));
-  return drafts;
+  return { drafts, shared };
+}
+
+/** The first paragraph after the last child's own section that opens with a heading for all of them. */
+function sharedSection(
+  view: TextView,
+  paragraphs: { start: number; end: number }[],
+  lastFirst: number,
+): { heading: string; start: number } | null {
+  const cues = proseCues();
+  for (const p of paragraphs.slice(lastFirst + 1)) {
+    const line = view.text.slice(p.start, p.end).split('\n')[0]?.trim() ?? '';
+    const heading = line.replace(/^#+\s*|\*\*/g, '').trim();
+    if (heading.length <= 80 && cues.shared.some((re) => re.test(heading)))
+      return { heading, start: p.start };
+  }
+  return null;
 }
 
 /** In a digest of one paragraph per item, a paragraph naming no child may announce a national analysis. */

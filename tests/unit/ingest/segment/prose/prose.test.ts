@@ -175,4 +175,31 @@ The serious case review into the death of Child B was published in 2018 by Wrenf
     expect(s.title).toBe("Review of Child B's death published");
     expect(s.cases[0]).toMatchObject({ child: 'Child B', reportYear: 2018 });
   });
+
+  it('gives each child of a multi-review briefing its own section, and a common section to none of them alone', () => {
+    const s = seg(`Wrenford Safeguarding Children Partnership
+Learning briefing: two local child safeguarding practice reviews
+
+Child 1
+Child 1 was a 14-year-old boy who was seriously injured in 2022.
+Learning:
+- His school did not know about the missing episodes.
+
+Child 2
+Child 2 was a 15-year-old girl who died in 2021.
+Learning:
+- Her worker changed three times in a year.
+
+Common themes
+Both young people were rarely asked what they wanted.
+
+Recommendations for the partnership
+1. Agree a single plan for young people who go missing.
+`);
+    expect(s.cases.map((c) => [c.child, c.outcome, c.learning.length, c.recommendations.length])).toEqual([
+      ['Child 1', 'serious-harm', 1, 0],
+      ['Child 2', 'death', 1, 0],
+    ]);
+    expect(s.warnings.join(' ')).toMatch(/"Common themes" .* attributed to none of them alone/);
+  });
 });
