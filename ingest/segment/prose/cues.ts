@@ -16,6 +16,7 @@ export interface ProseCues {
   specific: RegExp[];
   general: RegExp[];
   shared: RegExp[];
+  endOfText: RegExp[];
   countWords: ReadonlyMap<string, number>;
   headings: ReadonlyMap<string, HeadingKind>;
 }
@@ -46,6 +47,7 @@ export function compileCues(raw: unknown, where: string): ProseCues {
     specific: patterns(doc.specificPatterns, where, 'specificPatterns'),
     general: patterns(doc.generalPatterns, where, 'generalPatterns'),
     shared: patterns(doc.sharedHeadings, where, 'sharedHeadings'),
+    endOfText: patterns(doc.endOfText, where, 'endOfText'),
     countWords: new Map(Object.entries(counts).map(([w, n]) => [w.toLowerCase(), Number(n)])),
     headings,
   };

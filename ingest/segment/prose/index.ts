@@ -163,15 +163,30 @@ function mentionsIn(text: string, span: Span, child: string | null): Span[] {
   return out;
 }
 
-/** The text without a leading "# source: URL" line, ending where an excerpt was cut ("[...]"). */
+/**
+ * The text without a leading "# source: URL" line, ending where an excerpt was cut ("[...]") or where the
+ * page's own text gives way to related stories, sharing links or a footer.
+ */
 function bodySpan(view: TextView): Span & { truncated: boolean } {
   let start = 0;
   const first = view.lines.find((l) => !l.blank);
   if (first && /^#\s*source\s*:/i.test(first.text.trim())) start = first.end;
   const cut = view.lines.find((l) => l.start >= start && /^\s*\[(?:\.\.\.|…)\]\s*$/.test(l.text));
-  const span = trimSpan(view.text, start, cut ? cut.start : view.text.length);
+  const end = cut ? cut.start : view.text.length;
+  const cues = proseCues();
+  const chrome = view.lines.find(
+    (l) =>
+      l.start > start + MIN_TEXT_BEFORE_CHROME &&
+      l.end <= end &&
+      l.text.trim().length <= 60 &&
+      cues.endOfText.some((re) => re.test(l.text.trim().replace(/^[#*\s]+|\*+$/g, ''))),
+  );
+  const span = trimSpan(view.text, start, chrome ? chrome.start : end);
   return { ...span, truncated: cut !== undefined };
 }
+
+/** A related-stories heading in the first lines is navigation, not the end of the page's text. */
+const MIN_TEXT_BEFORE_CHROME = 200;
 
 function cleanTitle(title: string): string {
   const t = /^#\s*source\s*:/i.test(title) ? '' : title.trim();

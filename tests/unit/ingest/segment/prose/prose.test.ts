@@ -202,4 +202,17 @@ Recommendations for the partnership
     ]);
     expect(s.warnings.join(' ')).toMatch(/"Common themes" .* attributed to none of them alone/);
   });
+
+  it('ends a news item where its related-stories box begins', () => {
+    const text = `Review into toddler's death published
+
+The serious case review into the death of a three-year-old girl, known as Child A, was published in 2020 by Lindenbridge Safeguarding Children Board. It found that her nursery's concerns were not shared with the health visitor, and that the family's move between two areas broke the chain of support.
+
+Related stories
+Man jailed after knife attack in town centre
+`;
+    const s = seg(text);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]?.end).toBeLessThanOrEqual(text.indexOf('Related stories'));
+  });
 });
