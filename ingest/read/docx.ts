@@ -3,6 +3,21 @@ import { type IngestError, ingestError } from '../errors.ts';
 import { readHtmlFragment } from './html/index.ts';
 import type { ContentResult } from './types.ts';
 
+/**
+ * Word's own heading styles beyond mammoth's defaults: a cover's Title and Subtitle, and the outline
+ * levels 7–9 that HTML has no heading for.
+ */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => h2:fresh",
+  "p[style-name='Heading 7'] => h6:fresh",
+  "p[style-name='Heading 8'] => h6:fresh",
+  "p[style-name='Heading 9'] => h6:fresh",
+  "p[style-name='heading 7'] => h6:fresh",
+  "p[style-name='heading 8'] => h6:fresh",
+  "p[style-name='heading 9'] => h6:fresh",
+];
+
 /** Encrypted Office files and old .doc files are OLE compound files, not zip archives. */
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_SIGNATURE = [0x50, 0x4b];
@@ -18,7 +33,11 @@ export async function readDocx(file: string, bytes: Uint8Array): Promise<Content
   try {
     converted = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), ignoreEmptyParagraphs: true },
+      {
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+        ignoreEmptyParagraphs: true,
+        styleMap: STYLE_MAP,
+      },
     );
   } catch (error) {
     return fail(damaged(file, error instanceof Error ? error.message : String(error)));

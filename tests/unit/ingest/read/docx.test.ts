@@ -130,4 +130,18 @@ describe('Word document parts and tables', () => {
     );
     expect(spans(doc, 'heading')).toEqual(['Recommendations', 'Notes']);
   });
+
+  it('reads a cover in Word’s Title and Subtitle styles as headings, the title naming the document', async () => {
+    const doc = await readBlocks([
+      { title: 'Child T: a local child safeguarding practice review' },
+      { title: 'Westmoor Safeguarding Partnership', subtitle: true },
+      { paragraph: 'Body text.' },
+    ]);
+    expect(spans(doc, 'heading')).toEqual([
+      'Child T: a local child safeguarding practice review',
+      'Westmoor Safeguarding Partnership',
+    ]);
+    expect(doc.title).toBe('Child T: a local child safeguarding practice review');
+    expect(doc.warnings).toEqual([]);
+  });
 });
