@@ -59,7 +59,9 @@ export function titleArea(title: string, text: string): string[] {
 const TITLE_AREA_LINES = 5;
 /** Titles of pages about reviews in general: guidance, procedures, questions, courses. */
 const GENERAL_TITLE =
-  /^(?:how|what|why|when|who|guidance|procedures?|policy|protocol|training|new course|course|about|faqs?|frequently asked)\b|\b(?:course|training|procedures?|guidance|explained)\b/i;
+  /^(?:how|why|(?:what|when|who)\s+(?:is|are|do|does|should|can|will|to|happens)|guidance|procedures?|policy|protocol|training|new course|course|about|faqs?|frequently asked)\b|\b(?:course|training|procedures?|guidance|explained)\b/i;
+/** Only heading-like lines of the title area can make it read as guidance. */
+const HEADING_LIKE = (line: string) => line.length <= 100 && !/[.;,]$/.test(line);
 
 /**
  * +2 when a title line names one review ("Child Safeguarding Practice Review – published 2021",
@@ -69,7 +71,7 @@ const GENERAL_TITLE =
 function titleWeight(lines: string[], cues: ProseCues): number {
   let weight = 0;
   for (const line of lines) {
-    if (GENERAL_TITLE.test(line)) return -2;
+    if (HEADING_LIKE(line) && GENERAL_TITLE.test(line)) return -2;
     cues.reviewName.lastIndex = 0;
     cues.reviewAcronym.lastIndex = 0;
     const names = [...line.matchAll(cues.reviewName), ...line.matchAll(cues.reviewAcronym)];

@@ -57,7 +57,9 @@ function indexEntry(view: TextView, heading: Line, end: number): IndexEntry | nu
   cues.reviewName.lastIndex = 0;
   cues.reviewAcronym.lastIndex = 0;
   const named = cues.reviewName.test(blurb) || cues.reviewAcronym.test(blurb) || /\breview\b/i.test(blurb);
-  const child = title.split(/\s+/).length <= 5 ? pseudonymInTitle(title) : null;
+  // "Zara (LCSPR, 2021)", "Noah – local review": the name before a bracket or a dash.
+  const nameOnly = title.replace(/\s*(?:\([^)]*\)|[:–—-]\s.*)$/u, '');
+  const child = nameOnly.split(/\s+/).length <= 5 ? pseudonymInTitle(nameOnly) : null;
   const isChild = child !== null && isChildName(child) && NAMED_CHILD.test(title);
   if (!isChild && (!named || NOT_A_REVIEW.test(`${title} ${blurb}`))) return null;
   const national = /\bnational\b/i.test(blurb) && /\bpanel\b|\bnational (?:review|analysis)\b/i.test(blurb);
@@ -71,7 +73,7 @@ function indexEntry(view: TextView, heading: Line, end: number): IndexEntry | nu
 
 /** A heading that is a name: "Alfie", "Child H", "Siblings L and M", "Baby Isla". */
 const NAMED_CHILD =
-  /^(?:(?:Child|Baby|Infant|Siblings?|Family|Young Person)\s+\S+(?:\s+and\s+\S+)?|\p{Lu}\p{Ll}+(?:\s+(?:and|&)\s+\p{Lu}\p{Ll}+)?)$/u;
+  /^(?:(?:Child|Baby|Infant|Siblings?|Family|Young Person)\s+\S+(?:\s+and\s+\S+)?|\p{Lu}\p{Ll}+(?:\s+(?:and|&)\s+\p{Lu}\p{Ll}+)?)(?:\s*\([^)]*\)|\s*[:–—-]\s.*)?$/u;
 /** Briefings on audits, tools, strategies and courses are not reviews, even when they mention one. */
 const NOT_A_REVIEW =
   /\b(?:audit|toolkit|tool|strategy|training|course|procedure|guidance|protocol|self-assessment)s?\b/i;

@@ -29,10 +29,15 @@ export interface Subject {
 
 const Q_OPEN = `['‘’"“]?`;
 const Q_CLOSE = `['’"”]?`;
+const LETTERS = `${Q_OPEN}[A-Z]{1,3}\\d{0,2}(?:\\/[A-Z]{1,3}\\d{0,2})?${Q_CLOSE}`;
+const ONE_CODE = `(?:${LETTERS}|(?<=(?:Child|child|CHILD|Baby)[ \\t\\u00a0]+)\\d{1,2})`;
 const CODE = new RegExp(
-  `\\b(Child|CHILD|child|Baby|BABY|Infant|Young\\s+Person|Sibling)\\s+${Q_OPEN}((?:[A-Z]{1,3}\\d{0,2}|\\d{1,2})(?:\\/[A-Z]{1,3}\\d{0,2})?)${Q_CLOSE}(?![\\p{L}\\p{N}’'-])`,
+  `\\b(Child|CHILD|child|Baby|BABY|Infant|Young[ \\t]+Person|Sibling|Siblings|Family|Brothers|Sisters|Twins)[ \\t\\u00a0]+(${ONE_CODE}(?:[ \\t]+(?:and|&)[ \\t]+${LETTERS})?)(?![\\p{L}\\p{N}’'-])`,
   'gu',
 );
+/** "the Oak Lane children", "the Harwood family": a family reviewed together, named by its surname. */
+const FAMILY =
+  /\b[Tt]he\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:children|family|siblings|brothers|sisters|twins))\b/gu;
 const PREFIXED = /\b(Child|Baby)\s+(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}])/gu;
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)?`;
 const AFTER_NAME = String.raw`(?=\s*(?:[(,.;:'’"”]|$)|\s+(?:and|in|who|which|on|at|was|were|has|had|have|is|by|aged|from|after|before|for|to|occurred|with|died)\b)`;
@@ -90,7 +95,22 @@ export function findSubjects(text: string, title: string): Subject[] {
     found.set(key, s);
   };
   for (const m of text.matchAll(CODE)) {
-    add(`${codePrefix(m[1] as string)} ${m[2] as string}`, m.index, m.index + m[0].length);
+    const code = (m[2] as string).replace(/[‘’'"“”]/g, '').replace(/\s+/g, ' ');
+    add(`${codePrefix(m[1] as string)} ${code}`, m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(FAMILY)) {
+    const name = (m[1] as string).replace(/\s+/g, ' ');
+    if (
+      name
+        .split(' ')
+        .some(
+          (w) =>
+            NOT_A_NAME.has(w.toLowerCase()) &&
+            !/^(?:children|family|siblings|brothers|sisters|twins)$/i.test(w),
+        )
+    )
+      continue;
+    add(name, m.index + m[0].indexOf(m[1] as string), m.index + m[0].length);
   }
   for (const m of text.matchAll(PREFIXED)) {
     const name = m[2] as string;
@@ -127,7 +147,7 @@ export function subjectKey(name: string): string {
   return name
     .toLowerCase()
     .replace(/[‘’'"“”]/g, '')
-    .replace(/\b(?:child|baby|infant|young person|sibling)\s+/g, '')
+    .replace(/\b(?:child|baby|infant|young person|siblings?|family|brothers|sisters|twins)\s+/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

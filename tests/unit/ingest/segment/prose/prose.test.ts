@@ -215,4 +215,40 @@ Man jailed after knife attack in town centre
     expect(s.cases).toHaveLength(1);
     expect(s.cases[0]?.end).toBeLessThanOrEqual(text.indexOf('Related stories'));
   });
+
+  it('finds a family reviewed together, by code or by surname', () => {
+    expect(
+      children(`Statement from the independent chair
+
+Eastmere Safeguarding Children Partnership today published its serious case review concerning Family R, three brothers who suffered long-term neglect.
+`),
+    ).toEqual(['Family R']);
+    expect(
+      children(`Learning briefing
+The Birchfield children (Ava, Leo and Mia)
+Local child safeguarding practice review – published May 2022
+
+What the review found
+The children were rarely seen on their own.
+`),
+    ).toEqual(['Birchfield children']);
+  });
+
+  it('reads an index entry headed by a name and its bracketed details', () => {
+    const s = seg(`Published reviews
+
+Poppy (LCSPR, 2022)
+A four-month-old baby who died after an unsafe sleeping arrangement; the review focuses on safer sleep advice.
+
+Attendance toolkit
+Guidance on using the partnership's attendance toolkit in schools.
+
+Finn (SCR, 2019)
+A 16-year-old who was seriously injured after being exploited; the review examines the response to missing episodes.
+
+Training calendar
+Dates for the multi-agency courses this year.
+`);
+    expect(s.cases.map((c) => c.child)).toEqual(['Poppy', 'Finn']);
+  });
 });
