@@ -74,7 +74,7 @@ export function segmentDocument(doc: { text: string; hints: StructureHint[] }): 
       kind,
       confidence,
       ...pickMeta(meta),
-      cases: listed.cases,
+      cases: endAtCut(view, listed.cases),
       warnings: [...warnings, ...listed.warnings],
     };
   }
@@ -119,6 +119,35 @@ function looksLikeReview(c: ExtractedCase): boolean {
   if (c.child !== null) return isChildName(c.child);
   if (c.reviewType === 'NATIONAL') return PUBLICATION_WORD.test(c.title) && !/\?\s*$/.test(c.title);
   return reviewTypeIn(c.title) !== null || /\b(?:19|20)\d\d\b/.test(c.title);
+}
+
+/**
+ * An excerpt that stops at a "[...]" line ends there: the entry it cuts ends before it, and nothing of the
+ * marker becomes a statement.
+ */
+function endAtCut(view: TextView, cases: ExtractedCase[]): ExtractedCase[] {
+  const cut = view.lines.find((l) => /^\s*\[(?:\.\.\.|…)\]\s*$/.test(l.text));
+  if (!cut) return cases;
+  const before = (s: { end: number }) => s.end <= cut.start;
+  return cases
+    .filter((c) => c.start < cut.start)
+    .map((c) =>
+      c.end <= cut.start
+        ? c
+        : {
+            ...c,
+            end: trimEnd(view.text, cut.start, c.start),
+            learning: c.learning.filter(before),
+            recommendations: c.recommendations.filter(before),
+            actions: c.actions.filter(before),
+          },
+    );
+}
+
+function trimEnd(text: string, end: number, floor: number): number {
+  let e = end;
+  while (e > floor && /\s/.test(text[e - 1] ?? '')) e -= 1;
+  return e;
 }
 
 function isNationalKind(kind: DocumentKind): boolean {

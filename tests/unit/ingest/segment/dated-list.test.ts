@@ -101,3 +101,19 @@ Neglect of two brothers over several years. Learning themes include: drift in ch
     expect(cases[1]?.partnership).toBeNull();
   });
 });
+
+describe('a list excerpt cut short', () => {
+  const text = `Case reviews published in 2021
+
+2021 - Eastmere - Child H
+Neglect of a 3-year-old boy. Learning includes: drift in child in need plans; missed health appointments.
+[...]
+`;
+  const seg = segmentDocument({ text, hints: [] });
+
+  it('ends the last entry at the "[...]" line', () => {
+    const c = seg.cases[0];
+    expect(c?.end).toBeLessThanOrEqual(text.indexOf('[...]'));
+    expect(c?.learning.map((l) => l.text)).toEqual(['drift in child in need plans', 'missed health appointments']);
+  });
+});
