@@ -24,6 +24,19 @@ const METHOD_WORDS =
 const BOARD_NAME =
   /\b(?:[A-Z][\w'\u2019&-]*[ \t]+(?:and[ \t]+|of[ \t]+)?){1,5}(?:Local[ \t]+)?Safeguarding[ \t]+(?:Children(?:['\u2019]s)?[ \t]+|Childrens[ \t]+)?(?:Partnership|Board|Partners)s?\b/g;
 
+/** Text every review model name contains, as reviews write it: most entries name none, so the regex rarely runs. */
+const MODEL_NEEDLES = [
+  'earning Together',
+  'earning together',
+  'ncident Learning',
+  'SILP',
+  'ppreciative',
+  'ystems ',
+  'ractice Review',
+  'ybrid',
+  'SCIE',
+];
+
 /** The metadata spans inside [entry.start, entry.end), sorted, as offsets into `text`. */
 export function metadataSpans(text: string, entry: Span, sentencesOf: () => readonly Span[]): Span[] {
   const region = text.slice(entry.start, entry.end);
@@ -31,7 +44,11 @@ export function metadataSpans(text: string, entry: Span, sentencesOf: () => read
   const shifted = (start: number, end: number) =>
     spans.push({ start: entry.start + start, end: entry.start + end });
   for (const m of region.matchAll(LABELLED_LINE)) shifted(m.index, m.index + m[0].length);
-  for (const m of region.matchAll(BOARD_NAME)) shifted(m.index, m.index + m[0].length);
+  if (region.includes('Safeguarding')) {
+    for (const m of region.matchAll(BOARD_NAME)) shifted(m.index, m.index + m[0].length);
+  }
+  if (!MODEL_NEEDLES.some((needle) => region.includes(needle)))
+    return spans.sort((a, b) => a.start - b.start);
   for (const m of region.matchAll(REVIEW_MODEL)) {
     const at = entry.start + m.index;
     const sentence = sentencesOf().find((s) => s.start <= at && at < s.end);

@@ -52,13 +52,24 @@ export function placeStatements(
   return placed;
 }
 
+const genericCache = new WeakMap<CompiledTaxonomy, ReadonlySet<string>>();
+
+function genericIds(compiled: CompiledTaxonomy): ReadonlySet<string> {
+  let ids = genericCache.get(compiled);
+  if (!ids) {
+    ids = new Set(compiled.themes.filter((t) => t.generic).map((t) => t.id));
+    genericCache.set(compiled, ids);
+  }
+  return ids;
+}
+
 /**
  * A generic theme ("training", "policy and procedures") describes what a statement is about only when the
  * statement names no specific theme: "training on harmful sexual behaviour" is about harmful sexual
  * behaviour.
  */
 function dropGeneric(compiled: CompiledTaxonomy, p: PlacedStatement): void {
-  const generic = new Set(compiled.themes.filter((t) => t.generic).map((t) => t.id));
+  const generic = genericIds(compiled);
   if (p.themes.every((id) => generic.has(id))) return;
   p.themes = p.themes.filter((id) => !generic.has(id));
   for (const theme of [...p.firstMatch.keys()]) if (theme.generic) p.firstMatch.delete(theme);

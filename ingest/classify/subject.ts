@@ -22,9 +22,11 @@ const PARENT_HISTORY_AFTER = words(
 );
 /** A few words before the mention that make it a risk or a possibility, not an event. */
 const HYPOTHETICAL = words(
-  String.raw`\b(?:at (?:\w+ )?risk of|risks? of|could|would|might|if|potential(?:ly)?|possible|possibly|prevent\w*|vulnerab\w* to|likelihood of|dangers? of|warning signs of|awareness of)\b(?:\s+[\w'\u2019-]+){0,5}\s*$`,
+  String.raw`\b(?:at (?:\w+ )?risk of|risks? of|could|would|might|if|prevent\w*|vulnerab\w* to|likelihood of|dangers? of|warning signs of|awareness of)\b(?:\s+[\w'\u2019-]+){0,5}\s*$`,
   'i',
 );
+/** Words that make only the very next words a possibility: "possible sexual abuse", not "potentially life changing injuries". */
+const POSSIBLE = /\b(?:potential(?:ly)?|possible|possibly)\s+(?:[\w'\u2019-]+\s+)?$/i;
 /**
  * "may" only in lower case ("In May" is a month), and not "may have died by": a probable cause of death is
  * still the harm the review is about.
@@ -46,7 +48,7 @@ export function isChildHarm(text: string, start: number, end: number, unit: Span
   if (isParentHistory(text, start, end, unit)) return false;
   const before = text.slice(Math.max(unit.start, start - REACH), start);
   const clause = lastClause(before);
-  if (HYPOTHETICAL.test(clause)) return false;
+  if (HYPOTHETICAL.test(clause) || POSSIBLE.test(clause)) return false;
   return !MAY.test(clause) || PROBABLE_DEATH.test(clause + text.slice(start, end));
 }
 

@@ -76,10 +76,21 @@ function compileEntry(kind: TaxonKind, entry: TaxonEntry): CompiledEntry {
     ],
     exclusions: (entry.exclusions ?? []).map(spacesAsWhitespace).map(toMatcher),
     weak: (entry.weak ?? []).map(phraseMatcher),
-    context: (entry.context ?? []).map(phraseMatcher),
+    context: contextMatchers(entry.context ?? []),
     generic: false,
     aboutChild: kind === 'harmTypes',
   };
+}
+
+/**
+ * Context phrases are only ever asked "does any of them occur in this sentence": the plain ones run as one
+ * alternation; those with acronyms keep their own matcher, which checks the capitals.
+ */
+function contextMatchers(phrases: readonly string[]): Matcher[] {
+  const plain = phrases.filter((p) => phraseAcronyms(p).length === 0);
+  const cased = phrases.filter((p) => phraseAcronyms(p).length > 0).map(phraseMatcher);
+  if (plain.length === 0) return cased;
+  return [toMatcher(`(?:${plain.map(phraseToPattern).join('|')})`), ...cased];
 }
 
 function phraseMatcher(phrase: string): Matcher {

@@ -147,7 +147,11 @@ function add(found: Map<number, Span[]>, entry: number, span: Span): void {
 
 /** How far a sentence is searched for context either side of a weak match. */
 const SENTENCE_REACH = 300;
-const SENTENCE_END = /[.!?;\n]/;
+
+/** . ! ? ; and line breaks end a sentence (or a list item). */
+function endsSentence(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 59 || code === 10;
+}
 
 /** Keeps the weak matches whose sentence also has one of their entry's context phrases. */
 function applyContext(index: ScanIndex, run: Run, lower: string): void {
@@ -169,10 +173,10 @@ function applyContext(index: ScanIndex, run: Run, lower: string): void {
 export function sentenceAround(text: string, span: Span): Span {
   let start = span.start;
   const floor = Math.max(0, span.start - SENTENCE_REACH);
-  while (start > floor && !SENTENCE_END.test(text[start - 1] ?? '')) start--;
+  while (start > floor && !endsSentence(text.charCodeAt(start - 1))) start--;
   let end = span.end;
   const ceiling = Math.min(text.length, span.end + SENTENCE_REACH);
-  while (end < ceiling && !SENTENCE_END.test(text[end] ?? '')) end++;
+  while (end < ceiling && !endsSentence(text.charCodeAt(end))) end++;
   return { start, end };
 }
 

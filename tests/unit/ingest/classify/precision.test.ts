@@ -60,6 +60,18 @@ describe('harm types are harm that happened to the child', () => {
     );
   });
 
+  it('keeps a harm when only its consequences are uncertain', () => {
+    expect(harms('Potentially life changing non-accidental injuries to a baby girl.')).toContain(
+      'physical-abuse',
+    );
+    expect(harms('A six-week-old baby was shaken to death by his father.')).toContain(
+      'non-accidental-head-injury',
+    );
+    expect(harms('Possible non-accidental injury was queried at the first visit.')).not.toContain(
+      'physical-abuse',
+    );
+  });
+
   it('keeps a probable cause of death', () => {
     expect(harms('Child J may have died by suicide.')).toContain('suicide');
   });
