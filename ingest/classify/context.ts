@@ -39,6 +39,10 @@ const HEDGE_AFTER = words(
   'i',
 );
 
+/** Every hedge has one of these: without them the regular expressions need not run. */
+const HEDGE_CUE =
+  /\b(?:no|not|ruled|suspicion|suspected|unrelated|unconnected|unlinked|unascertained|unfounded|discounted)\b/i;
+
 /** Whether a theme mention at [start, end), inside [unitStart, unitEnd), is hedged away. */
 export function isHedged(
   text: string,
@@ -47,6 +51,8 @@ export function isHedged(
   unitStart: number,
   unitEnd: number,
 ): boolean {
+  const near = text.slice(Math.max(unitStart, start - WINDOW), Math.min(unitEnd, end + 60));
+  if (!HEDGE_CUE.test(near)) return false;
   const before = clauseBefore(text.slice(Math.max(unitStart, start - WINDOW), start));
   if (HEDGE_BEFORE.test(before)) return true;
   return HEDGE_AFTER.test(text.slice(end, Math.min(unitEnd, end + 60)));

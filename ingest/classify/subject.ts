@@ -10,9 +10,9 @@ import type { Span } from './sentences.ts';
 
 const RELATIVE =
   '(?:mother|father|mum|dad|parents?|step-?father|step-?mother|carers?|partner|grandmother|grandfather|grandparents?|uncle|aunt)';
-/** Before the mention, in its sentence: whose history it is. */
+/** Shortly before the mention, in its clause: whose history it is. */
 const PARENT_HISTORY_BEFORE = words(
-  String.raw`\b(?:${RELATIVE}(?:['\u2019]s|s['\u2019])? (?:own )?(?:history|experiences?|childhood|past|upbringing|background)|(?:her|his|their) own (?:childhood|history|experiences?|upbringing|past|early life)|when (?:she|he|they) (?:was|were) (?:a )?(?:child|children|young|teenagers?|girl|boy))\b[^.;]*$`,
+  String.raw`\b(?:${RELATIVE}(?:['\u2019]s|s['\u2019])? (?:own )?(?:history|experiences?|childhood|past|upbringing|background)|(?:her|his|their) own (?:history|experiences?|past|early life)|(?:her|his|their) (?:own )?(?:childhood|upbringing)|when (?:she|he|they) (?:was|were) (?:a )?(?:child|children|young|teenagers?|girl|boy))\b[^.;,]{0,60}$`,
   'i',
 );
 /** After the mention, in its sentence: "… as a child", "… in her own childhood". */

@@ -90,9 +90,15 @@ describe('the bundled taxonomy, for analysts', () => {
   it('marks the cross-cutting themes generic', () => {
     const generic = taxonomy.themes.filter((t) => t.generic).map((t) => t.id);
     expect(generic).toEqual(
-      expect.arrayContaining(['multi-agency-working', 'training', 'policy-and-procedures', 'assessment']),
+      expect.arrayContaining([
+        'multi-agency-working',
+        'information-sharing',
+        'training',
+        'policy-and-procedures',
+        'assessment',
+      ]),
     );
-    expect(generic).not.toContain('information-sharing');
+    expect(generic).not.toContain('escalation');
   });
 });
 
