@@ -238,7 +238,9 @@ function titleAreaNames(text: string, title: string): { name: string; at: number
     if (line.length > 160) continue;
     const quoted = QUOTED_NAME.exec(line)?.[1];
     const beside = TITLE_WORDS.test(line) ? pseudonymInTitle(line) : null;
-    for (const candidate of [quoted, beside]) {
+    // A title's first word ("Held in mind": a national review) is no name when a phrase runs on from it.
+    const runsOn = beside !== null && new RegExp(`${escapeRegExp(beside)}\\s+\\p{Ll}`, 'u').test(line);
+    for (const candidate of [quoted, runsOn ? null : beside]) {
       if (!candidate || candidate.includes(' ')) continue;
       const name = /^\p{Lu}+$/u.test(candidate) && candidate.length > 1 ? titleCase(candidate) : candidate;
       if (!isGivenName(name) || NOT_A_NAME.has(name.toLowerCase())) continue;
