@@ -31,12 +31,19 @@ export function tiedSubjects(text: string, title: string, subjects: Subject[]): 
 export function indexHolds(index: IndexEntry[], subjects: Subject[]): boolean {
   if (subjects.length === 0) return true;
   if (index.length < 2) return false;
-  return subjects.every((s) => {
+  const used = new Set<number>();
+  const each = subjects.every((s) => {
     const entries = new Set(
       s.mentions.map((m) => index.findIndex((e) => e.span.start <= m.start && m.end <= e.span.end)),
     );
+    for (const e of entries) used.add(e);
     return entries.size === 1 && !entries.has(-1);
   });
+  index.forEach((e, i) => {
+    if (e.child) used.add(i);
+  });
+  // One child named throughout is one review with crossheads, not an index.
+  return each && used.size >= 2;
 }
 
 /** Where an index entry's heading child is named inside its entry. */

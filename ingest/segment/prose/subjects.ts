@@ -268,7 +268,7 @@ function standaloneOffsets(text: string, name: string): number[] {
 function addBareMentions(text: string, found: Map<string, Subject>): void {
   for (const s of found.values()) {
     const bare = s.name.replace(/^(?:Child|Baby|Infant|Young Person|Sibling|child)\s+/, '');
-    if (bare.length < 3 || bare === s.name) continue;
+    if (bare.length < 3) continue;
     const re = new RegExp(`(?<![\\p{L}])${escapeRegExp(bare)}(?![\\p{L}])`, 'gu');
     for (const m of text.matchAll(re)) {
       if (!s.mentions.some((x) => x.start <= m.index && m.index < x.end))

@@ -114,6 +114,9 @@ Neglect of a 3-year-old boy. Learning includes: drift in child in need plans; mi
   it('ends the last entry at the "[...]" line', () => {
     const c = seg.cases[0];
     expect(c?.end).toBeLessThanOrEqual(text.indexOf('[...]'));
-    expect(c?.learning.map((l) => l.text)).toEqual(['drift in child in need plans', 'missed health appointments']);
+    expect(c?.learning.map((l) => l.text)).toEqual([
+      'drift in child in need plans',
+      'missed health appointments',
+    ]);
   });
 });

@@ -251,4 +251,29 @@ Dates for the multi-agency courses this year.
 `);
     expect(s.cases.map((c) => c.child)).toEqual(['Poppy', 'Finn']);
   });
+
+  it('reads a briefing about one named child with numbered crossheads as one review, not an index', () => {
+    const s = seg(`# 7 Minute Briefing
+
+**Nia – Local Child Safeguarding Practice Review**
+Wrenford Safeguarding Children Partnership · published 3 March 2024
+
+## 1. Why this review?
+
+Nia, aged 12, told a teacher in 2022 that an adult in the household had hurt her. The partnership commissioned a review because several agencies knew the family.
+
+## 2. Messages for practitioners
+
+- Nia had spoken to a neighbour first, and it was not passed on.
+- Police did not know of an earlier caution in another area.
+
+## 3. What needs to change
+
+- Share concerns raised informally by neighbours and friends.
+`);
+    expect(s.kind).toBe('single-review');
+    expect(s.cases.map((c) => [c.child, c.reportYear, c.learning.length, c.recommendations.length])).toEqual([
+      ['Nia', 2024, 2, 1],
+    ]);
+  });
 });
