@@ -12,6 +12,15 @@ const LABELLED_LINE = words(
   String.raw`^[ \t>*\-\u2022]*(?:(?:lead |independent |overview )?(?:authors?|reviewers?|writers?)|methodology|method|review (?:method|model|methodology|approach)|approach|publishers?|published(?: by)?|commissioned by|date(?: of publication)?|source|contact|copyright|board|partnership|LSCB|LSCP)\b[ \t]*(?:[:\u2013\u2014-]|by\b)[^\n]{0,200}`,
   'gim',
 );
+/**
+ * The same labels where a reader joined them onto the heading line ("Child K Author: … LSCB: …"): only in
+ * capitals, so an ordinary sentence with a colon is left alone.
+ */
+const JOINED_LABEL =
+  /(?<=[ \t*_])(?:Authors?|Lead [Rr]eviewers?|Independent [Rr]eviewers?|Methodology|Review [Mm]odel|Published by|Commissioned by|LSCB|LSCP)[ \t]*:[^\n]{0,200}/g;
+/** A line that is only a board's name, as publishers print it at the top of a page. */
+const BOARD_LINE =
+  /^[ \t*_#]*(?:[A-Z][\w'\u2019&-]*[ \t]+){0,5}(?:Local[ \t]+)?Safeguarding[ \t]+(?:Children(?:['\u2019]s)?[ \t]+)?(?:Partnership|Board)s?[ \t*_]*$/gm;
 /** Names of review models and methods. */
 const REVIEW_MODEL = words(
   String.raw`\b(?:Learning Together|Significant Incident Learning Process|SILP|appreciative inquiry|systems (?:methodology|approach|model|framework)|Welsh Child Practice Review|hybrid (?:methodology|model)|SCIE (?:systems )?(?:model|methodology|approach))\b`,
@@ -44,8 +53,12 @@ export function metadataSpans(text: string, entry: Span, sentencesOf: () => read
   const shifted = (start: number, end: number) =>
     spans.push({ start: entry.start + start, end: entry.start + end });
   for (const m of region.matchAll(LABELLED_LINE)) shifted(m.index, m.index + m[0].length);
+  if (region.includes(':')) {
+    for (const m of region.matchAll(JOINED_LABEL)) shifted(m.index, m.index + m[0].length);
+  }
   if (region.includes('Safeguarding')) {
     for (const m of region.matchAll(BOARD_NAME)) shifted(m.index, m.index + m[0].length);
+    for (const m of region.matchAll(BOARD_LINE)) shifted(m.index, m.index + m[0].length);
   }
   if (!MODEL_NEEDLES.some((needle) => region.includes(needle)))
     return spans.sort((a, b) => a.start - b.start);

@@ -119,6 +119,17 @@ describe('metadata, publisher and method lines', () => {
     expect(ids(result.harmTypes)).toContain('neglect');
   });
 
+  it('ignores author and board labels joined onto the heading line, and a board name printed alone', () => {
+    const text = [
+      'Safeguarding Children Board',
+      'Serious case review: Child P Author: A. Writer LSCB: Northdale Safeguarding Children Board (2019)',
+      'Child P, a teenager, was sexually exploited by adults she met online.',
+    ].join('\n');
+    const result = classify(text, { summary: text });
+    expect(ids(result.agencies)).not.toContain('safeguarding-partnership');
+    expect(ids(result.harmTypes)).toContain('child-sexual-exploitation');
+  });
+
   it('still targets a partnership a recommendation names', () => {
     const rec = 'Eastmere Safeguarding Children Partnership should seek assurance about neglect training';
     const text = `Recommendations include: ${rec}.`;
