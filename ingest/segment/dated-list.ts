@@ -5,6 +5,7 @@
  */
 import type { ReviewType } from '../../graph/records.ts';
 import { buildCase, type EntryParts } from '../extract/case.ts';
+import { localReviewType } from '../extract/era.ts';
 import type { Line } from '../extract/lines.ts';
 import { pseudonymInTitle } from '../extract/pseudonym.ts';
 import { reviewTypeIn } from '../extract/review-type.ts';
@@ -67,7 +68,11 @@ function entryParts(view: TextView, line: Line, last: Line, listType: ReviewType
     title: line.text.trim(),
     bodyStart: line.end,
     childField: pseudonymInTitle(name),
-    reviewType: reviewTypeIn(name) ?? reviewTypeIn(firstSentences(firstBody.trim(), 1)[0] ?? '') ?? listType,
+    reviewType: localReviewType(
+      reviewTypeIn(name) ?? reviewTypeIn(firstSentences(firstBody.trim(), 1)[0] ?? '') ?? listType,
+      Number(m[2]),
+      area,
+    ),
     meta: { partnership: UNNAMED_AREA.test(area) ? null : area, reportYear: Number(m[2]) },
   };
 }

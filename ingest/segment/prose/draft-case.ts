@@ -6,6 +6,7 @@
 import type { Outcome, ReviewType } from '../../../graph/records.ts';
 import { ageIn } from '../../extract/age.ts';
 import { buildCase } from '../../extract/case.ts';
+import { localReviewType } from '../../extract/era.ts';
 import { paragraphsOf, trimSpan } from '../../extract/lines.ts';
 import { outcomeIn } from '../../extract/outcome.ts';
 import { reviewTypeIn } from '../../extract/review-type.ts';
@@ -37,8 +38,24 @@ export function draftCase(
   const summary = summaryOf(view, d, body);
   const spanText = text.slice(d.span.start, d.span.end);
   const titlePage = text.slice(body.start, Math.min(body.end, body.start + 1500));
-  const reviewType = d.reviewType ?? reviewTypeNear(text, d, body) ?? 'OTHER';
-  const national = reviewType === 'NATIONAL';
+  const named = d.reviewType ?? reviewTypeNear(text, d, body);
+  const national = named === 'NATIONAL';
+  const partnership = national
+    ? null
+    : (d.area ??
+      partnershipNear(
+        partnerships,
+        firstMention,
+        d.span.start === body.start ? 0 : d.span.start,
+        d.span.end,
+      ) ??
+      partnershipNear(partnerships, firstMention, 0, body.end));
+  const reportYear =
+    publishedYearIn(spanText, titlePage) ??
+    publishedYearIn(titlePage, titlePage) ??
+    (lone && ctx.title.length <= SHORT_TITLE ? ctx.publishedYear : null);
+  // Only a named child's review is a local case review whose kind its year can tell.
+  const reviewType = (d.child ? localReviewType(named, reportYear, partnership) : named) ?? 'OTHER';
   const built = buildCase(view, {
     start: d.span.start,
     end: d.span.end,
@@ -48,22 +65,7 @@ export function draftCase(
     extraLabels: sectionLabels(view, d.span.start, d.span.end),
     childField: d.child,
     reviewType,
-    meta: {
-      partnership: national
-        ? null
-        : (d.area ??
-          partnershipNear(
-            partnerships,
-            firstMention,
-            d.span.start === body.start ? 0 : d.span.start,
-            d.span.end,
-          ) ??
-          partnershipNear(partnerships, firstMention, 0, body.end)),
-      reportYear:
-        publishedYearIn(spanText, titlePage) ??
-        publishedYearIn(titlePage, titlePage) ??
-        (lone && ctx.title.length <= SHORT_TITLE ? ctx.publishedYear : null),
-    },
+    meta: { partnership, reportYear },
   });
   // The child is who the cues name, never a word of the title ("Sara Lloyd Evans" is the author).
   const c = { ...built.case, child: national ? null : d.child };

@@ -22,8 +22,8 @@ describe('yearly list', () => {
     expect(ava?.summary).not.toMatch(/Keywords/);
   });
 
-  it('takes the review type from the summary when the entry line names none', () => {
-    expect(doc.cases.map((c) => c.reviewType)).toEqual(['SCR', 'OTHER', 'OTHER']);
+  it('takes the review type from the summary, else from the year of a local review (SCR up to 2020)', () => {
+    expect(doc.cases.map((c) => c.reviewType)).toEqual(['SCR', 'SCR', 'SCR']);
   });
 
   it('points every span at the exact text', () => {
