@@ -40,6 +40,10 @@ describe('harm types are harm that happened to the child', () => {
       'domestic-abuse',
     );
     expect(harms('Mother had been sexually abused when she was a child.')).not.toContain('sexual-abuse');
+    expect(harms('Stepfather had a history of domestic abuse and drug use.')).not.toContain('domestic-abuse');
+    expect(harms('The mother, E, had been in care as a child and experienced sexual abuse.')).not.toContain(
+      'sexual-abuse',
+    );
   });
 
   it('does not tag a harm that only a recommendation warns about', () => {
@@ -87,6 +91,10 @@ describe('harm types are harm that happened to the child', () => {
     ],
     ['the bruising was not related to the death and no physical abuse was found', 'physical-abuse'],
     ['the stepfather was arrested on suspicion of murder', 'homicide'],
+    [
+      'cause of death was not ascertained, though the baby had died while co-sleeping',
+      'sudden-unexpected-death-in-infancy',
+    ],
   ])('suppresses a hedged harm in a summary: "%s"', (sentence, harm) => {
     expect(harms(`${sentence}.`, { summary: `${sentence}.` })).not.toContain(harm);
   });
