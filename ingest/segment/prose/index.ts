@@ -23,7 +23,7 @@ export function segmentProse(view: TextView, ctx: SegmentContext): ProseResult {
   const title = cleanTitle(ctx.title);
   const warnings: string[] = [];
   if (body.truncated)
-    warnings.push(`the text stops at offset ${body.end} ("[...]"); the last review ends there`);
+    warnings.push(`the text is cut short at offset ${body.end} ("[...]"); nothing after it is read`);
   const subjects = findSubjects(text, title).filter((s) => inside(s, body));
   const about = aboutness(text.slice(body.start, body.end), title, tiedSubjects(text, title, subjects));
   if (about.kind === 'not-a-review') {
