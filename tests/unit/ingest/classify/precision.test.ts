@@ -105,6 +105,32 @@ describe('harm types are harm that happened to the child', () => {
   });
 });
 
+describe('themes and hedges', () => {
+  it('does not tag a theme a statement says was absent', () => {
+    expect(learningThemes("there were no concerns about the mother's mental health")).not.toContain(
+      'parental-mental-health',
+    );
+    expect(learningThemes('substance misuse was not a feature for either parent')).not.toContain(
+      'substance-misuse',
+    );
+  });
+
+  it('keeps a theme whose absence is the finding', () => {
+    expect(learningThemes('agencies did not share information about the father')).toContain(
+      'information-sharing',
+    );
+  });
+
+  it("does not read a parent's own time in care as a looked-after child theme", () => {
+    expect(summaryThemes('The mother had spent her own childhood in care.')).not.toContain(
+      'looked-after-children',
+    );
+    expect(summaryThemes('Child R was a looked after child living in foster care.')).toContain(
+      'looked-after-children',
+    );
+  });
+});
+
 describe('metadata, publisher and method lines', () => {
   const ENTRY = [
     'Child K: local child safeguarding practice review',
