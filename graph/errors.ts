@@ -4,6 +4,7 @@ export type StoreErrorKind =
   | 'auth' // wrong user or password
   | 'database-missing' // the named database does not exist
   | 'locked' // another process owns the embedded database directory
+  | 'damaged' // the embedded database file cannot be opened; the message says how to restore it
   | 'invalid-input' // a batch or argument the store refuses
   | 'query'; // the engine rejected a query
 

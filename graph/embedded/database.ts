@@ -13,6 +13,7 @@ import {
   type QueryResult,
 } from '@ladybugdb/core';
 import { StoreError } from '../errors.ts';
+import { damagedMessage } from './files.ts';
 
 export type Row = Record<string, LbugValue>;
 export type Params = Record<string, LbugValue>;
@@ -24,6 +25,10 @@ const ROWS_PER_SLICE = 2_000;
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+function firstLineOf(text: string): string {
+  return text.split('\n')[0]?.trim() ?? text;
 }
 
 export function queryError(e: unknown, cypher: string): StoreError {
@@ -181,16 +186,25 @@ export async function openDatabase(
     );
   }
   await mkdir(dirname(path), { recursive: true });
-  const database = new Database(path, sizes.bufferPoolBytes ?? 0, true, false, sizes.maxDbBytes ?? 0);
+  // A log whose last record was cut off by a killed process is replayed up to that record (the cut-off
+  // transaction never committed) instead of refusing to open the database.
+  const database = new Database(
+    path,
+    sizes.bufferPoolBytes ?? 0,
+    true,
+    false,
+    sizes.maxDbBytes ?? 0,
+    true,
+    -1,
+    false,
+  );
   try {
     await database.init();
   } catch (e) {
     if (/Could not set lock on file/i.test(messageOf(e))) {
       throw new StoreError('locked', lockedMessage(path), { cause: e });
     }
-    throw new StoreError('unreachable', `cannot open the LadybugDB database at ${path}: ${messageOf(e)}`, {
-      cause: e,
-    });
+    throw new StoreError('damaged', damagedMessage(path, firstLineOf(messageOf(e))), { cause: e });
   }
   return database;
 }

@@ -7,7 +7,24 @@ import { Database } from '@ladybugdb/core';
 import { StoreError } from '../errors.ts';
 import type { SourceBatch, TaxonomyRecords } from '../records.ts';
 import type { GraphStore, NodeRef, StatementQuery } from '../store.ts';
-import { openDatabase, openSession, type Rows, SerialQueue, type Session, SessionPool } from './database.ts';
+import {
+  lockedMessage,
+  openDatabase,
+  openSession,
+  type Rows,
+  SerialQueue,
+  type Session,
+  SessionPool,
+} from './database.ts';
+import {
+  claim,
+  damagedMessage,
+  hasLeftoverLog,
+  journalPath,
+  probeOpen,
+  release,
+  settleBeforeOpen,
+} from './files.ts';
 import { caseDetail, caseFacets, casesByIds } from './read/cases.ts';
 import { counts, listSources, sourceText, taxonomy } from './read/catalogue.ts';
 import { connections, neighbourhood } from './read/paths.ts';
@@ -39,17 +56,26 @@ export interface EmbeddedStoreOptions {
 const DEFAULT_BULK_MIN_ROWS = 50_000;
 const DEFAULT_MAX_DB_BYTES = 2 ** 40;
 
-/** The undo plan of a bulk load in progress lives next to the database file (see write/bulk.ts). */
-function journalPath(dbPath: string): string {
-  return `${dbPath}.bulk-undo.json`;
+/**
+ * Before LadybugDB reads the file: an interrupted bulk load is rolled back to its snapshot and a killed
+ * run's staging folders go (files.ts). When the last process did not close the database, its log is replayed
+ * in a child process first, so a log the engine cannot replay gives a message instead of a crash.
+ */
+async function openChecked(opts: EmbeddedStoreOptions) {
+  const maxDbBytes = opts.maxDbBytes ?? DEFAULT_MAX_DB_BYTES;
+  await settleBeforeOpen(opts.path);
+  if (await hasLeftoverLog(opts.path)) {
+    const problem = await probeOpen(opts.path, maxDbBytes);
+    if (problem?.locked) throw new StoreError('locked', lockedMessage(opts.path));
+    if (problem) throw new StoreError('damaged', damagedMessage(opts.path, problem.reason));
+  }
+  return openDatabase(opts.path, { maxDbBytes, bufferPoolBytes: opts.bufferPoolBytes });
 }
 
 export async function openEmbeddedStore(opts: EmbeddedStoreOptions): Promise<GraphStore> {
-  const database = await openDatabase(opts.path, {
-    maxDbBytes: opts.maxDbBytes ?? DEFAULT_MAX_DB_BYTES,
-    bufferPoolBytes: opts.bufferPoolBytes,
-  });
+  const database = await openChecked(opts);
   try {
+    await claim(opts.path);
     const writer = await openSession(database);
     const readers: Session[] = [];
     for (let i = 0; i < Math.max(1, opts.readers ?? 4); i++) readers.push(await openSession(database));
@@ -58,6 +84,7 @@ export async function openEmbeddedStore(opts: EmbeddedStoreOptions): Promise<Gra
   } catch (e) {
     // Release the file lock, so the next attempt (or another process) can open it.
     await database.close();
+    await release(opts.path);
     throw e;
   }
 }
@@ -80,7 +107,7 @@ class EmbeddedStore implements GraphStore {
     this.description = `embedded LadybugDB ${Database.getVersion()} at ${opts.path}`;
     this.bulkMinRows = opts.bulkMinRows ?? DEFAULT_BULK_MIN_ROWS;
     this.bulk = {
-      journalPath: journalPath(opts.path),
+      dbPath: opts.path,
       ...(opts.onBulkStep ? { onStep: opts.onBulkStep } : {}),
     };
   }
@@ -91,10 +118,19 @@ class EmbeddedStore implements GraphStore {
     if (this.closed) throw new StoreError('unreachable', `the embedded store at ${this.path} is closed`);
   }
 
+  /** Set when a bulk load committed but could not be made durable: no further write is safe until reopened. */
+  private unsettled: StoreError | null = null;
+
   private write<T>(work: (s: Session) => Promise<T>): Promise<T> {
     return this.writes.run(async () => {
       this.assertOpen();
-      return work(this.writer);
+      if (this.unsettled) throw this.unsettled;
+      try {
+        return await work(this.writer);
+      } catch (e) {
+        if (e instanceof StoreError && e.kind === 'damaged') this.unsettled = e;
+        throw e;
+      }
     });
   }
 
@@ -121,6 +157,7 @@ class EmbeddedStore implements GraphStore {
       await this.readers.close();
       await this.writer.close();
       await this.database.close();
+      await release(this.path);
     });
   }
 

@@ -9,6 +9,8 @@ export interface IngestArgs {
   taxonomy: string | null;
   /** Extraction threads; null lets ingest decide (one per core for large runs). */
   threads: number | null;
+  /** Put back the last good state of the embedded database instead of ingesting. */
+  restore: boolean;
   help: boolean;
 }
 
@@ -26,6 +28,7 @@ options:
   --report FILE      write the curator report (Markdown) to FILE
   --taxonomy FILE    use this taxonomy instead of ingest/taxonomy/taxonomy.yaml
   --threads N        extract on N worker threads (default: one per core, at most 4, from 8 files; 0: none)
+  --restore          no PATH: put back the last good state of an embedded database that cannot be opened
   -h, --help         show this help
 
 environment:
@@ -48,6 +51,7 @@ export function parseIngestArgs(argv: readonly string[]): ParsedArgs {
     report: values.report ?? null,
     taxonomy: values.taxonomy ?? null,
     threads: null,
+    restore: values.restore === true,
     help: values.help === true,
   };
   if (values.threads !== undefined) {
@@ -57,7 +61,9 @@ export function parseIngestArgs(argv: readonly string[]): ParsedArgs {
     }
     args.threads = threads;
   }
-  if (!args.help && args.paths.length === 0)
+  if (args.restore && args.paths.length > 0)
+    return { ok: false, message: '--restore takes no PATH: it works on the configured database' };
+  if (!args.help && !args.restore && args.paths.length === 0)
     return { ok: false, message: 'no PATH given: name the files or folders to ingest' };
   return { ok: true, args };
 }
@@ -73,6 +79,7 @@ function parseWith(argv: readonly string[]) {
       report: { type: 'string' },
       taxonomy: { type: 'string' },
       threads: { type: 'string' },
+      restore: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -58,6 +58,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function run(args: IngestArgs, io: CliIo): Promise<number> {
+  if (args.restore) return restore(io);
   const taxonomy = taxonomyFrom(args.taxonomy);
   const progress = progressOn(io.stderr);
   const documents: ExtractedText[] = [];
@@ -131,6 +132,20 @@ async function ingest(
   else io.stdout.write(`${formatSummary(summary)}\n`);
   const stored = summary.loaded + summary.replaced + summary.unchanged;
   return stored > 0 ? EXIT_OK : nothing(io, summary.documents);
+}
+
+/** `--restore`: puts back the last good state of the embedded database (graph/embedded/files.ts). */
+async function restore(io: CliIo): Promise<number> {
+  const config = storeConfig(io.env);
+  if (config.engine !== 'embedded') {
+    throw new Refusal(
+      '--restore is for the embedded database; a Neo4j database is restored from its own backups',
+    );
+  }
+  const { restoreLastGoodState } = await import('../../graph/embedded/files.ts');
+  const result = await storeCall(() => restoreLastGoodState(config.path, 2 ** 40));
+  (result.opens ? io.stdout : io.stderr).write(`${result.opens ? '' : 'ingest: '}${result.message}\n`);
+  return result.opens ? EXIT_OK : EXIT_NOTHING_INGESTED;
 }
 
 function nothing(io: CliIo, found: number): number {

@@ -10,27 +10,31 @@
  *
  * So a load runs like this:
  * 1. Check first: every batch is well-formed, every taxonomy node a link names exists.
- * 2. Journal: the undo plan (new source ids, their case and statement ids, the nodes this load creates) is
- *    written next to the database file before anything else.
- * 3. Phase 1, auto-checkpoint off: COPY the new sources (marked incomplete: no ingestedAt yet), the new nodes
+ * 2. Snapshot: copy the database file (and its log, if it has one) to `P.before-load` (files.ts).
+ * 3. Journal: the undo plan (new source ids, their case and statement ids, the nodes this load creates) and
+ *    the snapshot's path are written next to the database file before anything else.
+ * 4. Phase 1, auto-checkpoint off: COPY the new sources (marked incomplete: no ingestedAt yet), the new nodes
  *    and every link. Nothing stored before is changed. Rows CSV cannot carry exactly are held back.
- * 4. CHECKPOINT: phase 1 is now on disk.
- * 5. Phase 2, one transaction of UNWIND statements: write the held-back rows, update the nodes that already
- *    existed, remove the earlier versions of replaced paths, stamp the sources' ingestedAt. Its commit is the
- *    commit of the load.
- * 6. A failure before that commit runs the undo plan (one transaction, no COPY) and reports the error. A crash
- *    leaves the journal; the next open of the store runs the undo plan unless the sources are stamped.
+ * 5. CHECKPOINT: phase 1 is now on disk.
+ * 6. Phase 2, one transaction of UNWIND statements: write the held-back rows, update the nodes that already
+ *    existed, remove the earlier versions of replaced paths, stamp the sources' ingestedAt.
+ * 7. CHECKPOINT again and verify (every source stamped, every new node there): the load is in the database
+ *    file itself. Only then are the journal and the snapshot removed; removing the journal is the commit.
+ * A failure (an error, not a crash) before phase 2 commits runs the undo plan (one transaction, no COPY) and
+ * reports the error. A crash at any moment leaves the journal: the next open puts the snapshot back before
+ * the engine reads anything (files.ts), so the engine's own log recovery never has to undo a bulk load.
  *
  * Guarantee: a loadSources call writes all of its batches or none of them, and what was stored before —
- * including the sources it would replace — is kept when it fails or the process dies. Not guaranteed:
+ * including the sources it would replace — is kept when it fails or the process is killed. Not guaranteed:
  * isolation. Readers may see a bulk load's new rows (sources without ingestedAt) while it runs.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StoreError } from '../../errors.ts';
 import type { SourceRecord } from '../../records.ts';
 import { relDecl } from '../../schema/model.ts';
 import { inTransaction, type Session } from '../database.ts';
+import { dropSnapshot, journalPath, STAGING_PREFIX, takeSnapshot, writeAtomically } from '../files.ts';
 import {
   CONTENT_LABELS,
   createContent,
@@ -40,19 +44,21 @@ import {
   updateNodes,
 } from './content.ts';
 import { deleteNodes, type Pair, removeCaseLinks, removeSources, STATEMENT_LINKS } from './remove.ts';
-import { CopySink, existingIds, STAGING_PREFIX, UnwindSink } from './sinks.ts';
+import { CopySink, existingIds, UnwindSink } from './sinks.ts';
 import { chunks, type NodeRecord } from './tables.ts';
 
 export interface BulkOptions {
-  /** Where the undo plan of a running bulk load is kept (next to the database file). */
-  journalPath: string;
+  /** The database file; the journal and the snapshot of a running bulk load are kept next to it. */
+  dbPath: string;
   /** Called before each step ("copy HAS_THEME", "commit", …); throwing aborts the load like a failure. */
   onStep?: (step: string) => void | Promise<void>;
 }
 
 /** What it takes to remove a bulk load that did not commit. */
 export interface UndoPlan {
-  version: 1;
+  version: 2;
+  /** The copy of the database file taken before the load (version 1 journals have none). */
+  snapshot: string;
   /** The folder of the staged CSV files. */
   stagingDir: string;
   sources: string[];
@@ -68,10 +74,12 @@ function undoPlan(
   created: LoadContent['nodes'],
   updated: LoadContent['nodes'],
   stagingDir: string,
+  snapshot: string,
 ): UndoPlan {
   const existing = new Set([...updated.Learning, ...updated.Recommendation].map((s) => s.id));
   const plan: UndoPlan = {
-    version: 1,
+    version: 2,
+    snapshot,
     stagingDir,
     sources: [],
     cases: {},
@@ -112,14 +120,12 @@ export async function undo(session: Session, plan: UndoPlan): Promise<void> {
   });
 }
 
-async function writeJournal(path: string, plan: UndoPlan): Promise<void> {
-  await writeFile(`${path}.tmp`, JSON.stringify(plan));
-  await rename(`${path}.tmp`, path);
-}
-
-/** Finishes what an interrupted bulk load left: undone unless it reached its commit. */
-export async function recoverBulkLoad(session: Session, journalPath: string): Promise<void> {
-  const text = await readFile(journalPath, 'utf8').catch(() => null);
+/**
+ * Finishes what an interrupted bulk load of an earlier version left (a journal without a snapshot): undone
+ * unless it reached its commit. Journals with a snapshot are settled before the database opens (files.ts).
+ */
+export async function recoverBulkLoad(session: Session, path: string): Promise<void> {
+  const text = await readFile(path, 'utf8').catch(() => null);
   if (text === null) return;
   let plan: UndoPlan;
   try {
@@ -127,7 +133,7 @@ export async function recoverBulkLoad(session: Session, journalPath: string): Pr
   } catch (e) {
     throw new StoreError(
       'query',
-      `${journalPath} (the undo plan of an interrupted bulk load) is unreadable: ${String(e)}. Move it away and ` +
+      `${path} (the undo plan of an interrupted bulk load) is unreadable: ${String(e)}. Move it away and ` +
         'remove the sources that load was writing with removeSource, or load them again.',
       { cause: e },
     );
@@ -143,7 +149,7 @@ export async function recoverBulkLoad(session: Session, journalPath: string): Pr
   if (typeof plan.stagingDir === 'string' && basename(plan.stagingDir).startsWith(STAGING_PREFIX)) {
     await rm(plan.stagingDir, { recursive: true, force: true });
   }
-  await rm(journalPath, { force: true });
+  await rm(path, { force: true });
 }
 
 /** Taxonomy ends are the only ends outside the load; all must exist before anything is written. */
@@ -190,20 +196,73 @@ async function commit(
   });
 }
 
+/** After phase 2: every source of the load is stamped and every node it created is there. */
+async function verify(session: Session, content: LoadContent, plan: UndoPlan): Promise<void> {
+  const present = async (label: string, ids: readonly string[], stamped: boolean) => {
+    let n = 0;
+    const where = stamped ? ' AND x.ingestedAt IS NOT NULL' : '';
+    for (const part of chunks(ids)) {
+      const [row] = await session.rows(
+        `UNWIND $ids AS i MATCH (x:${label}) WHERE x.id = i${where} RETURN count(*) AS n`,
+        { ids: part },
+      );
+      n += Number(row?.n ?? 0);
+    }
+    return n;
+  };
+  const checks: Array<[string, readonly string[], boolean]> = [
+    ['Source', content.sources.map((s) => s.id), true],
+    ...CONTENT_LABELS.map((label): [string, readonly string[], boolean] => [
+      label,
+      plan.created[label],
+      false,
+    ]),
+  ];
+  for (const [label, ids, stamped] of checks) {
+    const found = await present(label, ids, stamped);
+    if (found !== ids.length) {
+      throw new Error(`after the load ${found} of its ${ids.length} ${label} nodes are in the database`);
+    }
+  }
+}
+
+/** The load committed but could not be made durable: the database is put back to before it on the next open. */
+function unsettledError(opts: BulkOptions, e: unknown): StoreError {
+  return new StoreError(
+    'damaged',
+    `a bulk load committed but could not be checkpointed and verified (${e instanceof Error ? e.message : String(e)}). ` +
+      `Stop this process: when ${opts.dbPath} is next opened, it is put back as it was before that load, and ` +
+      'ingesting the same documents again completes it.',
+    { cause: e },
+  );
+}
+
 export async function bulkLoad(session: Session, content: LoadContent, remove: string[], opts: BulkOptions) {
   await assertTaxonomyEnds(session, content);
   const { create, update } = await splitByPresence(session, content);
-  const stagingDir = await CopySink.stagingDir();
-  const plan = undoPlan(content, create, update, stagingDir);
-  const context = loadContext(content);
+  const journal = journalPath(opts.dbPath);
   const step = async (name: string) => opts.onStep?.(name);
+  // The snapshot is the state this load can always go back to, whatever happens to the process.
+  await step('snapshot');
+  const snapshot = await takeSnapshot(opts.dbPath);
+  let stagingDir: string;
+  try {
+    stagingDir = await CopySink.stagingDir();
+  } catch (e) {
+    await dropSnapshot(opts.dbPath);
+    throw e;
+  }
+  const plan = undoPlan(content, create, update, stagingDir, snapshot);
+  const context = loadContext(content);
   const sink = new CopySink(session, context, new UnwindSink(session, context), stagingDir, step);
-  await writeJournal(opts.journalPath, plan).catch(async (e: unknown) => {
+  await writeAtomically(journal, JSON.stringify(plan)).catch(async (e: unknown) => {
     await rm(stagingDir, { recursive: true, force: true });
+    await dropSnapshot(opts.dbPath);
     throw e;
   });
   // Left on, LadybugDB checkpoints after every COPY (~100 ms each); the one checkpoint below is enough.
   await session.run('CALL auto_checkpoint=false');
+  let committed = false;
   try {
     await createContent(sink, unstamped(content.sources), create, content.links);
     // Copied rows are not in the write-ahead log: until a checkpoint they would not survive a crash, and
@@ -211,26 +270,36 @@ export async function bulkLoad(session: Session, content: LoadContent, remove: s
     await session.run('CHECKPOINT');
     await step('commit');
     await commit(session, sink, content, update, remove);
+    committed = true;
+    await step('checkpoint');
+    await session.run('CHECKPOINT');
+    await verify(session, content, plan);
   } catch (e) {
     await sink.close();
+    if (committed) throw unsettledError(opts, e);
     try {
       // Undo is logged; what it deletes must be on disk first, or replaying the log after a crash would fail.
       await session.run('CHECKPOINT');
       await undo(session, plan);
+      await session.run('CHECKPOINT');
     } catch (undoError) {
       throw new StoreError(
-        'query',
+        'damaged',
         `a bulk load failed (${e instanceof Error ? e.message : String(e)}) and undoing it failed too ` +
-          `(${undoError instanceof Error ? undoError.message : String(undoError)}); the undo plan is kept in ` +
-          `${opts.journalPath} and runs again when the store is next opened.`,
+          `(${undoError instanceof Error ? undoError.message : String(undoError)}). Stop this process: when ` +
+          `${opts.dbPath} is next opened, it is put back as it was before that load.`,
         { cause: e },
       );
     }
-    await rm(opts.journalPath, { force: true });
+    await rm(journal, { force: true });
+    await dropSnapshot(opts.dbPath);
     throw e;
   } finally {
     await sink.close();
     await session.run('CALL auto_checkpoint=true');
   }
-  await rm(opts.journalPath, { force: true });
+  // Removing the journal is what makes the load final; the snapshot is only removed after it.
+  await step('settle');
+  await rm(journal, { force: true });
+  await dropSnapshot(opts.dbPath);
 }

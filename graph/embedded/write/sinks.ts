@@ -4,12 +4,12 @@
  * rows that already exist always go through UNWIND (see load.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StoreError } from '../../errors.ts';
 import type { LinkRecord } from '../../records.ts';
 import { type NodeLabel, type RelType, relDecl } from '../../schema/model.ts';
 import type { Session } from '../database.ts';
+import { makeStagingDir } from '../files.ts';
 import { CsvFile, type CsvValue, csvCanHold } from './csv.ts';
 import {
   chunks,
@@ -122,7 +122,6 @@ export class UnwindSink implements RowSink {
 }
 
 const SAFE_PATH = /^[^'\\\r\n]+$/;
-export const STAGING_PREFIX = 'threadline-copy-';
 
 /**
  * Stages each table as CSV files and COPYs them; a COPY runs on LadybugDB's threads while the next table is
@@ -144,10 +143,13 @@ export class CopySink implements RowSink {
     private readonly step: (name: string) => Promise<void> = async () => {},
   ) {}
 
-  /** A fresh folder for the CSV files (a crashed load's folder is removed on the next open, see bulk.ts). */
+  /** A fresh folder for the CSV files (a killed load's folder is removed on the next open, see files.ts). */
   static async stagingDir(): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), STAGING_PREFIX));
-    if (!SAFE_PATH.test(dir)) throw new StoreError('query', `cannot stage CSV files in ${dir}: unusual path`);
+    const dir = await makeStagingDir(mkdtemp);
+    if (!SAFE_PATH.test(dir)) {
+      await rm(dir, { recursive: true, force: true });
+      throw new StoreError('query', `cannot stage CSV files in ${dir}: unusual path`);
+    }
     return dir;
   }
 

@@ -13,6 +13,7 @@ describe('parseIngestArgs', () => {
         report: 'out.md',
         taxonomy: null,
         threads: null,
+        restore: false,
         help: false,
       },
     });
@@ -32,6 +33,15 @@ describe('parseIngestArgs', () => {
     expect(parseIngestArgs(['--threads', 'many', 'docs'])).toEqual({
       ok: false,
       message: '--threads takes a whole number from 0 to 64, not "many"',
+    });
+  });
+
+  it('accepts --restore without paths, and refuses paths with it', () => {
+    const parsed = parseIngestArgs(['--restore']);
+    expect(parsed.ok && parsed.args.restore).toBe(true);
+    expect(parseIngestArgs(['--restore', 'docs'])).toEqual({
+      ok: false,
+      message: '--restore takes no PATH: it works on the configured database',
     });
   });
 
