@@ -1,0 +1,47 @@
+/**
+ * Harm told in the words reviews use rather than its name: what the scans showed, what the child swallowed,
+ * how the baby died. All text is fictional.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyCase } from '../../../../ingest/classify/index.ts';
+import { loadTaxonomy } from '../../../../ingest/taxonomy/index.ts';
+import { entryCase, ids } from './fixture.ts';
+
+const taxonomy = loadTaxonomy();
+const harms = (text: string) => ids(classifyCase(entryCase(text, {}), text, taxonomy).harmTypes);
+
+describe('harm told in other words', () => {
+  it('tags a skull fracture and bleeding on the brain of a baby as a non-accidental head injury', () => {
+    expect(
+      harms('Baby K, aged ten weeks, was found to have a skull fracture and bleeding on the brain.'),
+    ).toContain('non-accidental-head-injury');
+  });
+
+  it('tags a baby who died from a head injury, but not a child hurt in a fall', () => {
+    expect(harms('Child P died in hospital from a head injury in 2021.')).toContain(
+      'non-accidental-head-injury',
+    );
+    expect(harms('Child P suffered a head injury after a fall from a climbing frame.')).not.toContain(
+      'non-accidental-head-injury',
+    );
+  });
+
+  it('tags multiple and healing fractures as physical abuse', () => {
+    expect(harms('Baby N was admitted with multiple fractures at eleven weeks old.')).toContain(
+      'physical-abuse',
+    );
+    expect(harms('An X-ray showed two healing rib fractures.')).toContain('physical-abuse');
+  });
+
+  it("tags a child who swallowed a parent's methadone as poisoning", () => {
+    expect(
+      harms('Child S, aged two, was taken to hospital after swallowing methadone kept in a cup.'),
+    ).toContain('poisoning-and-ingestion');
+  });
+
+  it('tags the sudden death of a young baby as a sudden unexpected death in infancy', () => {
+    expect(harms('The review followed the sudden death of a 10-week old baby at home.')).toContain(
+      'sudden-unexpected-death-in-infancy',
+    );
+  });
+});
