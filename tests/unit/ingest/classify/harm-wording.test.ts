@@ -45,3 +45,27 @@ describe('harm told in other words', () => {
     );
   });
 });
+
+describe('themes told in other words', () => {
+  const themes = (statement: string) =>
+    classifyCase(entryCase(statement, { learning: [statement] }), statement, taxonomy).learning[0]?.themes ??
+    [];
+
+  it('reads a concern that was not passed on as information sharing', () => {
+    expect(themes("The nursery's concern was not passed to the health visitor.")).toContain(
+      'information-sharing',
+    );
+    expect(themes('Each agency held part of the picture and nobody had the whole picture.')).toContain(
+      'information-sharing',
+    );
+  });
+
+  it("reads professionals who did not hear from the child as the child's voice", () => {
+    expect(themes('Practitioners did not hear from the children themselves.')).toContain(
+      'voice-of-the-child',
+    );
+    expect(themes("The young people's own accounts were recorded but did not change the plan.")).toContain(
+      'voice-of-the-child',
+    );
+  });
+});
