@@ -2,6 +2,8 @@
  * The server's configuration, read from the environment once at start. Every problem is reported at once,
  * each naming the variable and what it accepts, so a misconfigured deployment fails before it listens.
  */
+import { type ExtractLimits, extractLimits } from '../ingest/load/extract-pool.ts';
+import { readLimitProblems } from '../ingest/read/limits.ts';
 
 export interface ServerLimits {
   /** Largest `first` a connection accepts. */
@@ -16,8 +18,10 @@ export interface ServerLimits {
   maxDirectives: number;
   maxTokens: number;
   maxCost: number;
-  /** Largest request body (uploads included), in bytes. */
+  /** Largest request body with the admin token (uploads included), in bytes. */
   maxBodyBytes: number;
+  /** Largest request body without the admin token (a query and its variables), in bytes. */
+  maxQueryBodyBytes: number;
   /** Cases and statements one request may list through connections, in all. */
   maxItems: number;
   /** Case details one request may read. */
@@ -34,6 +38,8 @@ export interface ServerConfig {
   webDir: string;
   requestTimeoutMs: number;
   limits: ServerLimits;
+  /** Time and memory one uploaded document may take to read, on its worker thread. */
+  extract: ExtractLimits;
 }
 
 export class ServerConfigError extends Error {
@@ -53,6 +59,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxTokens: 2000,
   maxCost: 100_000,
   maxBodyBytes: 60 * 1024 * 1024,
+  maxQueryBodyBytes: 1024 * 1024,
   maxItems: 5000,
   maxDetails: 250,
 };
@@ -141,6 +148,19 @@ export function readServerConfig(env: Env): ServerConfig {
       'THREADLINE_API_TOKEN and THREADLINE_ADMIN_TOKEN must differ (the admin token also grants reads)',
     );
   }
+  // The reading limits (file size, unzipped size, pages, time, memory) are read by the readers themselves;
+  // checking them here means a typo stops the server instead of quietly falling back to a default.
+  r.problems.push(...readLimitProblems(env));
   if (r.problems.length > 0) throw new ServerConfigError(r.problems);
-  return { host, port, apiToken, adminToken, corsOrigins, webDir, requestTimeoutMs, limits };
+  const extract = extractLimits(env);
+  return { host, port, apiToken, adminToken, corsOrigins, webDir, requestTimeoutMs, limits, extract };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Listening beyond this machine with no API token means anyone who can reach the port can read. */
+export function exposureWarning(config: Pick<ServerConfig, 'host' | 'apiToken'>): string | null {
+  if (LOOPBACK.has(config.host) || config.host.startsWith('127.')) return null;
+  if (config.apiToken !== null) return null;
+  return `listening on ${config.host} without THREADLINE_API_TOKEN: anyone who can reach this port can read the data; set THREADLINE_API_TOKEN (and THREADLINE_ADMIN_TOKEN for uploads), or HOST=127.0.0.1`;
 }

@@ -11,7 +11,7 @@ import { openStore } from '../graph/open.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { loadSampleCorpusIfEmpty } from '../ingest/sample/index.ts';
 import { loadTaxonomy, taxonomyRecords } from '../ingest/taxonomy/index.ts';
-import { readServerConfig } from './config.ts';
+import { exposureWarning, readServerConfig } from './config.ts';
 import { firstLine } from './graphql/errors.ts';
 import { type RunningServer, startServer } from './http/app.ts';
 
@@ -39,8 +39,13 @@ async function serve(store: GraphStore): Promise<RunningServer> {
     ? `; loaded the sample corpus: ${sample.reviews} reviews from ${sample.documents} documents`
     : '';
   process.stdout.write(`Threadline listening on ${server.url} (${store.description})${note}\n`);
+  const warning = exposureWarning(config);
+  if (warning) process.stderr.write(`threadline: warning: ${warning}\n`);
   return server;
 }
+
+/** Longest a shutdown may take before the process exits anyway. */
+const SHUTDOWN_LIMIT_MS = 5000;
 
 function closeOnSignals(server: RunningServer, store: GraphStore): void {
   let closing = false;
@@ -48,6 +53,11 @@ function closeOnSignals(server: RunningServer, store: GraphStore): void {
     if (closing) process.exit(1);
     closing = true;
     process.stderr.write(`threadline: ${signal} received, closing\n`);
+    // Closing stops the reading threads and drops connections; whatever still hangs does not hold us.
+    setTimeout(() => {
+      process.stderr.write(`threadline: not closed within ${SHUTDOWN_LIMIT_MS / 1000} s; exiting\n`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS - 500).unref();
     try {
       await server.close();
     } finally {

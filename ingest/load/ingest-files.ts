@@ -14,7 +14,7 @@ import { readBytes } from '../read/index.ts';
 import { type Taxonomy, taxonomyRecords } from '../taxonomy/index.ts';
 import { expandPaths, type FileProblem } from './expand-paths.ts';
 import { extractRead } from './extract-file.ts';
-import { defaultThreads, extractedInOrder, openExtractor } from './extract-pool.ts';
+import { defaultThreads, type Extractor, extractedInOrder, openExtractor } from './extract-pool.ts';
 import { toSourceBatch } from './to-records.ts';
 
 export type { FileProblem } from './expand-paths.ts';
@@ -206,14 +206,21 @@ export interface UploadResult {
   error: string | null;
 }
 
-/** One uploaded document (the server's upload mutation): read, extract, load, and say what happened. */
+/**
+ * One uploaded document (the server's upload mutation): read, extract, load, and say what happened. The
+ * server passes its extractor, so the document is read on a worker thread under the time and memory
+ * limits; a document that fails there stores nothing.
+ */
 export async function ingestUpload(
   store: GraphStore,
   filename: string,
   bytes: Uint8Array,
   taxonomy: Taxonomy,
+  extractor?: Extractor,
 ): Promise<UploadResult> {
-  const extracted = extractRead(filename, await readBytes(filename, bytes), taxonomy);
+  const extracted = extractor
+    ? await extractor.extractBytes(filename, bytes)
+    : extractRead(filename, await readBytes(filename, bytes), taxonomy);
   if (!extracted.ok) return failedUpload(filename, extracted.problem.message, []);
   const { doc } = extracted;
   try {

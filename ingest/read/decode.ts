@@ -5,6 +5,7 @@ export type DecodeResult = { ok: true; text: string; warnings: string[] } | { ok
 
 export const WINDOWS_1252_WARNING = 'decoded as Windows-1252; save as UTF-8 to silence this';
 export const UTF16_WARNING = 'decoded as UTF-16; save as UTF-8 to silence this';
+export const UTF32_WARNING = 'decoded as UTF-32; save as UTF-8 to silence this';
 
 /** Share of control bytes above which a file is binary data rather than text with a stray control code. */
 const CONTROL_BYTE_RATIO = 0.01;
@@ -25,6 +26,9 @@ export function decodeText(file: string, bytes: Uint8Array, options: DecodeOptio
     const text = decodeUtf8(bytes.subarray(3));
     if (text !== null) return decoded(text, []);
   }
+  // UTF-32LE's mark begins with UTF-16LE's, so it is asked first.
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) return decodedUtf32(file, bytes.subarray(4), true);
+  if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) return decodedUtf32(file, bytes.subarray(4), false);
   if (startsWith(bytes, [0xff, 0xfe]))
     return decoded(decodeUtf16(bytes.subarray(2), 'utf-16le'), [UTF16_WARNING]);
   if (startsWith(bytes, [0xfe, 0xff]))
@@ -36,7 +40,7 @@ export function decodeText(file: string, bytes: Uint8Array, options: DecodeOptio
       ingestError(
         'binary',
         file,
-        `the file looks like binary data, not text (${binaryReason})`,
+        `no readable text: the file looks like binary data (${binaryReason})`,
         'check it is the right file; a text file saved as UTF-16 without a byte-order mark must be saved as UTF-8',
       ),
     );
@@ -112,6 +116,31 @@ function decodeUtf8(bytes: Uint8Array): string | null {
     // A decoding failure is the answer to the question being asked, not an error to report.
     return null;
   }
+}
+
+/** UTF-32 (which TextDecoder does not offer); a length that is not a multiple of 4, or a value that is not a character, is an encoding error. */
+function decodedUtf32(file: string, bytes: Uint8Array, littleEndian: boolean): DecodeResult {
+  const invalid = () =>
+    fail(
+      ingestError(
+        'encoding',
+        file,
+        'the text starts with a UTF-32 byte-order mark but is not valid UTF-32',
+        'open it in a text editor and save it as UTF-8',
+      ),
+    );
+  if (bytes.length % 4 !== 0) return invalid();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  const points: number[] = [];
+  for (let at = 0; at < bytes.length; at += 4) {
+    const point = view.getUint32(at, littleEndian);
+    if (point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) return invalid();
+    points.push(point);
+    if (points.length === 4096) parts.push(String.fromCodePoint(...points.splice(0)));
+  }
+  parts.push(String.fromCodePoint(...points));
+  return decoded(parts.join(''), [UTF32_WARNING]);
 }
 
 function decodeUtf16(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be'): string {

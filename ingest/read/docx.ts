@@ -1,7 +1,18 @@
 import mammoth from 'mammoth';
 import { type IngestError, ingestError } from '../errors.ts';
 import { readHtmlFragment } from './html/index.ts';
+import {
+  formatLimit,
+  formatMegabytes,
+  MAX_UNZIPPED_MB_ENV,
+  MAX_XML_DEPTH,
+  MAX_ZIP_ENTRIES,
+  maxUnzippedMegabytes,
+  megabytesToBytes,
+} from './limits.ts';
+import { readableReason } from './reason.ts';
 import type { ContentResult } from './types.ts';
+import { checkZip } from './zip.ts';
 
 /**
  * Word's own heading styles beyond mammoth's defaults: a cover's Title and Subtitle, and the outline
@@ -29,6 +40,8 @@ const ZIP_SIGNATURE = [0x50, 0x4b];
 export async function readDocx(file: string, bytes: Uint8Array): Promise<ContentResult> {
   if (startsWith(bytes, OLE_SIGNATURE)) return fail(oleError(file, bytes));
   if (!startsWith(bytes, ZIP_SIGNATURE)) return fail(damaged(file, 'not a zip archive'));
+  const refused = zipRefusal(file, bytes);
+  if (refused) return fail(refused);
   let converted: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
     converted = await mammoth.convertToHtml(
@@ -40,7 +53,7 @@ export async function readDocx(file: string, bytes: Uint8Array): Promise<Content
       },
     );
   } catch (error) {
-    return fail(damaged(file, error instanceof Error ? error.message : String(error)));
+    return fail(damaged(file, readableReason(error)));
   }
   // Mammoth's warnings are about styles it has no mapping for; its errors mean content was lost.
   const warnings = converted.messages.filter((m) => m.type === 'error').map((m) => `DOCX: ${m.message}`);
@@ -63,6 +76,47 @@ function withNotesSection(html: string): string {
   const start = html.search(NOTES_LIST);
   if (start === -1) return html;
   return `${html.slice(0, start)}<h2>Notes</h2>${html.slice(start).replace(BACK_LINK, '')}`;
+}
+
+/** Checks the archive's parts before mammoth inflates them: their number, sizes and XML nesting. */
+function zipRefusal(file: string, bytes: Uint8Array): IngestError | null {
+  const limitMb = maxUnzippedMegabytes(process.env);
+  const check = checkZip(bytes, {
+    maxUnzippedBytes: megabytesToBytes(limitMb),
+    maxEntries: MAX_ZIP_ENTRIES,
+    maxXmlDepth: MAX_XML_DEPTH,
+  });
+  if (check.ok) return null;
+  const { problem } = check;
+  switch (problem.kind) {
+    case 'damaged':
+      return damaged(file, problem.reason);
+    case 'too-many-parts':
+      return ingestError(
+        'too-large',
+        file,
+        `the Word document has ${problem.entries.toLocaleString('en-GB')} parts; the limit is ${MAX_ZIP_ENTRIES.toLocaleString('en-GB')}`,
+        'open it in Word and save it again as .docx',
+      );
+    case 'too-large': {
+      const size = problem.declared
+        ? `unzips to ${formatMegabytes(problem.bytes)}`
+        : `unzips to more than ${formatLimit(limitMb)}`;
+      return ingestError(
+        'too-large',
+        file,
+        `the Word document ${size}; the limit is ${formatLimit(limitMb)} (${MAX_UNZIPPED_MB_ENV})`,
+        'split the document, or raise the limit if it is genuine',
+      );
+    }
+    case 'too-deep':
+      return ingestError(
+        'too-large',
+        file,
+        `the Word document nests its content more than ${MAX_XML_DEPTH} levels deep (${problem.part}); the limit is ${MAX_XML_DEPTH}`,
+        'open it in Word and save it again as .docx',
+      );
+  }
 }
 
 function oleError(file: string, bytes: Uint8Array): IngestError {

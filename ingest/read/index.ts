@@ -10,6 +10,8 @@ import { formatLimit, formatMegabytes, MAX_FILE_MB_ENV, maxFileBytes, maxFileMeg
 import { readMarkdown } from './markdown.ts';
 import { readPdf } from './pdf/index.ts';
 import { readPlainText } from './plain-text.ts';
+import { readability } from './readable.ts';
+import { readableReason } from './reason.ts';
 import type { ContentResult, DocumentFormat, ReadResult } from './types.ts';
 
 export type { IngestError, IngestErrorKind } from '../errors.ts';
@@ -65,12 +67,13 @@ export async function readBytes(name: string, bytes: Uint8Array): Promise<ReadRe
   } catch (error) {
     // Readers return errors as values; reaching this means a parser failed in a way nobody anticipated.
     return failed(
-      ingestError('unreadable', name, `reading failed unexpectedly (${messageOf(error)})`, REPORT),
+      ingestError('unreadable', name, `reading failed unexpectedly (${readableReason(error)})`, REPORT),
     );
   }
   if (!result.ok) return failed(result.error);
   const { text, hints, title, warnings } = result.content;
-  if (!text.trim()) return failed(empty(name));
+  const unreadable = unreadableText(name, text);
+  if (unreadable) return failed(unreadable);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { ok: true, doc: { path: name, format: format.format, sha256, text, hints, title, warnings } };
 }
@@ -104,9 +107,32 @@ function empty(file: string): IngestError {
   return ingestError(
     'empty',
     file,
-    'the file is empty or only whitespace',
+    'no readable text: the file is empty or only whitespace',
     'check it was saved or downloaded completely',
   );
+}
+
+function unreadableText(file: string, text: string): IngestError | null {
+  switch (readability(text)) {
+    case 'readable':
+      return null;
+    case 'invisible':
+      return text.trim() === ''
+        ? empty(file)
+        : ingestError(
+            'no-text',
+            file,
+            'no readable text: only whitespace and invisible characters (such as zero-width spaces)',
+            'check it is the right file',
+          );
+    case 'no-words':
+      return ingestError(
+        'binary',
+        file,
+        'no readable text: the characters do not form words (random or binary data)',
+        'check it is the right file and that it was saved as text',
+      );
+  }
 }
 
 function unreadable(file: string, error: unknown): IngestError {
@@ -119,17 +145,13 @@ function unreadable(file: string, error: unknown): IngestError {
   return ingestError(
     'unreadable',
     file,
-    `the file cannot be read (${messageOf(error)})`,
+    `the file cannot be read (${readableReason(error)})`,
     'check the path and permissions',
   );
 }
 
 function directory(file: string): IngestError {
   return ingestError('unreadable', file, 'it is a directory, not a file', 'pass the files inside it');
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function failed(error: IngestError): ReadResult {

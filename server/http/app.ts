@@ -7,9 +7,10 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type Plugin, maskError as yogaMaskError } from 'graphql-yoga';
+import { type CORSOptions, createYoga, type Plugin, maskError as yogaMaskError } from 'graphql-yoga';
 import { isStoreError } from '../../graph/errors.ts';
 import type { GraphStore } from '../../graph/store.ts';
+import { type Extractor, openExtractor } from '../../ingest/load/extract-pool.ts';
 import { ingestUpload } from '../../ingest/load/ingest-files.ts';
 import { loadTaxonomy, type Taxonomy } from '../../ingest/taxonomy/index.ts';
 import { IndexKeeper } from '../analytics/keeper.ts';
@@ -18,12 +19,14 @@ import { RequestBudget } from '../graphql/budget.ts';
 import { createLoaders, type RequestContext, type UploadIngester } from '../graphql/context.ts';
 import { firstLine, fromStoreError, isUserError, rootCause } from '../graphql/errors.ts';
 import { queryLimits } from '../graphql/limits.ts';
+import { inputNesting } from '../graphql/nesting.ts';
 import { resultCache } from '../graphql/result-cache.ts';
 import { buildSchema } from '../graphql/schema.ts';
-import { identify } from './auth.ts';
+import { bearerToken, identify } from './auth.ts';
 import { EXAMPLE_QUERIES } from './examples.ts';
 import { exportResponse } from './exports.ts';
 import { health } from './health.ts';
+import { API_TOKEN_MESSAGE, intake, type RequestClass } from './intake.ts';
 import { json, unauthorized } from './respond.ts';
 import { staticSite } from './static.ts';
 import { withTimeout } from './timeout.ts';
@@ -53,15 +56,43 @@ export interface ThreadlineServer {
   listen(port?: number, host?: string): Promise<RunningServer>;
 }
 
-const API_TOKEN_MESSAGE =
-  'This server requires an API token: send THREADLINE_API_TOKEN as "Authorization: Bearer <token>"';
+/** Uploads are read on this many worker threads at once; more uploads wait their turn. */
+const UPLOAD_THREADS = 2;
 
-export function defaultIngester(taxonomy?: Taxonomy): UploadIngester {
-  let loaded = taxonomy;
-  return (store, filename, bytes) => {
-    loaded ??= loadTaxonomy();
-    return ingestUpload(store, filename, bytes, loaded);
-  };
+/**
+ * Reads uploads on worker threads under the configured time and memory limits. The threads start with the
+ * first upload and stop with the server.
+ */
+class UploadReader {
+  private extractor: Promise<Extractor> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly config: ServerConfig,
+    private readonly taxonomy: () => Taxonomy,
+  ) {}
+
+  ingester(): UploadIngester {
+    return async (store, filename, bytes) => {
+      const taxonomy = this.taxonomy();
+      return ingestUpload(store, filename, bytes, taxonomy, await this.open(taxonomy));
+    };
+  }
+
+  private open(taxonomy: Taxonomy): Promise<Extractor> {
+    this.extractor ??= openExtractor(taxonomy, UPLOAD_THREADS, {
+      limits: this.config.extract,
+      inlineFallback: false,
+    });
+    return this.extractor;
+  }
+
+  /** Stops the threads; an upload being read fails with a message saying the server is stopping. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await (await this.extractor)?.close();
+  }
 }
 
 /** Builds the analytics index and the HTTP server (not yet listening). */
@@ -69,17 +100,28 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
   const { store, config } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const keeper = await IndexKeeper.open(store);
-  const ingest = options.ingest ?? defaultIngester(options.taxonomy);
+  let taxonomy = options.taxonomy;
+  const uploads = new UploadReader(config, () => {
+    taxonomy ??= loadTaxonomy();
+    return taxonomy;
+  });
+  const ingest = options.ingest ?? uploads.ingester();
   const site = staticSite(config.webDir);
+  // Uploads wait for their worker thread and then the store, so they get longer than a query.
+  const uploadTimeoutMs = Math.max(config.requestTimeoutMs, config.extract.seconds * 1000 + 30_000);
 
   const routes: Plugin = {
     async onRequest({ request, url, endResponse, requestHandler, setRequestHandler }) {
       const path = url.pathname;
-      if (path === '/healthz') return endResponse(await health(store));
       const caller = identify(config, request.headers.get('authorization'));
+      if (path === '/healthz') {
+        const withToken = bearerToken(request.headers.get('authorization')) !== null && !caller.badToken;
+        return endResponse(await health(store, withToken));
+      }
       if (path === '/graphql') {
         if (!caller.canRead) return endResponse(unauthorized(API_TOKEN_MESSAGE));
-        setRequestHandler(withTimeout(requestHandler, config.requestTimeoutMs));
+        const timeout = caller.isAdmin ? uploadTimeoutMs : config.requestTimeoutMs;
+        setRequestHandler(withTimeout(requestHandler, timeout));
         return;
       }
       if (path === '/export' || path.startsWith('/export/')) {
@@ -102,15 +144,7 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
     logging: false,
     multipart: true,
     maxRequestBodySize: config.limits.maxBodyBytes,
-    cors:
-      config.corsOrigins.length === 0
-        ? false
-        : {
-            origin: config.corsOrigins,
-            methods: ['GET', 'POST', 'OPTIONS'],
-            allowedHeaders: ['authorization', 'content-type'],
-            maxAge: 600,
-          },
+    cors: (request) => corsFor(config.corsOrigins, request.headers.get('origin')),
     graphiql: { title: 'Threadline GraphQL', defaultQuery: EXAMPLE_QUERIES, shouldPersistHeaders: false },
     // GraphiQL served from this package rather than a CDN, so it works on a laptop with no network.
     renderGraphiQL,
@@ -139,11 +173,14 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
     },
     // Compiled execution: a theme map is thousands of edge objects, and graphql-jit resolves and serialises
     // them several times faster than the interpreter.
-    plugins: [routes, queryLimits(config.limits), resultCache(), useGraphQlJit()],
+    plugins: [routes, inputNesting(), queryLimits(config.limits), resultCache(), useGraphQlJit()],
   });
 
-  const http = createHttpServer(yoga);
-  http.requestTimeout = Math.max(30_000, config.requestTimeoutMs * 2);
+  // Bodies are checked (token, size while streaming) before yoga reads them; see intake.ts.
+  const http = createHttpServer(
+    intake(config, yoga, (request) => yoga.fetch(request), yoga.fetchAPI.Request as RequestClass),
+  );
+  http.requestTimeout = Math.max(30_000, config.requestTimeoutMs * 2, uploadTimeoutMs + 10_000);
 
   return {
     http,
@@ -160,7 +197,9 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
             host: address.address,
             port: address.port,
             keeper,
-            close: () => closeServer(http),
+            close: async () => {
+              await Promise.all([closeServer(http), uploads.close()]);
+            },
           });
         });
       }),
@@ -171,6 +210,23 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const server = await createServer(options);
   return server.listen();
+}
+
+/**
+ * CORS answers only an origin on the list, echoing it; any other origin gets no CORS headers at all (never
+ * `null`, which some browsers treat as a real origin). `*` allows every origin, without credentials.
+ */
+function corsFor(allowed: readonly string[], origin: string | null): CORSOptions {
+  if (origin === null || allowed.length === 0) return false;
+  const any = allowed.includes('*');
+  if (!any && !allowed.includes(origin)) return false;
+  return {
+    origin: any ? '*' : origin,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'graphql-preflight'],
+    credentials: !any,
+    maxAge: 600,
+  };
 }
 
 function closeServer(http: Server): Promise<void> {

@@ -1,6 +1,8 @@
 import { getDocumentProxy } from 'unpdf';
 import { type IngestError, ingestError } from '../../errors.ts';
+import { MAX_PDF_PAGES_ENV, maxPdfPages } from '../limits.ts';
 import { plainTextHints } from '../plain-text.ts';
+import { readableReason } from '../reason.ts';
 import { clampTitle, firstHeading, firstLine } from '../title.ts';
 import type { ContentResult } from '../types.ts';
 import { withoutFurniture } from './furniture.ts';
@@ -22,9 +24,14 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<ContentR
   const damage = structuralDamage(file, bytes);
   if (damage) return damage;
   let extracted: ExtractedPages;
+  const pageLimit = maxPdfPages(process.env);
   try {
-    extracted = await extractPages(bytes);
+    extracted = await extractPages(bytes, pageLimit);
   } catch (error) {
+    if (error instanceof TooManyPages) {
+      const problem = `the PDF has ${error.pages.toLocaleString('en-GB')} pages; the limit is ${pageLimit.toLocaleString('en-GB')} (${MAX_PDF_PAGES_ENV})`;
+      return fail(ingestError('too-large', file, problem, 'split the document or raise the limit'));
+    }
     return { ok: false, error: pdfJsError(file, error) };
   }
   const { pages, failures } = extracted;
@@ -96,18 +103,25 @@ async function metadataTitle(document: PdfDocument): Promise<string | null> {
   }
 }
 
-async function extractPages(bytes: Uint8Array): Promise<ExtractedPages> {
+class TooManyPages extends Error {
+  constructor(readonly pages: number) {
+    super(`${pages} pages`);
+  }
+}
+
+async function extractPages(bytes: Uint8Array, pageLimit: number): Promise<ExtractedPages> {
   // pdf.js takes ownership of the buffer it is given and refuses Node Buffers, so it gets a plain copy.
   const document = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   const extracted: ExtractedPages = { pages: [], failures: [], title: null };
   try {
+    if (document.numPages > pageLimit) throw new TooManyPages(document.numPages);
     extracted.title = await metadataTitle(document);
     for (let number = 1; number <= document.numPages; number++) {
       try {
         extracted.pages.push(await pageLines(document, number));
       } catch (error) {
         // One unreadable page should not cost the rest of the document; a warning says what was lost.
-        extracted.failures.push({ page: number, reason: messageOf(error) });
+        extracted.failures.push({ page: number, reason: readableReason(error) });
         extracted.pages.push([]);
       }
     }
@@ -135,15 +149,11 @@ function pdfJsError(file: string, error: unknown): IngestError {
       'save an unprotected copy (for example with "Print to PDF") and ingest that',
     );
   }
-  return damaged(file, messageOf(error));
+  return damaged(file, readableReason(error));
 }
 
 function damaged(file: string, reason: string): IngestError {
   return ingestError('truncated', file, `the PDF is damaged (${reason})`, 're-download or re-export it');
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function latin1(bytes: Uint8Array): string {

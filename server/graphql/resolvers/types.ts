@@ -62,9 +62,16 @@ export const Recommendation = {
 };
 
 export const Source = {
+  // The store keys a loaded file by its absolute path; callers see only the file's name.
+  path: (parent: SourceSummary) => fileName(parent.path),
   text: async (parent: SourceSummary, _: unknown, ctx: RequestContext) =>
     (await ctx.store.sourceText(parent.id)) ?? '',
 };
+
+/** The last segment of a path, POSIX or Windows. */
+export function fileName(path: string): string {
+  return path.split(/[/\\]/).filter((part) => part !== '').at(-1) ?? path;
+}
 
 export const Theme = {
   cases: (parent: ThemeView, args: PageRequest, ctx: RequestContext) =>

@@ -123,7 +123,7 @@ describe('query limits', () => {
       expect(JSON.stringify(result)).not.toMatch(/\bat .*\.ts:\d+|stack/);
       const health = await fetch(`${broken.url}/healthz`);
       expect(health.status).toBe(503);
-      expect(await health.json()).toMatchObject({ ok: false, engine: 'embedded', reachable: false });
+      expect(await health.json()).toEqual({ ok: false });
     } finally {
       await broken.stop().catch(() => undefined);
     }

@@ -66,7 +66,7 @@ describe('npm start', () => {
       /^Threadline listening on http:\/\/127\.0\.0\.1:\d+ \(embedded .*\); loaded the sample corpus: \d+ reviews/,
     );
     const health = await fetch(`${url}/healthz`);
-    expect(await health.json()).toMatchObject({ ok: true, engine: 'embedded' });
+    expect(await health.json()).toEqual({ ok: true });
     const stats = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

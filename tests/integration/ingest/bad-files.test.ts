@@ -68,7 +68,7 @@ describe('a folder with bad files among good ones', () => {
     expect((await stat(path)).size).toBe(FIFTY_MB);
     const result = await readFile(path);
     expect(result.ok ? null : result.error.message).toBe(
-      `${path}: the file is 50.0 MB; the limit is 20 MB (THREADLINE_MAX_FILE_MB); split the document or raise the limit`,
+      `${path}: the file is 50.0 MB; the limit is 20.0 MB (THREADLINE_MAX_FILE_MB); split the document or raise the limit`,
     );
   });
 

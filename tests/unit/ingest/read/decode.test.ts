@@ -43,7 +43,7 @@ describe('decoding text files', () => {
     const error = errorOf(await readBytes('picture.txt', binaryBytes()));
     expect(error.kind).toBe('binary');
     expect(error.message).toMatch(
-      /^picture\.txt: the file looks like binary data, not text \(it contains NUL bytes\)/,
+      /^picture\.txt: no readable text: the file looks like binary data \(it contains NUL bytes\)/,
     );
   });
 

@@ -75,7 +75,7 @@ describe('reading files', () => {
       const error = errorOf(await readBytes(name, bytes));
       expect(error.kind).toBe('empty');
       expect(error.message).toBe(
-        `${name}: the file is empty or only whitespace; check it was saved or downloaded completely`,
+        `${name}: no readable text: the file is empty or only whitespace; check it was saved or downloaded completely`,
       );
     }
     expect(errorOf(await readFile(generated.emptyTxt)).kind).toBe('empty');
@@ -115,7 +115,7 @@ describe('reading files', () => {
 
   it('refuses a file over THREADLINE_MAX_FILE_MB, saying its size and the limit', async () => {
     vi.stubEnv('THREADLINE_MAX_FILE_MB', '0.5');
-    const bytes = new TextEncoder().encode('a'.repeat(800 * 1024));
+    const bytes = new TextEncoder().encode('word '.repeat(160 * 1024));
     const error = errorOf(await readBytes('big.txt', bytes));
     expect(error).toEqual({
       kind: 'too-large',
@@ -138,7 +138,7 @@ describe('reading files', () => {
     };
     const error = errorOf(await readFileFrom(source, 'huge.txt'));
     expect(error.message).toBe(
-      'huge.txt: the file is 21.0 MB; the limit is 20 MB (THREADLINE_MAX_FILE_MB); split the document or raise the limit',
+      'huge.txt: the file is 21.0 MB; the limit is 20.0 MB (THREADLINE_MAX_FILE_MB); split the document or raise the limit',
     );
     expect(reads).toEqual([]);
   });
