@@ -12,7 +12,7 @@ const RELATIVE =
   '(?:mother|father|mum|dad|parents?|step-?father|step-?mother|carers?|partner|grandmother|grandfather|grandparents?|uncle|aunt)';
 /** Shortly before the mention, in its clause: whose history it is. */
 const PARENT_HISTORY_BEFORE = words(
-  String.raw`\b(?:${RELATIVE}(?:['\u2019]s|s['\u2019])? (?:own )?(?:history|experiences?|childhood|past|upbringing|background)|(?:her|his|their) own (?:history|experiences?|past|early life)|(?:her|his|their) (?:own )?(?:childhood|upbringing)|when (?:she|he|they) (?:was|were) (?:a )?(?:child|children|young|teenagers?|girl|boy)|as (?:a )?(?:child|teenager|young (?:girl|boy|woman|man))(?! (?:in need|protection|looked after))|${RELATIVE} (?:had |has )?(?:a )?(?:long |previous |known |significant )?history of)\b[^.;,]{0,60}$`,
+  String.raw`\b(?:${RELATIVE}(?:['\u2019]s|s['\u2019])? (?:own )?(?:history|experiences?|childhood|past|upbringing|background)|(?:her|his|their) own (?:history|experiences?|past|early life)|(?:her|his|their) (?:own )?(?:childhood|upbringing)|when (?:she|he|they) (?:was|were) (?:a )?(?:child|children|young|teenagers?|girl|boy)|as (?:a )?(?:child|teenager|young (?:girl|boy|woman|man))(?! (?:in need|protection|looked after))|${RELATIVE} (?:had |has )?(?:a )?(?:long |previous |known |significant )?history of)\b[^.;,]{0,60}$|\b${RELATIVE} (?:had|have|has) (?:themselves |herself |himself )?(?:been (?:an? )?(?:victims? of )?|left )$`,
   'i',
 );
 /** After the mention, in its sentence: "… as a child", "… in her own childhood". */

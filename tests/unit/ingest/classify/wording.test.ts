@@ -1,6 +1,6 @@
 /**
- * Harm told in the words reviews use rather than its name: what the scans showed, what the child swallowed,
- * how the baby died. All text is fictional.
+ * Harm and themes told in the words reviews use rather than their names: what the scans showed, what the
+ * child swallowed, how the baby died, a concern not passed on; and a parent's past kept apart. All text is fictional.
  */
 import { describe, expect, it } from 'vitest';
 import { classifyCase } from '../../../../ingest/classify/index.ts';
@@ -66,6 +66,23 @@ describe('themes told in other words', () => {
     );
     expect(themes("The young people's own accounts were recorded but did not change the plan.")).toContain(
       'voice-of-the-child',
+    );
+  });
+});
+
+describe("a parent's own past is not the child's", () => {
+  const summaryThemes = (text: string) =>
+    ids(classifyCase(entryCase(text, { summary: text }), text, taxonomy).themes);
+
+  it('does not read parents who had been looked after as a looked-after child', () => {
+    expect(
+      summaryThemes('Baby L died of a head injury. Both parents had been looked after children.'),
+    ).not.toContain('looked-after-children');
+  });
+
+  it("does not tag a mother's past as a victim of domestic abuse as the child's harm", () => {
+    expect(harms('Her mother had been a victim of domestic abuse by a previous partner.')).not.toContain(
+      'domestic-abuse',
     );
   });
 });
