@@ -98,4 +98,47 @@ describe('npm start', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('PORT=eighty is not a whole number between 0 and 65535');
   });
+
+  it('exits on SIGTERM while an upload is being read, stopping its reading thread', async () => {
+    const token = 'start-admin-token-0123456789abcdef';
+    const server = start({
+      THREADLINE_DB_PATH: join(dir, 'uploading'),
+      THREADLINE_ADMIN_TOKEN: token,
+      THREADLINE_READ_TIMEOUT_S: '600',
+    });
+    const url = await listening(server.output, server.exit);
+    const paragraph =
+      '<p>The health visitor shared information about Child H and the neglect concerns.</p>\n';
+    const form = new FormData();
+    const query = 'mutation($file: File) { ingestDocument(filename: "long.html", file: $file) { status } }';
+    form.append('operations', JSON.stringify({ query, variables: { file: null } }));
+    form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+    form.append('0', new Blob([`<html><body>${paragraph.repeat(200_000)}</body></html>`]), 'long.html');
+    const uploading = fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'graphql-preflight': '1' },
+      body: form,
+    }).then(
+      (r) => r.text(),
+      () => 'no answer',
+    );
+    // The upload is sent and being read once /healthz has answered after it.
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    const result = await server.exit;
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('SIGTERM received, closing');
+    await uploading;
+  });
+
+  it('warns when it listens beyond this machine without an API token', async () => {
+    const server = start({ THREADLINE_DB_PATH: join(dir, 'exposed'), HOST: '0.0.0.0' });
+    await listening(server.output, server.exit);
+    server.child.kill('SIGTERM');
+    const result = await server.exit;
+    expect(result.stderr).toMatch(
+      /threadline: warning: listening on 0\.0\.0\.0 without THREADLINE_API_TOKEN/,
+    );
+  });
 });
