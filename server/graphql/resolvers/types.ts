@@ -70,7 +70,12 @@ export const Source = {
 
 /** The last segment of a path, POSIX or Windows. */
 export function fileName(path: string): string {
-  return path.split(/[/\\]/).filter((part) => part !== '').at(-1) ?? path;
+  return (
+    path
+      .split(/[/\\]/)
+      .filter((part) => part !== '')
+      .at(-1) ?? path
+  );
 }
 
 export const Theme = {
