@@ -197,7 +197,11 @@ async function commit(
 }
 
 /** After phase 2: every source of the load is stamped and every node it created is there. */
-async function verify(session: Session, content: LoadContent, plan: UndoPlan): Promise<void> {
+export async function verify(
+  session: Session,
+  content: LoadContent,
+  created: UndoPlan['created'],
+): Promise<void> {
   const present = async (label: string, ids: readonly string[], stamped: boolean) => {
     let n = 0;
     const where = stamped ? ' AND x.ingestedAt IS NOT NULL' : '';
@@ -212,11 +216,7 @@ async function verify(session: Session, content: LoadContent, plan: UndoPlan): P
   };
   const checks: Array<[string, readonly string[], boolean]> = [
     ['Source', content.sources.map((s) => s.id), true],
-    ...CONTENT_LABELS.map((label): [string, readonly string[], boolean] => [
-      label,
-      plan.created[label],
-      false,
-    ]),
+    ...CONTENT_LABELS.map((label): [string, readonly string[], boolean] => [label, created[label], false]),
   ];
   for (const [label, ids, stamped] of checks) {
     const found = await present(label, ids, stamped);
@@ -227,7 +227,7 @@ async function verify(session: Session, content: LoadContent, plan: UndoPlan): P
 }
 
 /** The load committed but could not be made durable: the database is put back to before it on the next open. */
-function unsettledError(opts: BulkOptions, e: unknown): StoreError {
+export function unsettledError(opts: BulkOptions, e: unknown): StoreError {
   return new StoreError(
     'damaged',
     `a bulk load committed but could not be checkpointed and verified (${e instanceof Error ? e.message : String(e)}). ` +
@@ -273,7 +273,7 @@ export async function bulkLoad(session: Session, content: LoadContent, remove: s
     committed = true;
     await step('checkpoint');
     await session.run('CHECKPOINT');
-    await verify(session, content, plan);
+    await verify(session, content, plan.created);
   } catch (e) {
     await sink.close();
     if (committed) throw unsettledError(opts, e);

@@ -1,13 +1,17 @@
 /**
  * Loading SourceBatches into LadybugDB, as if each batch were loaded on its own in order (graph/load-plan.ts).
  * Small loads are one transaction of UNWIND statements (BEGIN … COMMIT on the writer session): a failure
- * anywhere rolls everything back. Large loads take the COPY path in bulk.ts, which has its own guarantee.
+ * anywhere rolls everything back, and a snapshot taken before it is put back if the process is killed
+ * (loadGuarded). Large loads take the COPY path in bulk.ts, which has the same guarantee.
  */
+
+import { rm } from 'node:fs/promises';
 import { assertBatchesValid, planLoads, type StoredSource } from '../../load-plan.ts';
 import type { SourceBatch } from '../../records.ts';
 import type { LoadOutcome } from '../../store.ts';
 import { inTransaction, type Session } from '../database.ts';
-import { type BulkOptions, bulkLoad } from './bulk.ts';
+import { dropSnapshot, journalPath, takeSnapshot, writeAtomically } from '../files.ts';
+import { type BulkOptions, bulkLoad, unsettledError, verify } from './bulk.ts';
 import {
   contentOf,
   createContent,
@@ -63,17 +67,58 @@ async function loadInTransaction(session: Session, content: LoadContent, remove:
   });
 }
 
+/**
+ * The UNWIND path with the same protection as the bulk path (bulk.ts): a snapshot and a journal before the
+ * transaction, a checkpoint after it, so that a process killed during the transaction or during LadybugDB's
+ * checkpoint is put back to the snapshot on the next open instead of relying on the engine's log.
+ */
+async function loadGuarded(session: Session, content: LoadContent, remove: string[], bulk: BulkOptions) {
+  const step = async (name: string) => bulk.onStep?.(name);
+  const journal = journalPath(bulk.dbPath);
+  await step('snapshot');
+  const snapshot = await takeSnapshot(bulk.dbPath);
+  await writeAtomically(
+    journal,
+    JSON.stringify({ version: 2, snapshot, sources: content.sources.map((s) => s.id) }),
+  ).catch(async (e: unknown) => {
+    await dropSnapshot(bulk.dbPath);
+    throw e;
+  });
+  try {
+    await step('commit');
+    await loadInTransaction(session, content, remove);
+  } catch (e) {
+    // The transaction rolled back: the database is as the snapshot has it.
+    await rm(journal, { force: true });
+    await dropSnapshot(bulk.dbPath);
+    throw e;
+  }
+  try {
+    await step('checkpoint');
+    await session.run('CHECKPOINT');
+    await verify(session, content, { CaseReview: [], Learning: [], Recommendation: [] });
+  } catch (e) {
+    throw unsettledError(bulk, e);
+  }
+  await step('settle');
+  await rm(journal, { force: true });
+  await dropSnapshot(bulk.dbPath);
+}
+
 export async function loadBatches(
   session: Session,
   batches: readonly SourceBatch[],
   path: (plannedRows: number) => LoadPath,
   bulk: BulkOptions,
+  /** Whether an UNWIND load is protected by a snapshot too (always for COPY). */
+  guardUnwind = true,
 ): Promise<LoadOutcome[]> {
   assertBatchesValid(batches);
   const plan = planLoads(batches, await storedSources(session, batches));
   if (plan.load.length === 0) return plan.outcomes;
   const content = contentOf(plan.load);
   if (path(batchRows(plan.load)) === 'copy') await bulkLoad(session, content, plan.remove, bulk);
+  else if (guardUnwind) await loadGuarded(session, content, plan.remove, bulk);
   else await loadInTransaction(session, content, plan.remove);
   return plan.outcomes;
 }

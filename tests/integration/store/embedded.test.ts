@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { restoreLastGoodState } from '../../../graph/embedded/files.ts';
 import { type EmbeddedStoreOptions, openEmbeddedStore } from '../../../graph/embedded/store.ts';
 import { isStoreError, type StoreError } from '../../../graph/errors.ts';
 import type { SourceBatch } from '../../../graph/records.ts';
@@ -131,6 +132,34 @@ describe('the embedded engine', () => {
     }
   });
 
+  it('names the file and the command that restores it, in one line, when the database cannot be opened', async () => {
+    const path = await freshPath();
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, Buffer.alloc(8192, 7));
+    const error = await rejection(openEmbeddedStore({ path, maxDbBytes: 2 ** 36 }));
+    expect(error.kind).toBe('damaged');
+    expect(error.message).toContain(`the database at ${path} cannot be opened`);
+    expect(error.message).toContain('npm run ingest -- --restore');
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('puts back the state before an interrupted load on request, and says the database opens', async () => {
+    const path = await freshPath();
+    const store = await storeAt(path, { bulkMinRows: 0 });
+    await store.upsertTaxonomy(TAXONOMY);
+    await store.loadSources([SPRING, SUMMER]);
+    const before = await state(store);
+    await closeAll();
+    const crash = await exitOf(runTs('crash-during-bulk.ts', [path, 'commit']));
+    expect(crash.signal).toBe('SIGKILL');
+    expect(existsSync(`${path}.before-load`)).toBe(true);
+    const restored = await restoreLastGoodState(path, 2 ** 36);
+    expect(restored).toEqual({ opens: true, message: expect.stringContaining('it opens.') });
+    expect(existsSync(`${path}.before-load`)).toBe(false);
+    expect(existsSync(`${path}.bulk-undo.json`)).toBe(false);
+    expect(await state(await storeAt(path))).toEqual(before);
+  });
+
   it('refuses a folder where the database file should be', async () => {
     const path = await freshPath();
     await mkdir(path, { recursive: true });
@@ -148,7 +177,8 @@ describe('the embedded engine', () => {
       });
       await store.upsertTaxonomy(TAXONOMY);
       await store.loadSources([NATIONAL]);
-      expect(steps).toEqual([]);
+      expect(steps).toEqual(['snapshot', 'commit', 'checkpoint', 'settle']);
+      steps.length = 0;
       await store.loadSources([SPRING, SUMMER]);
       expect(steps).toContain('copy HAS_THEME');
       expect(steps.slice(-3)).toEqual(['commit', 'checkpoint', 'settle']);

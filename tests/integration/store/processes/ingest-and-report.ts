@@ -2,7 +2,7 @@
  * Child process for the kill tests: ingests the folder argv[3] into the embedded database at argv[2] the way
  * `npm run ingest` does (ingestPaths), in chunks of argv[4] documents, every chunk through the COPY bulk path
  * unless argv[5] is "unwind". It prints one line per bulk step ("step copy HAS_THEME"), so a test can kill it
- * at a known moment, and "done" when the whole run finished.
+ * at a known moment, "closing" before it closes the store and "done" when the whole run finished.
  */
 import { openEmbeddedStore } from '../../../../graph/embedded/store.ts';
 import { ingestPaths } from '../../../../ingest/load/ingest-files.ts';
@@ -27,5 +27,6 @@ await ingestPaths(store, [corpus], {
   chunkSize: Number(chunk),
   threads: 0,
 });
+say('closing');
 await store.close();
 say('done');
