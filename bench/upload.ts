@@ -13,6 +13,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,6 +156,41 @@ async function upload(url: string, file: HostileFile, token: string | null): Pro
   }
 }
 
+/**
+ * A multipart POST of `bytes` without a token, written in 64 KB chunks until the server answers: resolves
+ * with the status and how much of the body was sent by then.
+ */
+function unauthenticatedUpload(url: string, bytes: Uint8Array): Promise<string> {
+  return new Promise((resolve) => {
+    let sent = 0;
+    let answered = false;
+    const req = httpRequest(
+      `${url}/graphql`,
+      { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' } },
+      (res) => {
+        answered = true;
+        res.resume();
+        res.on('close', () => resolve(`${res.statusCode} after ${(sent / 1024 / 1024).toFixed(1)} MB sent`));
+      },
+    );
+    req.on('error', () => {
+      if (!answered) resolve('no answer');
+    });
+    const pump = () => {
+      while (!answered && sent < bytes.length) {
+        const chunk = bytes.subarray(sent, sent + 64 * 1024);
+        sent += chunk.length;
+        if (!req.write(chunk)) {
+          req.once('drain', pump);
+          return;
+        }
+      }
+      if (!answered) req.end();
+    };
+    pump();
+  });
+}
+
 async function hostileSet(bombMb: number): Promise<HostileFile[]> {
   const review = 'Serious Case Review: Child H. Learning: information sharing was poor.';
   // 504 KB: the page that took 75 s before the HTML reader was made linear.
@@ -247,19 +283,24 @@ export async function run(argv: string[]): Promise<void> {
         peak = Math.max(peak, residentMb(pid));
       }, 25);
       const statuses = new Map<string, number>();
+      let lastSent = '';
       for (let sent = 0; sent < count; sent += 4) {
         const answers = await Promise.all(
-          Array.from({ length: Math.min(4, count - sent) }, () => upload(server.url, big, null)),
+          Array.from({ length: Math.min(4, count - sent) }, () =>
+            unauthenticatedUpload(server.url, big.bytes),
+          ),
         );
         for (const a of answers) {
-          const key = a.slice(0, 3);
+          lastSent = /after ([\d.]+ MB) sent/.exec(a)?.[1] ?? lastSent;
+          const key = a.replace(/ after [\d.]+ MB sent/, '');
           statuses.set(key, (statuses.get(key) ?? 0) + 1);
         }
       }
       clearInterval(sampler);
       await sleep(3000);
       console.log(
-        `${count} unauthenticated 59 MB uploads: answers ${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')}; ` +
+        `${count} unauthenticated 59 MB uploads: answers ${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')} ` +
+          `(the last after ${lastSent}); ` +
           `resident ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB, ${residentMb(pid).toFixed(0)} MB 3 s after`,
       );
     }

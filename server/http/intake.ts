@@ -1,8 +1,8 @@
 /**
  * Request bodies, before anything reads them. A multipart upload is refused unless the admin token came
  * with it, and any body is refused once it passes its size limit, counted while it streams in: the admin
- * may send up to THREADLINE_MAX_UPLOAD_MB, everyone else a query's worth. A refused body is never read
- * into memory; the connection is closed after the answer so the rest of it is not read either.
+ * may send up to THREADLINE_MAX_UPLOAD_MB, everyone else a query's worth. A refused body is never kept in
+ * memory: after the answer, what is still arriving is dropped for two seconds, then the connection is closed.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { Transform } from 'node:stream';
@@ -107,11 +107,30 @@ function refuse(req: IncomingMessage, res: ServerResponse, refusal: Refusal): vo
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
-    connection: 'close',
   };
   if (refusal.status === 401) headers['www-authenticate'] = 'Bearer realm="threadline"';
   res.writeHead(refusal.status, headers);
-  res.end(body, () => req.socket.destroy());
+  res.end(body, () => lingerThenClose(req));
+}
+
+/** How long a refused body is drained (read and dropped, never kept) before the connection is cut. */
+const LINGER_MS = 2000;
+
+/**
+ * Cutting the connection while the client is still sending makes it lose the answer (the reset overtakes
+ * it), so the rest of the body is read and dropped for a short while, then the connection is closed.
+ */
+function lingerThenClose(req: IncomingMessage): void {
+  if (req.complete) return;
+  const socket = req.socket;
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
+  req.once('end', () => {
+    clearTimeout(timer);
+    socket.end();
+  });
+  req.resume();
 }
 
 class BodyTooLarge extends Error {}
