@@ -11,6 +11,9 @@
  *   connections              paths between two themes, maxHops 2
  *   recommendations(filter)  a page of 20 asked of an agency about a theme, with their case and links
  *   neighbourhood (depth 1)  expand-on-click: 40 neighbours of a case or a theme, with the edges among them
+ *   themeNetwork significance + communities (distinct)  p-values, Louvain communities and centrality
+ *   themeTrends (distinct)   every theme's yearly share and Mann–Kendall trend under a new filter
+ *   compareCohorts (distinct)  a harm type's reviews against all others, every feature with Fisher's p
  * case(id) and connections cycle through 2,000 ids and theme pairs (or all there are), more than the
  * server's result cache keeps, so their figures are the cost of answering.
  * Clients and server share the machine's cores, so latencies include waiting for the CPU; the last column
@@ -182,7 +185,7 @@ async function post(
 async function scenariosFor(url: string): Promise<Scenario[]> {
   const facts = await post(url, {
     query: `{ harmTypes { id caseCount } themes { id caseCount } agencies { id caseCount }
-      themeNetwork(minShared: 1) { edges { source target weight } } }`,
+      themeNetwork(minShared: 1, minLift: 0, maxP: 1) { edges { source target weight } } }`,
     variables: {},
   });
   const data = facts.data as {
@@ -256,6 +259,35 @@ async function scenariosFor(url: string): Promise<Scenario[]> {
         query: `query($filter: StatementFilter) { recommendations(filter: $filter, first: 20) { totalCount
           edges { node { id text case { id title } targets { agency { id } } themes { theme { id } } } } } }`,
         variables: { filter: { agencies: [pick(agencies, i)], themes: [pick(themes, i * 7)] } },
+      }),
+    },
+    {
+      name: 'themeNetwork significance + communities (distinct)',
+      next: (i) => ({
+        query: `query($filter: CaseFilter) { themeNetwork(filter: $filter) {
+          population { reviews excluded { national unknownYear } } omittedEdges
+          nodes { id label weight degree weightedDegree betweenness pageRank community }
+          edges { source target weight lift pValue } modularity communities { id name size themes { id } } } }`,
+        variables: { filter: { harmTypes: [pick(harm, i)], yearFrom: 2010 + (i % 8), yearTo: 3000 + i } },
+      }),
+    },
+    {
+      name: 'themeTrends (distinct)',
+      next: (i) => ({
+        query: `query($filter: CaseFilter) { themeTrends(filter: $filter) {
+          population { reviews excluded { national unknownYear } } years
+          themes { theme { id } firstYear lastYear slope slopeLow slopeHigh pValue direction
+            years { year reviews total share } } } }`,
+        variables: { filter: { harmTypes: [pick(harm, i)], yearTo: 3000 + i } },
+      }),
+    },
+    {
+      name: 'compareCohorts (distinct)',
+      next: (i) => ({
+        query: `query($a: CaseFilter!) { compareCohorts(a: $a, first: 100) { totalCount
+          a { reviews } b { reviews }
+          features { kind id label a { count share } b { count share } ratio ratioLow ratioHigh pValue smallCounts } } }`,
+        variables: { a: { harmTypes: [pick(harm, i)], yearTo: 3000 + i } },
       }),
     },
     {

@@ -60,7 +60,7 @@ def graphql(url, query, variables=None, token=None, timeout=30):
 
 
 def fetch_network(url, harm_types=None, themes=None, agencies=None, year_from=None, year_to=None,
-                  min_shared=1, token=None):
+                  min_shared=None, token=None):
     """The theme co-occurrence network under a filter: {caseCount, nodes, edges}."""
     case_filter = {}
     if harm_types:
@@ -73,7 +73,9 @@ def fetch_network(url, harm_types=None, themes=None, agencies=None, year_from=No
         case_filter["yearFrom"] = year_from
     if year_to is not None:
         case_filter["yearTo"] = year_to
-    variables = {"filter": case_filter or None, "minShared": min_shared}
+    variables = {"filter": case_filter or None}
+    if min_shared is not None:
+        variables["minShared"] = min_shared
     return graphql(url, QUERY, variables, token=token)["themeNetwork"]
 
 
@@ -120,7 +122,7 @@ def main(argv=None):
     parser.add_argument("--agency", action="append", dest="agencies", help="agency id (repeatable)")
     parser.add_argument("--year-from", type=int)
     parser.add_argument("--year-to", type=int)
-    parser.add_argument("--min-shared", type=int, default=1, help="only pairs shared by this many reviews")
+    parser.add_argument("--min-shared", type=int, help="only pairs shared by this many reviews (server default 2)")
     parser.add_argument("--top", type=int, default=20, help="how many pairs to print")
     parser.add_argument("--json", action="store_true", help="print the pairs as JSON instead of a table")
     args = parser.parse_args(argv)

@@ -47,6 +47,13 @@ export class Bitset {
     return new Bitset(this.size, out);
   }
 
+  /** Positions in this set and not in `other`. */
+  andNot(other: Bitset): Bitset {
+    const out = new Uint32Array(this.words.length);
+    for (let i = 0; i < out.length; i++) out[i] = (this.words[i] ?? 0) & ~(other.words[i] ?? 0);
+    return new Bitset(this.size, out);
+  }
+
   count(): number {
     let n = 0;
     for (const w of this.words) n += popcount(w);

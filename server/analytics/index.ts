@@ -20,6 +20,21 @@ import { Lru } from './lru.ts';
 export interface IndexedCase extends CaseFacets {
   /** Lower-cased title, pseudonym, partnership and summary: what the text filter searches. */
   text: string;
+  /** The year of the incident the review is about, when the review reports it. */
+  incidentYear?: number | null;
+}
+
+/** Which year of a review a trend is read by. */
+export type YearBasis = 'publication' | 'incident';
+
+/** Theme counts and pair counts over a set of cases (see countCooccurrence), with the theme ids. */
+export interface ThemeCounts {
+  cases: number;
+  themeIds: readonly string[];
+  /** weights[a] = cases with theme a. */
+  weights: Uint32Array;
+  /** pairs[a * themeIds.length + b], a < b = cases with both. */
+  pairs: Uint32Array;
 }
 
 export interface Taxonomy {
@@ -96,6 +111,7 @@ export class AnalyticsIndex {
   private readonly positions = new Map<string, number>();
   private readonly columns = new Map<ListField, Column>();
   private readonly yearColumn: Column;
+  private readonly incidentYearColumn: Column;
   private readonly all: Bitset;
   /** Theme positions per case, CSR layout: themesOf(p) = themeList[themeStart[p] .. themeStart[p+1]). */
   private readonly themeIds: string[];
@@ -121,6 +137,9 @@ export class AnalyticsIndex {
       this.columns.set(field, this.buildColumn(cases, FACET_VALUES[field]));
     }
     this.yearColumn = this.buildColumn(cases, (c) => [c.reportYear === null ? null : String(c.reportYear)]);
+    this.incidentYearColumn = this.buildColumn(cases, (c) => [
+      c.incidentYear == null ? null : String(c.incidentYear),
+    ]);
     this.themeIds = [...input.taxonomy.themes.map((t) => t.id)];
     this.themeIds.forEach((id, i) => {
       this.themePosition.set(id, i);
@@ -145,7 +164,7 @@ export class AnalyticsIndex {
     this.caseThemes = { start: this.themeStart, list: this.themeList, themeCount: this.themeIds.length };
   }
 
-  private buildColumn(cases: CaseFacets[], values: (c: CaseFacets) => readonly (string | null)[]): Column {
+  private buildColumn(cases: IndexedCase[], values: (c: IndexedCase) => readonly (string | null)[]): Column {
     const column: Column = new Map();
     for (let p = 0; p < cases.length; p++) {
       const c = cases[p];
@@ -355,6 +374,28 @@ export class AnalyticsIndex {
     });
     out.sort((x, y) => y.shared - x.shared || y.lift - x.lift || compareStrings(x.id, y.id));
     return out.slice(0, limit);
+  }
+
+  /** Every case in the index. */
+  allCases(): Bitset {
+    return this.all;
+  }
+
+  /** The cases carrying each value of a facet (read-only; absent values have no entry). */
+  facetSets(field: ListField): ReadonlyMap<string, Bitset> {
+    return this.columns.get(field) ?? new Map();
+  }
+
+  /** The cases of each year, by publication (report) year or by incident year. */
+  yearSets(by: YearBasis): ReadonlyMap<number, Bitset> {
+    const column = by === 'incident' ? this.incidentYearColumn : this.yearColumn;
+    return new Map([...column].map(([year, set]) => [Number(year), set]));
+  }
+
+  /** Theme and theme-pair counts over a set of cases. */
+  themeCounts(scope: Bitset): ThemeCounts {
+    const { cases, weights, pairs } = countCooccurrence(scope.words, this.caseThemes);
+    return { cases, themeIds: this.themeIds, weights, pairs };
   }
 
   sortKeyOf(caseId: string): SortKey | null {

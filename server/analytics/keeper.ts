@@ -1,7 +1,8 @@
 /**
  * Keeps the current AnalyticsIndex and rebuilds it from the store after writes. Rebuilds are serialised
  * and swapped in whole, so a request always reads one consistent index. Case texts (for the text filter)
- * are fetched only for cases that are new or whose sources changed.
+ * and incident years (for trends by incident year) are fetched only for cases that are new or whose
+ * sources changed.
  */
 import type { CaseReviewRecord } from '../../graph/records.ts';
 import type { GraphStore } from '../../graph/store.ts';
@@ -21,8 +22,13 @@ export function caseText(c: CaseReviewRecord): string {
     .toLowerCase();
 }
 
+interface CaseExtras {
+  text: string;
+  incidentYear: number | null;
+}
+
 export class IndexKeeper {
-  private texts = new Map<string, string>();
+  private texts = new Map<string, CaseExtras>();
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -68,18 +74,22 @@ export class IndexKeeper {
           f.sources.some((s) => sources.has(s)),
       )
       .map((f) => f.id);
-    const texts = new Map<string, string>();
+    const texts = new Map<string, CaseExtras>();
     for (const f of facets) {
       const known = this.texts.get(f.id);
       if (known !== undefined) texts.set(f.id, known);
     }
     for (let i = 0; i < stale.length; i += TEXT_BATCH) {
       for (const record of await this.store.casesByIds(stale.slice(i, i + TEXT_BATCH))) {
-        texts.set(record.id, caseText(record));
+        texts.set(record.id, { text: caseText(record), incidentYear: record.incidentYear ?? null });
       }
     }
     const index = new AnalyticsIndex({
-      cases: facets.map((f) => ({ ...f, text: texts.get(f.id) ?? '' })),
+      cases: facets.map((f) => ({
+        ...f,
+        text: texts.get(f.id)?.text ?? '',
+        incidentYear: texts.get(f.id)?.incidentYear ?? null,
+      })),
       taxonomy,
       sources: sourceList,
       counts,

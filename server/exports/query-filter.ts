@@ -1,6 +1,7 @@
 /**
  * Export URLs take the CaseFilter as query parameters: lists comma-separated or repeated
- * (?harmTypes=neglect,physical-abuse&themes=information-sharing&yearFrom=2015&minShared=2). Enum values are
+ * (?harmTypes=neglect,physical-abuse&themes=information-sharing&yearFrom=2015&minShared=2). The theme network's
+ * link thresholds minShared, minLift and maxP default as in the API. Enum values are
  * accepted by their GraphQL name (SERIOUS_HARM, UNDER_1) or as stored ('serious-harm', 'under 1').
  */
 import type { CaseFilter } from '../analytics/filter.ts';
@@ -17,11 +18,27 @@ const ENUM_LISTS = {
   reviewTypes: REVIEW_TYPE_VALUES,
 } as const;
 const NUMBERS = ['yearFrom', 'yearTo', 'minShared'] as const;
-export const EXPORT_PARAMETERS = [...LISTS, ...Object.keys(ENUM_LISTS), ...NUMBERS, 'text'];
+const DECIMALS = ['minLift', 'maxP'] as const;
+export const EXPORT_PARAMETERS = [...LISTS, ...Object.keys(ENUM_LISTS), ...NUMBERS, ...DECIMALS, 'text'];
 
 export interface ExportQuery {
   filter: CaseFilter;
   minShared: number;
+}
+
+/** Link thresholds of the theme network as given (null = the API's default; checked by readLinkOptions). */
+export interface LinkParams {
+  minShared: number | null;
+  minLift: number | null;
+  maxP: number | null;
+}
+
+export function readLinkParams(params: URLSearchParams): LinkParams {
+  return {
+    minShared: intParam(params, 'minShared'),
+    minLift: numberParam(params, 'minLift'),
+    maxP: numberParam(params, 'maxP'),
+  };
 }
 
 export function readExportQuery(params: URLSearchParams): ExportQuery {
@@ -64,6 +81,14 @@ function intParam(params: URLSearchParams, name: string): number | null {
   if (raw === null || raw.trim() === '') return null;
   if (!/^-?\d{1,9}$/.test(raw.trim()))
     throw new QueryArgumentError(`${name} must be a whole number (got "${raw}")`);
+  return Number(raw.trim());
+}
+
+function numberParam(params: URLSearchParams, name: string): number | null {
+  const raw = params.get(name);
+  if (raw === null || raw.trim() === '') return null;
+  if (!/^\d{1,9}(\.\d{1,12})?$|^\.\d{1,12}$|^\d(\.\d+)?e-\d{1,3}$/.test(raw.trim()))
+    throw new QueryArgumentError(`${name} must be a number such as 1.2 or 0.05 (got "${raw}")`);
   return Number(raw.trim());
 }
 

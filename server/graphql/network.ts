@@ -1,6 +1,14 @@
 /** The theme network with labels and groups, as both the GraphQL field and the file exports present it. */
 import type { NormalizedFilter } from '../analytics/filter.ts';
 import type { AnalyticsIndex, NetworkEdge } from '../analytics/index.ts';
+import {
+  LINK_DEFAULTS,
+  type LinkOptions,
+  type SignificantNetwork,
+  significantNetwork,
+  type ThemeLink,
+  type ThemeMetrics,
+} from '../analytics/theme-links.ts';
 import { catalogOf } from './catalog.ts';
 
 export interface LabelledNode {
@@ -16,19 +24,28 @@ export interface LabelledNetwork {
   caseCount: number;
 }
 
+/** The significant network as the API presents it: labelled nodes with their metrics, links with p-values. */
+export interface LabelledSignificantNetwork extends LabelledNetwork {
+  nodes: (LabelledNode & ThemeMetrics)[];
+  edges: (ThemeLink & { shared: number })[];
+  network: SignificantNetwork;
+}
+
 export function labelledNetwork(
   index: AnalyticsIndex,
   filter: NormalizedFilter,
-  minShared: number,
-): LabelledNetwork {
-  const network = index.themeNetwork(filter, minShared);
+  options: LinkOptions = LINK_DEFAULTS,
+): LabelledSignificantNetwork {
+  const network = significantNetwork(index, filter, options);
   const catalog = catalogOf(index);
   return {
-    caseCount: network.caseCount,
+    // Every review matching the filter, as before; the weights and links count network.population.
+    caseCount: index.count(filter),
     nodes: network.nodes.map((n) => {
       const theme = catalog.theme(n.id);
-      return { id: n.id, label: theme.label, group: theme.group, weight: n.weight };
+      return { ...n, label: theme.label, group: theme.group };
     }),
-    edges: network.edges,
+    edges: network.edges.map((e) => ({ ...e, shared: e.weight })),
+    network,
   };
 }

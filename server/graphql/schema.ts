@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { AGE_BAND_VALUES, NODE_KIND_VALUES, OUTCOME_VALUES, REVIEW_TYPE_VALUES } from './enums.ts';
+import { ANALYTICS_ENUMS, AnalyticsQuery } from './resolvers/analytics.ts';
 import { Mutation } from './resolvers/mutation.ts';
 import { Query } from './resolvers/query.ts';
 import { CaseReview, Learning, Recommendation, Source, Theme } from './resolvers/types.ts';
@@ -22,7 +23,7 @@ export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
     resolvers: {
-      Query,
+      Query: { ...Query, ...AnalyticsQuery },
       Mutation,
       CaseReview,
       Learning,
@@ -33,6 +34,7 @@ export function buildSchema(): GraphQLSchema {
       AgeBand: AGE_BAND_VALUES,
       ReviewType: REVIEW_TYPE_VALUES,
       NodeKind: NODE_KIND_VALUES,
+      ...ANALYTICS_ENUMS,
     },
   });
 }

@@ -3,21 +3,31 @@
  *   /export/theme-network.csv  edges: source,target,source_label,target_label,weight,lift
  *   /export/themes.csv         nodes: id,label,group,weight
  *   /export/graph.graphml      GraphML, /export/graph.gexf  GEXF 1.3
+ *   /export/compare-cohorts.csv  the filtered reviews against all others (see exports/cohorts-csv.ts)
  */
+import { compareCohorts } from '../analytics/cohorts.ts';
 import type { AnalyticsIndex } from '../analytics/index.ts';
+import { compareCohortsCsv } from '../exports/cohorts-csv.ts';
 import { edgesCsv, themesCsv } from '../exports/csv.ts';
 import { gexf } from '../exports/gexf.ts';
 import { graphml } from '../exports/graphml.ts';
-import { QueryArgumentError, readExportQuery } from '../exports/query-filter.ts';
+import { QueryArgumentError, readExportQuery, readLinkParams } from '../exports/query-filter.ts';
 import { isUserError } from '../graphql/errors.ts';
 import { labelledNetwork } from '../graphql/network.ts';
+import { readLinkOptions } from '../graphql/resolvers/analytics.ts';
 import { readFilter } from '../graphql/resolvers/args.ts';
 import { download, json } from './respond.ts';
 
 const CSV = 'text/csv; charset=utf-8';
 const XML = 'application/xml; charset=utf-8';
 
-export const EXPORT_FILES = ['theme-network.csv', 'themes.csv', 'graph.graphml', 'graph.gexf'];
+export const EXPORT_FILES = [
+  'theme-network.csv',
+  'themes.csv',
+  'graph.graphml',
+  'graph.gexf',
+  'compare-cohorts.csv',
+];
 
 export async function exportResponse(
   index: AnalyticsIndex,
@@ -34,7 +44,10 @@ export async function exportResponse(
   let network: ReturnType<typeof labelledNetwork>;
   try {
     const query = readExportQuery(params);
-    network = labelledNetwork(index, readFilter(index, query.filter), query.minShared);
+    const filter = readFilter(index, query.filter);
+    if (file === 'compare-cohorts.csv')
+      return download(compareCohortsCsv(compareCohorts(index, filter, null)), CSV, file);
+    network = labelledNetwork(index, filter, readLinkOptions(readLinkParams(params)));
   } catch (e) {
     if (e instanceof QueryArgumentError || isUserError(e)) {
       return json(400, { error: 'bad request', message: e.message });

@@ -7,9 +7,9 @@ import { catalogOf } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
 import { AGE_BAND_VALUES, OUTCOME_LABELS, OUTCOME_VALUES } from '../enums.ts';
 import { badInput } from '../errors.ts';
-import { labelledNetwork } from '../network.ts';
 import { parseNodeId } from '../node-id.ts';
 import { CASE_DETAIL_FIELDS, type SelectionInfo, selectsAny } from '../selection.ts';
+import { AnalyticsQuery } from './analytics.ts';
 import { checkRange, readFilter } from './args.ts';
 import { casePage, type PageRequest, statementPage } from './pages.ts';
 import { type CaseParent, graphEdgeView, graphNodeView } from './views.ts';
@@ -89,12 +89,7 @@ export const Query = {
     return catalog.has('themes', id) ? catalog.theme(id) : null;
   },
 
-  themeNetwork: (_: unknown, args: FilterArgs & { minShared?: number | null }, ctx: RequestContext) =>
-    labelledNetwork(
-      ctx.index,
-      readFilter(ctx.index, args.filter),
-      checkRange('minShared', args.minShared, 1, 1, 1_000_000),
-    ),
+  themeNetwork: AnalyticsQuery.themeNetwork,
 
   cases: (_: unknown, args: FilterArgs & PageRequest, ctx: RequestContext) =>
     casePage(ctx, [readFilter(ctx.index, args.filter)], args),

@@ -98,10 +98,12 @@ describe('HTTP surface', () => {
 
   it('exports GraphML and GEXF that parse, with the same nodes and edges as the API', async () => {
     const { data } = await api.gql<{ themeNetwork: { nodes: { id: string }[]; edges: unknown[] } }>(
-      '{ themeNetwork(filter: { harmTypes: ["neglect"] }) { nodes { id } edges { source } } }',
+      '{ themeNetwork(filter: { harmTypes: ["neglect"] }, minShared: 1, minLift: 0, maxP: 1) { nodes { id } edges { source } } }',
     );
     for (const file of ['graph.graphml', 'graph.gexf']) {
-      const response = await fetch(`${api.url}/export/${file}?harmTypes=neglect`);
+      const response = await fetch(
+        `${api.url}/export/${file}?harmTypes=neglect&minShared=1&minLift=0&maxP=1`,
+      );
       expect(response.status).toBe(200);
       const doc = parseXml(await response.text());
       expect(doc.getElementsByTagName('node').length).toBe(data?.themeNetwork.nodes.length);
