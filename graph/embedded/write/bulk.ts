@@ -11,8 +11,8 @@
  * So a load runs like this:
  * 1. Check first: every batch is well-formed, every taxonomy node a link names exists.
  * 2. Snapshot: copy the database file (and its log, if it has one) to `P.before-load` (files.ts).
- * 3. Journal: the undo plan (new source ids, their case and statement ids, the nodes this load creates) and
- *    the snapshot's path are written next to the database file before anything else.
+ * 3. Journal: the snapshot's path, the staging folder and the new source ids are written next to the database
+ *    file before anything else (the undo plan for an in-process failure stays in memory).
  * 4. Phase 1, auto-checkpoint off: COPY the new sources (marked incomplete: no ingestedAt yet), the new nodes
  *    and every link. Nothing stored before is changed. Rows CSV cannot carry exactly are held back.
  * 5. CHECKPOINT: phase 1 is now on disk.
@@ -255,7 +255,10 @@ export async function bulkLoad(session: Session, content: LoadContent, remove: s
   const plan = undoPlan(content, create, update, stagingDir, snapshot);
   const context = loadContext(content);
   const sink = new CopySink(session, context, new UnwindSink(session, context), stagingDir, step);
-  await writeAtomically(journal, JSON.stringify(plan)).catch(async (e: unknown) => {
+  // The journal names the snapshot to put back; the undo plan itself stays in memory (for a failure that is
+  // an error, not a crash), so writing it costs next to nothing whatever the size of the load.
+  const head = { version: plan.version, snapshot, stagingDir, sources: plan.sources };
+  await writeAtomically(journal, JSON.stringify(head)).catch(async (e: unknown) => {
     await rm(stagingDir, { recursive: true, force: true });
     await dropSnapshot(opts.dbPath);
     throw e;
