@@ -67,7 +67,7 @@ export const DEFAULT_CHUNK_SIZE = 1_000;
 export const DEFAULT_CHUNK_CASES = 50_000;
 
 /** Store failures after which no further document can load; everything else is one document's problem. */
-const FATAL_STORE_ERRORS = new Set(['unreachable', 'auth', 'database-missing', 'locked']);
+const FATAL_STORE_ERRORS = new Set(['unreachable', 'auth', 'database-missing', 'locked', 'damaged']);
 
 interface Prepared {
   file: string;
