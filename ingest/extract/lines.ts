@@ -104,3 +104,8 @@ export function endsSentence(s: string): boolean {
 export function startsLowercase(s: string): boolean {
   return /^\s*[a-z]/.test(s);
 }
+
+/** The "[...]" line where an excerpt was cut (at or after `from`): nothing after it is the document's. */
+export function cutLine(lines: readonly Line[], from = 0): Line | undefined {
+  return lines.find((l) => l.start >= from && /^\s*\[(?:\.\.\.|…)\]\s*$/.test(l.text));
+}

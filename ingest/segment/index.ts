@@ -4,6 +4,7 @@
  * and ids are left for later stages (ingest/classify, ingest/identity). Pure: text in, values out.
  */
 
+import { cutLine } from '../extract/lines.ts';
 import { reviewTypeIn } from '../extract/review-type.ts';
 import type { DocumentKind, ExtractedCase, ListKind } from '../extract/types.ts';
 import { makeView, type TextView } from '../extract/view.ts';
@@ -14,7 +15,7 @@ import type { StructureHint } from './hints.ts';
 import { detectKind } from './kind.ts';
 import { segmentNationalBriefing, segmentNationalPublications } from './national.ts';
 import { segmentNewsletter } from './newsletter.ts';
-import { segmentProse } from './prose/index.ts';
+import { type ProseResult, segmentProse } from './prose/index.ts';
 import { isChildName } from './prose/subjects.ts';
 import type { SegmentContext, SegmentResult } from './segment-types.ts';
 
@@ -66,8 +67,14 @@ export function segmentDocument(doc: { text: string; hints: StructureHint[] }): 
     published: meta.published,
     publishedYear: meta.publishedYear,
   };
+  // The prose reading is needed to judge a list reading and, when that is refused, as the answer: once.
+  let prose: ProseResult | null = null;
+  const readProse = () => {
+    prose ??= segmentProse(view, ctx);
+    return prose;
+  };
   const listed = segment ? segment(view, ctx) : null;
-  if (listed && listed.cases.length > 0 && listIsSurer(view, ctx, kind, listed.cases)) {
+  if (listed && listed.cases.length > 0 && listIsSurer(view, readProse, kind, listed.cases)) {
     const score = kind in scores ? scores[kind as ListKind] : 0;
     const confidence = Math.round(Math.min(0.95, 0.5 + (0.45 * score) / CERTAIN_SCORE) * 100) / 100;
     return {
@@ -79,16 +86,16 @@ export function segmentDocument(doc: { text: string; hints: StructureHint[] }): 
     };
   }
   if (!meta.title) return { kind: 'unknown', confidence: 0, ...pickMeta(meta), cases: [], warnings };
-  const prose = segmentProse(view, ctx);
-  if (prose.cases.length === 0 && prose.layout !== 'not-a-review') {
+  const read = readProse();
+  if (read.cases.length === 0 && read.layout !== 'not-a-review') {
     warnings.push('read as prose but no case review was found in it');
   }
   return {
-    kind: prose.layout,
-    confidence: prose.confidence,
+    kind: read.layout,
+    confidence: read.confidence,
     ...pickMeta(meta),
-    cases: prose.cases,
-    warnings: [...warnings, ...prose.warnings],
+    cases: read.cases,
+    warnings: [...warnings, ...read.warnings],
   };
 }
 
@@ -100,7 +107,7 @@ export function segmentDocument(doc: { text: string; hints: StructureHint[] }): 
  */
 function listIsSurer(
   view: TextView,
-  ctx: SegmentContext,
+  readProse: () => ProseResult,
   kind: DocumentKind,
   cases: ExtractedCase[],
 ): boolean {
@@ -112,7 +119,7 @@ function listIsSurer(
   });
   if (plausible.length / cases.length < MIN_PLAUSIBLE_SHARE) return false;
   if (seen.size >= 2 && !isNationalKind(kind)) return true;
-  return !proseIsSurer(view, ctx);
+  return !proseIsSurer(view, readProse());
 }
 
 function looksLikeReview(c: ExtractedCase): boolean {
@@ -126,7 +133,7 @@ function looksLikeReview(c: ExtractedCase): boolean {
  * marker becomes a statement.
  */
 function endAtCut(view: TextView, cases: ExtractedCase[]): ExtractedCase[] {
-  const cut = view.lines.find((l) => /^\s*\[(?:\.\.\.|…)\]\s*$/.test(l.text));
+  const cut = cutLine(view.lines);
   if (!cut) return cases;
   const before = (s: { end: number }) => s.end <= cut.start;
   return cases
@@ -158,8 +165,7 @@ function isNationalKind(kind: DocumentKind): boolean {
  * A report opening's contents list looks like a run of numbered national items; a child named on the
  * title page as the subject of a review says it is one review.
  */
-function proseIsSurer(view: TextView, ctx: SegmentContext): boolean {
-  const prose = segmentProse(view, ctx);
+function proseIsSurer(view: TextView, prose: ProseResult): boolean {
   const only = prose.cases.length === 1 ? prose.cases[0] : undefined;
   if (prose.layout !== 'single-review' || !only?.child) return false;
   const named = view.text.indexOf(only.child);

@@ -1,4 +1,4 @@
-import { trimSpan } from '../../extract/lines.ts';
+import { cutLine, trimSpan } from '../../extract/lines.ts';
 import type { TextView } from '../../extract/view.ts';
 import type { SegmentContext, SegmentResult } from '../segment-types.ts';
 import { aboutness } from './about.ts';
@@ -95,7 +95,7 @@ function bodySpan(view: TextView): Span & { truncated: boolean } {
   let start = 0;
   const first = view.lines.find((l) => !l.blank);
   if (first && /^#\s*source\s*:/i.test(first.text.trim())) start = first.end;
-  const cut = view.lines.find((l) => l.start >= start && /^\s*\[(?:\.\.\.|…)\]\s*$/.test(l.text));
+  const cut = cutLine(view.lines, start);
   const end = cut ? cut.start : view.text.length;
   const cues = proseCues();
   const chrome = view.lines.find(
