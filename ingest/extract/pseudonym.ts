@@ -63,3 +63,17 @@ function namesAtStart(text: string): string | null {
   const more = (m[2] ?? '').trim();
   return more ? `${first}${more.startsWith(',') ? '' : ' '}${more.replace(/\s+/g, ' ')}` : first;
 }
+
+/**
+ * A pseudonym as mentions and documents are matched on: "Child B", "child b" and "B" key alike, and so do
+ * "Baby Eve" and "Eve"; "Family R" and "Siblings T and U" keep their word, since they name several
+ * children. Empty when nothing is left.
+ */
+export function pseudonymKey(name: string | null): string {
+  return (name ?? '')
+    .toLowerCase()
+    .replace(/[‘’'"“”]/g, '')
+    .replace(/^(?:child|baby|infant|young person)\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

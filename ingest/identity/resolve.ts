@@ -9,6 +9,8 @@
  * Settled: the same area; or, where one area is missing, the same year and the same age band or a
  * shared harm type.
  */
+
+import { pseudonymKey } from '../extract/pseudonym.ts';
 import type { ExtractedCase } from '../extract/types.ts';
 import { areaOf } from './area.ts';
 
@@ -32,7 +34,7 @@ export class RunIdentities {
   private readonly byChild = new Map<string, Seen[]>();
 
   resolve(c: ExtractedCase): Resolution {
-    const key = c.reviewType === 'NATIONAL' ? null : childKey(c.child);
+    const key = c.reviewType === 'NATIONAL' ? '' : pseudonymKey(c.child);
     if (!key) return { id: c.id, uncertain: [] };
     const seen = this.byChild.get(key) ?? [];
     const me = describe(c);
@@ -44,18 +46,6 @@ export class RunIdentities {
     this.byChild.set(key, seen);
     return { id: c.id, uncertain: settled.length > 1 ? settled : compatible };
   }
-}
-
-/** "Child B", "child b" and "B" key alike; "Baby Eve" and "Eve" too. */
-export function childKey(child: string | null): string | null {
-  if (!child) return null;
-  const key = child
-    .toLowerCase()
-    .replace(/[‘’'"“”]/g, '')
-    .replace(/^(?:child|baby|infant|young person)\s+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return key || null;
 }
 
 function describe(c: ExtractedCase): Seen {

@@ -1,4 +1,4 @@
-import { pseudonymInTitle } from '../../extract/pseudonym.ts';
+import { pseudonymInTitle, pseudonymKey } from '../../extract/pseudonym.ts';
 
 /**
  * The children a prose document is about, found by the ways reviews name them:
@@ -87,7 +87,7 @@ const UNPUBLISHED =
 export function findSubjects(text: string, title: string): Subject[] {
   const found = new Map<string, Subject>();
   const add = (name: string, start: number, end: number) => {
-    const key = subjectKey(name);
+    const key = pseudonymKey(name);
     if (!key) return;
     const s = found.get(key) ?? { name, key, mentions: [], area: null };
     s.mentions.push({ start, end });
@@ -140,16 +140,6 @@ export function findSubjects(text: string, title: string): Subject[] {
     .map((s) => ({ ...s, mentions: s.mentions.sort((a, b) => a.start - b.start) }))
     .filter((s) => !onlyIncidental(text, s))
     .sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
-}
-
-/** "child f", "Child F" and "F" key alike; "Baby Eve" and "Eve" too. */
-export function subjectKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[‘’'"“”]/g, '')
-    .replace(/\b(?:child|baby|infant|young person|siblings?|family|brothers|sisters|twins)\s+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 function codePrefix(prefix: string): string {
