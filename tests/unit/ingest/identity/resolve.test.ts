@@ -2,33 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ExtractedCase } from '../../../../ingest/extract/types.ts';
 import { caseId } from '../../../../ingest/identity/index.ts';
 import { RunIdentities, settleIdentities } from '../../../../ingest/identity/resolve.ts';
+import { entryCase } from '../classify/fixture.ts';
 
 function review(fields: Partial<ExtractedCase>): ExtractedCase {
-  const c: ExtractedCase = {
-    id: '',
-    title: fields.child ?? 'Review',
-    child: null,
-    reviewType: 'SCR',
-    partnership: null,
-    authors: null,
-    reportYear: null,
-    incidentYear: null,
-    age: null,
-    ageBand: null,
-    gender: null,
-    outcome: null,
-    summary: 'A fictional summary.',
-    topic: null,
-    start: 0,
-    end: 10,
-    harmTypes: [],
-    agencies: [],
-    themes: [],
-    learning: [],
-    recommendations: [],
-    actions: [],
-    ...fields,
-  };
+  const title = fields.title ?? fields.child ?? 'Review';
+  const c = { ...entryCase('A fictional summary.', { summary: 'A fictional summary.' }), title, ...fields };
   return { ...c, id: caseId(c) };
 }
 
