@@ -49,11 +49,21 @@ export function aboutness(
 
 /** The title and the first lines under it, where a report or minute names its subject. */
 export function titleArea(title: string, text: string): string[] {
-  const lines = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !/^#?\s*source\s*:/i.test(l));
-  return [title, ...lines.slice(0, TITLE_AREA_LINES).filter((l) => l.length <= 160)];
+  return [title, ...openingLines(text, TITLE_AREA_LINES).filter((l) => l.length <= 160)];
+}
+
+/** The first `count` non-blank lines, trimmed, without a provenance line; reads no further than they go. */
+export function openingLines(text: string, count: number): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (out.length < count && at <= text.length) {
+    const nl = text.indexOf('\n', at);
+    const line = text.slice(at, nl === -1 ? text.length : nl).trim();
+    if (line && !/^#?\s*source\s*:/i.test(line)) out.push(line);
+    if (nl === -1) break;
+    at = nl + 1;
+  }
+  return out;
 }
 
 const TITLE_AREA_LINES = 5;

@@ -1,4 +1,5 @@
 import { pseudonymInTitle, pseudonymKey } from '../../extract/pseudonym.ts';
+import { openingLines } from './about.ts';
 
 /**
  * The children a prose document is about, found by the ways reviews name them:
@@ -212,13 +213,7 @@ const QUOTED_NAME = /["“‘']\s*(\p{Lu}[\p{L}-]+)\s*["”’']/u;
  * The name must recur on its own in the text, so a place in a partnership's name is never taken.
  */
 function titleAreaNames(text: string, title: string): { name: string; at: number }[] {
-  const lines = [
-    title,
-    ...text
-      .split('\n')
-      .filter((l) => l.trim() && !/^#?\s*source\s*:/i.test(l.trim()))
-      .slice(0, TITLE_AREA_LINES),
-  ];
+  const lines = [title, ...openingLines(text, TITLE_AREA_LINES)];
   const out: { name: string; at: number }[] = [];
   for (const raw of lines) {
     const line = raw
