@@ -27,8 +27,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openEmbeddedStore } from '../graph/embedded/store.ts';
-import { ingestPaths } from '../ingest/load/ingest-files.ts';
-import { loadTaxonomy, type Taxonomy } from '../ingest/taxonomy/index.ts';
+import { ingestPaths, loadTaxonomy, type Taxonomy } from '../ingest/index.ts';
 import { labelsFrom, writeSyntheticCorpus } from './synthetic/index.ts';
 
 interface BenchArgs {

@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadTaxonomy, type Taxonomy } from '../ingest/taxonomy/index.ts';
+import { loadTaxonomy, type Taxonomy } from '../ingest/index.ts';
 import { type ExpectedDocument, loadExpected } from './extraction/expected.ts';
 import { writeVariant } from './extraction/generate.ts';
 import { predict } from './extraction/predict.ts';

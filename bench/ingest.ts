@@ -20,12 +20,18 @@ import { openEmbeddedStore } from '../graph/embedded/store.ts';
 import { openNeo4jStore } from '../graph/neo4j/store.ts';
 import type { SourceBatch } from '../graph/records.ts';
 import type { EngineName, GraphStore } from '../graph/store.ts';
-import { extractedInOrder, openExtractor } from '../ingest/load/extract-pool.ts';
-import { DEFAULT_CHUNK_SIZE, ingestPaths } from '../ingest/load/ingest-files.ts';
-import { toSourceBatch } from '../ingest/load/to-records.ts';
-import { extractDocument } from '../ingest/pipeline.ts';
-import { readFile } from '../ingest/read/index.ts';
-import { loadTaxonomy, type Taxonomy, taxonomyRecords } from '../ingest/taxonomy/index.ts';
+import {
+  DEFAULT_CHUNK_SIZE,
+  extractDocument,
+  extractedInOrder,
+  ingestPaths,
+  loadTaxonomy,
+  openExtractor,
+  readFile,
+  type Taxonomy,
+  taxonomyRecords,
+  toSourceBatch,
+} from '../ingest/index.ts';
 import { labelsFrom, writeSyntheticCorpus } from './synthetic/index.ts';
 
 interface BenchArgs {

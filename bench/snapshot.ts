@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dropSnapshot, takeSnapshot } from '../graph/embedded/files.ts';
 import { openEmbeddedStore } from '../graph/embedded/store.ts';
-import { ingestPaths } from '../ingest/load/ingest-files.ts';
-import { loadTaxonomy } from '../ingest/taxonomy/index.ts';
+import { ingestPaths, loadTaxonomy } from '../ingest/index.ts';
 import { labelsFrom, writeSyntheticCorpus } from './synthetic/index.ts';
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;

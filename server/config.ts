@@ -2,8 +2,7 @@
  * The server's configuration, read from the environment once at start. Every problem is reported at once,
  * each naming the variable and what it accepts, so a misconfigured deployment fails before it listens.
  */
-import { type ExtractLimits, extractLimits } from '../ingest/load/extract-pool.ts';
-import { readLimitProblems } from '../ingest/read/limits.ts';
+import { type ExtractLimits, extractLimits, readLimitProblems } from '../ingest/index.ts';
 
 export interface ServerLimits {
   /** Largest `first` a connection accepts. */

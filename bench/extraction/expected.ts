@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgeBand, Outcome, ReviewType } from '../../graph/records.ts';
-import type { Taxonomy } from '../../ingest/taxonomy/index.ts';
+import type { Taxonomy } from '../../ingest/index.ts';
 
 export type GeneratedFormat = 'docx' | 'pdf';
 

@@ -1,7 +1,5 @@
 /** Runs the real read + extract pipeline on one file, in process, and keeps what the scoring compares. */
-import type { ExtractedCase } from '../../ingest/extract/types.ts';
-import { extractFile } from '../../ingest/load/extract-file.ts';
-import type { Taxonomy } from '../../ingest/taxonomy/index.ts';
+import { type ExtractedCase, extractFile, type Taxonomy } from '../../ingest/index.ts';
 import type { PredictedCase } from './score.ts';
 
 export interface Prediction {

@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TaxonEntry, Taxonomy } from '../../ingest/taxonomy/index.ts';
+import type { TaxonEntry, Taxonomy } from '../../ingest/index.ts';
 import { LAYOUTS, renderDocument, type SyntheticLayout } from './layouts.ts';
 import { seededRandom } from './random.ts';
 import { type SyntheticLabels, syntheticReview } from './reviews.ts';

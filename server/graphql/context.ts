@@ -4,7 +4,7 @@
  */
 import type { CaseReviewRecord, Evidence } from '../../graph/records.ts';
 import type { CaseDetail, GraphStore } from '../../graph/store.ts';
-import type { UploadResult } from '../../ingest/load/ingest-files.ts';
+import type { UploadResult } from '../../ingest/index.ts';
 import type { AnalyticsIndex } from '../analytics/index.ts';
 import type { IndexKeeper } from '../analytics/keeper.ts';
 import type { ServerConfig } from '../config.ts';

@@ -10,9 +10,13 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type CORSOptions, createYoga, type Plugin, maskError as yogaMaskError } from 'graphql-yoga';
 import { isStoreError } from '../../graph/errors.ts';
 import type { GraphStore } from '../../graph/store.ts';
-import { type Extractor, openExtractor } from '../../ingest/load/extract-pool.ts';
-import { ingestUpload } from '../../ingest/load/ingest-files.ts';
-import { loadTaxonomy, type Taxonomy } from '../../ingest/taxonomy/index.ts';
+import {
+  type Extractor,
+  ingestUpload,
+  loadTaxonomy,
+  openExtractor,
+  type Taxonomy,
+} from '../../ingest/index.ts';
 import { IndexKeeper } from '../analytics/keeper.ts';
 import type { ServerConfig } from '../config.ts';
 import { RequestBudget } from '../graphql/budget.ts';

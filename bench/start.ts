@@ -1,0 +1,152 @@
+/**
+ * `npm run bench -- start [--reviews 10000,100000] [--runs 3] [--per-document 500] [--seed 1] [--keep DIR]`
+ *
+ * How soon a server over an existing database answers. For each corpus size: writes N synthetic reviews,
+ * ingests them into a fresh embedded database (or reuses `DIR/<N>` from an earlier `--keep` run), then starts
+ * the server as `npm start` does, `--runs` times, and prints the median of:
+ *   listening     from spawning the process to its "listening" line
+ *   /healthz      from spawning to the first 200 from /healthz
+ *   theme map     from spawning to the first theme map with data (a "warming" answer is retried at once)
+ *   index ready   from spawning to /healthz no longer saying "warming"
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openEmbeddedStore } from '../graph/embedded/store.ts';
+import { ingestPaths, loadTaxonomy } from '../ingest/index.ts';
+import { labelsFrom, writeSyntheticCorpus } from './synthetic/index.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const THEME_MAP = '{ themeNetwork(minShared: 2) { nodes { id weight } edges { source target weight } } }';
+
+interface Timings {
+  listening: number;
+  health: number;
+  themeMap: number;
+  ready: number;
+}
+
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      reviews: { type: 'string', default: '10000' },
+      runs: { type: 'string', default: '3' },
+      'per-document': { type: 'string', default: '500' },
+      seed: { type: 'string', default: '1' },
+      keep: { type: 'string' },
+    },
+  });
+  const sizes = values.reviews.split(',').map(Number);
+  const runs = Number(values.runs);
+  const scratch = await mkdtemp(join(tmpdir(), 'threadline-bench-start-'));
+  try {
+    for (const size of sizes) {
+      const dbPath = join(values.keep ?? scratch, String(size), 'db');
+      if (!existsSync(dbPath)) {
+        const seconds = await loadCorpus(dbPath, size, Number(values['per-document']), Number(values.seed));
+        console.log(`${size.toLocaleString('en-GB')} reviews ingested in ${seconds.toFixed(1)} s`);
+      }
+      const all: Timings[] = [];
+      for (let i = 0; i < runs; i++) all.push(await timeStart(dbPath));
+      const median = (pick: (t: Timings) => number) => {
+        const sorted = all.map(pick).sort((a, b) => a - b);
+        return (sorted[Math.floor(sorted.length / 2)] ?? Number.NaN).toFixed(2).padStart(7);
+      };
+      console.log(
+        `${size.toLocaleString('en-GB').padStart(8)} reviews (median of ${runs}, s):` +
+          ` listening ${median((t) => t.listening)}  /healthz ${median((t) => t.health)}` +
+          `  theme map ${median((t) => t.themeMap)}  index ready ${median((t) => t.ready)}`,
+      );
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function loadCorpus(dbPath: string, size: number, perDocument: number, seed: number): Promise<number> {
+  const taxonomy = loadTaxonomy();
+  const work = await mkdtemp(join(tmpdir(), 'threadline-bench-start-corpus-'));
+  try {
+    const corpus = await writeSyntheticCorpus(work, {
+      reviews: size,
+      perDocument,
+      seed,
+      labels: labelsFrom(taxonomy),
+    });
+    await mkdir(join(dbPath, '..'), { recursive: true });
+    const store = await openEmbeddedStore({ path: dbPath });
+    try {
+      await store.ensureSchema();
+      const started = performance.now();
+      await ingestPaths(store, [corpus.dir], { taxonomy });
+      return (performance.now() - started) / 1000;
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function timeStart(dbPath: string): Promise<Timings> {
+  const started = performance.now();
+  const since = () => (performance.now() - started) / 1000;
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, THREADLINE_DB_PATH: dbPath, PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`))),
+  );
+  exited.catch(() => undefined);
+  try {
+    const url = await Promise.race([listeningUrl(child), exited]);
+    const listening = since();
+    await Promise.race([until(async () => (await fetch(`${url}/healthz`)).ok), exited]);
+    const health = since();
+    await Promise.race([until(() => themeMapAnswered(url)), exited]);
+    const themeMap = since();
+    await Promise.race([until(async () => !(await warming(url))), exited]);
+    return { listening, health, themeMap, ready: since() };
+  } finally {
+    const gone = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await gone;
+  }
+}
+
+function listeningUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve) => {
+    let stdout = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(stdout);
+      if (match?.[1]) resolve(match[1]);
+    });
+  });
+}
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check().catch(() => false))) await new Promise((r) => setTimeout(r, 20));
+}
+
+async function themeMapAnswered(url: string): Promise<boolean> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: THEME_MAP }),
+  });
+  const body = (await response.json()) as { data?: { themeNetwork?: { nodes: unknown[] } | null } };
+  return (body.data?.themeNetwork?.nodes.length ?? 0) > 0;
+}
+
+async function warming(url: string): Promise<boolean> {
+  const body = (await (await fetch(`${url}/healthz`)).json()) as { status?: string };
+  return body.status === 'warming';
+}
