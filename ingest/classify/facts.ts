@@ -64,10 +64,12 @@ export function tagFacts(
   matches: Matches,
   text: string,
   facts: FactFilter,
+  statements: readonly Span[] = [],
 ): TaggedEntity[] {
   const tagged: TaggedEntity[] = [];
   for (const entry of entries) {
     for (const mention of matches.get(entry) ?? []) {
+      if (entry.statementsOnly && !within(statements, mention)) continue;
       const quote = facts(mention);
       if (quote === null) continue;
       tagged.push({ id: entry.id, label: entry.label, evidence: evidence(text, quote) });
@@ -75,6 +77,10 @@ export function tagFacts(
     }
   }
   return tagged.sort((a, b) => a.evidence.start - b.evidence.start);
+}
+
+function within(spans: readonly Span[], mention: Span): boolean {
+  return spans.some((s) => s.start <= mention.start && mention.end <= s.end);
 }
 
 export function evidence(text: string, span: Span): EvidenceSpan {

@@ -4,7 +4,8 @@
  *
  * - Nothing is tagged from publisher, metadata or method lines (metadata.ts), nor a theme a hedge denies
  *   ("no concerns about", "was not a feature"; prune.ts).
- * - Harm types and agencies come from the whole entry, skipping negated mentions, the linked research that
+ * - Harm types and agencies come from the whole entry (a body that commissions reviews, such as the local
+ *   partnership, only from learning, recommendations and actions), skipping negated mentions, the linked research that
  *   follows an entry, and sentences about other reviews (facts.ts). A harm type also needs the harm to have
  *   happened to the child: not a parent's history, a risk or a recommendation's warning (subject.ts).
  * - Themes come from each learning statement, recommendation and action (statements.ts); the case's themes
@@ -43,10 +44,11 @@ export function classifyCase(c: ExtractedCase, text: string, taxonomy: Taxonomy)
   const themesOf = (s: Statement) => placed.get(s)?.themes ?? [];
   const targets = new RecommendationTargets(text, entry, [...placed.values()], matches, compiled);
   const general = [...c.recommendations, ...c.actions].flatMap((s) => placed.get(s)?.span ?? []);
+  const statements = [...placed.values()].flatMap((p) => p.span ?? []);
   return {
     ...c,
     harmTypes: tagFacts(compiled.harmTypes, tagging, text, harmFilter(text, units, general, facts)),
-    agencies: tagFacts(compiled.agencies, tagging, text, facts),
+    agencies: tagFacts(compiled.agencies, tagging, text, facts, statements),
     themes: caseThemes(
       compiled.themes,
       text,

@@ -25,6 +25,11 @@ const HYPOTHETICAL = words(
   String.raw`\b(?:at (?:\w+ )?risk of|risks? of|could|would|might|if|prevent\w*|vulnerab\w* to|likelihood of|dangers? of|warning signs of|awareness of)\b(?:\s+[\w'\u2019-]+){0,5}\s*$`,
   'i',
 );
+/** After the mention: the harm as the kind of thing that starts a review, not an event ("neglect would be a trigger for a review"). */
+const REVIEW_TRIGGER_AFTER = words(
+  String.raw`^[^.;]{0,30}?\b(?:would|can|could|may|might|is|are|will)\s+(?:usually\s+|often\s+|normally\s+|typically\s+|sometimes\s+)?(?:be\s+(?:a|the)\s+trigger|trigger|lead\s+to\s+a\s+(?:case\s+|practice\s+)?review)`,
+  'i',
+);
 /** Words that make only the very next words a possibility: "possible sexual abuse", not "potentially life changing injuries". */
 const POSSIBLE = /\b(?:potential(?:ly)?|possible|possibly)\s+(?:[\w'\u2019-]+\s+)?$/i;
 /**
@@ -49,6 +54,7 @@ export function isChildHarm(text: string, start: number, end: number, unit: Span
   const before = text.slice(Math.max(unit.start, start - REACH), start);
   const clause = lastClause(before);
   if (HYPOTHETICAL.test(clause) || POSSIBLE.test(clause)) return false;
+  if (REVIEW_TRIGGER_AFTER.test(text.slice(end, Math.min(unit.end, end + REACH)))) return false;
   return !MAY.test(clause) || PROBABLE_DEATH.test(clause + text.slice(start, end));
 }
 

@@ -35,6 +35,8 @@ export interface CompiledEntry {
   generic: boolean;
   /** A theme about the child (its group is "child"): a parent's own history does not count for it. */
   aboutChild: boolean;
+  /** An agency that commissions reviews: tagged only from learning, recommendations and actions. */
+  statementsOnly: boolean;
 }
 
 export interface CompiledTaxonomy {
@@ -53,7 +55,10 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   const cached = cache.get(taxonomy);
   if (cached) return cached;
   const harmTypes = taxonomy.harmTypes.map((e) => compileEntry('harmTypes', e));
-  const agencies = taxonomy.agencies.map((e) => compileEntry('agencies', e));
+  const agencies = taxonomy.agencies.map((e) => ({
+    ...compileEntry('agencies', e),
+    statementsOnly: e.commissioner,
+  }));
   const themes = taxonomy.themes.map((e) => ({
     ...compileEntry('themes', e),
     generic: e.generic,
@@ -79,6 +84,7 @@ function compileEntry(kind: TaxonKind, entry: TaxonEntry): CompiledEntry {
     context: contextMatchers(entry.context ?? []),
     generic: false,
     aboutChild: kind === 'harmTypes',
+    statementsOnly: false,
   };
 }
 

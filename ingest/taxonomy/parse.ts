@@ -23,7 +23,7 @@ const TOP_LEVEL_KEYS = ['version', 'harmTypes', 'agencies', 'themes'];
 const COMMON_KEYS = ['id', 'label', 'description', 'synonyms', 'patterns', 'exclusions', 'weak', 'context'];
 const EXTRA_KEYS: Record<TaxonKind, string[]> = {
   harmTypes: [],
-  agencies: ['sector'],
+  agencies: ['sector', 'commissioner'],
   themes: ['group', 'generic'],
 };
 
@@ -70,11 +70,12 @@ function readTaxonomy(root: unknown, problems: TaxonomyProblem[]): Taxonomy | nu
   const agencies = readList(root, 'agencies', problems, (raw, where) => ({
     ...readCommon(raw),
     sector: readSector(raw.sector, where, problems),
+    commissioner: readFlag('commissioner', raw.commissioner, where, problems),
   }));
   const themes = readList(root, 'themes', problems, (raw, where) => ({
     ...readCommon(raw),
     group: readGroup(raw.group, where, problems),
-    generic: readGeneric(raw.generic, where, problems),
+    generic: readFlag('generic', raw.generic, where, problems),
   }));
   return { version: String(version ?? ''), harmTypes, agencies, themes };
 }
@@ -287,9 +288,9 @@ function readGroup(value: unknown, where: string, problems: TaxonomyProblem[]): 
   return 'practice';
 }
 
-function readGeneric(value: unknown, where: string, problems: TaxonomyProblem[]): boolean {
+function readFlag(name: string, value: unknown, where: string, problems: TaxonomyProblem[]): boolean {
   if (value === undefined || typeof value === 'boolean') return value === true;
-  problems.push({ entry: where, message: `generic ${JSON.stringify(value)} must be true or false` });
+  problems.push({ entry: where, message: `${name} ${JSON.stringify(value)} must be true or false` });
   return false;
 }
 

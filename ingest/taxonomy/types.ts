@@ -50,6 +50,12 @@ export type HarmTypeEntry = TaxonEntry;
 
 export interface AgencyEntry extends TaxonEntry {
   sector: Sector;
+  /**
+   * A body that commissions or publishes reviews (the local partnership, the national panel): it is named
+   * on every review's title page and in every chair's statement, so it counts as an agency of the case
+   * only where a learning statement, recommendation or action names it.
+   */
+  commissioner: boolean;
 }
 
 export interface ThemeEntry extends TaxonEntry {

@@ -291,3 +291,34 @@ describe('harm types and their mirror themes', () => {
     ).toContain('toxic-trio');
   });
 });
+
+describe('the body that commissions a review is an agency only where practice names it', () => {
+  it('does not tag the partnership that published the review or whose chair speaks', () => {
+    const text =
+      'Oldmere Safeguarding Children Partnership commissioned this review. The independent chair of the LSCB said lessons would be learned. Child K was seen by the health visitor twice.';
+    const agencies = ids(classify(text).agencies);
+    expect(agencies).not.toContain('safeguarding-partnership');
+    expect(agencies).toContain('health-visiting');
+  });
+
+  it('tags the partnership a recommendation addresses, quoting the recommendation', () => {
+    const ask = 'The safeguarding partnership should audit how referrals from schools are followed up.';
+    const text = `Oldmere Safeguarding Children Partnership commissioned this review. ${ask}`;
+    const tag = classify(text, { recommendations: [ask] }).agencies.find(
+      (a) => a.id === 'safeguarding-partnership',
+    );
+    expect(tag?.evidence.quote).toContain('audit how referrals');
+  });
+});
+
+describe('harm named as what starts a review', () => {
+  it('does not tag a harm the text names as a usual trigger for reviews', () => {
+    expect(
+      harms('The chair noted that abuse and neglect would usually be a trigger for a case review.'),
+    ).not.toContain('neglect');
+  });
+
+  it('still tags the harm the child suffered in the same document', () => {
+    expect(harms('Child P suffered neglect over many months.')).toContain('neglect');
+  });
+});
