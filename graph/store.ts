@@ -24,8 +24,10 @@ export interface LoadOutcome {
   sourceId: string;
   path: string;
   status: LoadStatus;
-  /** Ids of sources this load replaced (an earlier version of the same path). */
+  /** Ids of sources this load replaced (an earlier version of the same path, or the source an upload named). */
   replaced: string[];
+  /** The path of another stored source with the same content, when this one was loaded beside it; else null. */
+  duplicateOf: string | null;
   nodes: number;
   links: number;
 }
@@ -94,6 +96,16 @@ export interface StatementHit extends StatementRecord {
   agencies: string[];
 }
 
+/** One recommendation as the server's recommendation analytics reads it: all of them at once, ids only. */
+export interface RecommendationRow extends StatementRecord {
+  /** The case review that makes it (the first by id, when several do). */
+  caseId: string;
+  caseTitle: string;
+  /** Ids of the agencies it targets and the themes it addresses, distinct and sorted. */
+  agencies: string[];
+  themes: string[];
+}
+
 export interface NodeRef {
   label: NodeLabel;
   id: string;
@@ -151,8 +163,9 @@ export interface GraphStore {
   // ---- writes (every one idempotent) ----
   upsertTaxonomy(taxonomy: TaxonomyRecords): Promise<void>;
   /**
-   * Loads one document atomically. Same source id already present: no-op ('unchanged'). Another source with
-   * the same path: its contributions are removed first ('replaced'). A failure leaves nothing of this batch.
+   * Loads one document atomically. Same source id already present: no-op ('unchanged'). The sources it
+   * replaces (an earlier version of the same path, or the ones an upload names; SourceBatch.replaces) are
+   * removed first ('replaced'). A failure leaves nothing of this batch.
    */
   loadSource(batch: SourceBatch): Promise<LoadOutcome>;
   /** Many documents through the engine's bulk path; same per-document semantics as loadSource. */
@@ -169,6 +182,8 @@ export interface GraphStore {
   casesByIds(ids: string[]): Promise<CaseReviewRecord[]>;
   caseDetail(id: string): Promise<CaseDetail | null>;
   statements(query: StatementQuery): Promise<{ total: number; items: StatementHit[] }>;
+  /** Every recommendation with its case review, agencies and themes, ordered by case id, start, id. */
+  recommendationRows(): Promise<RecommendationRow[]>;
   /** Evidence of CaseReview-[HAS_THEME]->Theme for the given cases and themes (for edge and theme panels). */
   themeEvidence(
     caseIds: string[],

@@ -30,7 +30,7 @@ import { caseDetail, caseFacets, casesByIds } from './read/cases.ts';
 import { counts, listSources, sourceText, taxonomy } from './read/catalogue.ts';
 import { connections, neighbourhood } from './read/paths.ts';
 import { search } from './read/search.ts';
-import { statements, themeEvidence } from './read/statements.ts';
+import { recommendationRows, statements, themeEvidence } from './read/statements.ts';
 import { type BulkOptions, recoverBulkLoad } from './write/bulk.ts';
 import { type LoadPath, loadBatches, removeSource } from './write/load.ts';
 import { ensureSchema } from './write/schema.ts';
@@ -223,6 +223,10 @@ class EmbeddedStore implements GraphStore {
 
   statements(query: StatementQuery) {
     return statements(this.rows, query);
+  }
+
+  recommendationRows() {
+    return this.read(recommendationRows);
   }
 
   themeEvidence(caseIds: string[], themeIds: string[]) {

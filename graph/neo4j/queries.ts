@@ -42,6 +42,7 @@ export const QUERY_NAMES = [
   'learning-total',
   'recommendation-page',
   'recommendation-total',
+  'recommendation-rows',
   'theme-evidence',
   'nodes-by-ref',
   'neighbourhood-step',

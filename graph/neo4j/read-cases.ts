@@ -6,6 +6,7 @@ import type {
   CaseDetail,
   CaseFacets,
   LinkedEntity,
+  RecommendationRow,
   StatementHit,
   StatementKind,
   StatementQuery,
@@ -140,4 +141,15 @@ export async function themeEvidenceIn(
     .map(readerOf('theme-evidence'))
     .map((r) => ({ caseId: r.str('caseId'), themeId: r.str('themeId'), evidence: evidenceOf(r) }))
     .sort(compareThemeEvidence);
+}
+
+export async function recommendationRowsIn(q: QueryRunner): Promise<RecommendationRow[]> {
+  const rows = (await q.run('recommendation-rows')).map(readerOf('recommendation-rows')).map((r) => ({
+    ...statementOf(r),
+    caseId: r.str('caseId'),
+    caseTitle: r.str('caseTitle'),
+    agencies: r.strList('agencies'),
+    themes: r.strList('themes'),
+  }));
+  return rows.sort(compareStatementHits);
 }

@@ -18,7 +18,14 @@ import {
   upsertTaxonomyIn,
 } from './load.ts';
 import { loadQueries, type QueryCatalogue } from './queries.ts';
-import { caseDetailIn, caseFacetsIn, casesByIdsIn, statementsIn, themeEvidenceIn } from './read-cases.ts';
+import {
+  caseDetailIn,
+  caseFacetsIn,
+  casesByIdsIn,
+  recommendationRowsIn,
+  statementsIn,
+  themeEvidenceIn,
+} from './read-cases.ts';
 import { countsIn, listSourcesIn, sourceTextIn, taxonomyIn } from './read-catalogue.ts';
 import { connectionsIn, neighbourhoodIn, searchIn } from './read-graph.ts';
 import { Neo4jSessions } from './session.ts';
@@ -172,6 +179,10 @@ class Neo4jStore implements GraphStore {
 
   statements(query: StatementQuery) {
     return this.sessions.read(`reading ${query.kind} statements`, (q) => statementsIn(q, query));
+  }
+
+  recommendationRows() {
+    return this.sessions.read('reading recommendations', recommendationRowsIn);
   }
 
   themeEvidence(caseIds: string[], themeIds: string[]) {

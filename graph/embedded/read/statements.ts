@@ -2,7 +2,7 @@
 
 import { compareBy, compareStatementHits } from '../../read-rules.ts';
 import type { Evidence } from '../../records.ts';
-import type { StatementHit, StatementQuery } from '../../store.ts';
+import type { RecommendationRow, StatementHit, StatementQuery } from '../../store.ts';
 import type { Params, Rows, Session } from '../database.ts';
 import { distinctSorted, int, text, textList } from './values.ts';
 
@@ -148,4 +148,51 @@ export async function themeEvidence(
       },
     }))
     .sort(compareThemeEvidence);
+}
+
+/**
+ * Every recommendation at once, for the server's recommendation analytics: three flat reads (who makes
+ * each, what each targets, what each addresses) joined here, which LadybugDB answers far faster than one
+ * query collecting per row.
+ */
+export async function recommendationRows(session: Session): Promise<RecommendationRow[]> {
+  const made = await session.rows(
+    'MATCH (c:CaseReview)-[:MAKES]->(s:Recommendation) RETURN c.id AS caseId, c.title AS caseTitle, ' +
+      's.id AS id, s.text AS text, s.sourceId AS sourceId, s.start AS start, s.`end` AS stop',
+  );
+  const targets = await linkPairs(session, 'TARGETS', 'Agency');
+  const addresses = await linkPairs(session, 'ADDRESSES', 'Theme');
+  const byId = new Map<string, RecommendationRow>();
+  for (const row of made) {
+    const id = text(row, 'id');
+    const caseId = text(row, 'caseId');
+    const known = byId.get(id);
+    if (known && known.caseId <= caseId) continue;
+    byId.set(id, {
+      id,
+      text: text(row, 'text'),
+      sourceId: text(row, 'sourceId'),
+      start: int(row, 'start'),
+      end: int(row, 'stop'),
+      caseId,
+      caseTitle: text(row, 'caseTitle'),
+      agencies: distinctSorted(targets.get(id) ?? []),
+      themes: distinctSorted(addresses.get(id) ?? []),
+    });
+  }
+  return [...byId.values()].sort(compareStatementHits);
+}
+
+async function linkPairs(session: Session, rel: string, target: string): Promise<Map<string, string[]>> {
+  const rows = await session.rows(
+    `MATCH (s:Recommendation)-[:${rel}]->(x:${target}) RETURN s.id AS id, x.id AS target`,
+  );
+  const out = new Map<string, string[]>();
+  for (const row of rows) {
+    const id = text(row, 'id');
+    const list = out.get(id);
+    if (list) list.push(text(row, 'target'));
+    else out.set(id, [text(row, 'target')]);
+  }
+  return out;
 }
