@@ -9,7 +9,7 @@ import type { AnalyticsIndex } from '../analytics/index.ts';
 import type { IndexKeeper } from '../analytics/keeper.ts';
 import type { ServerConfig } from '../config.ts';
 import type { RequestBudget } from './budget.ts';
-import { BatchLoader } from './loader.ts';
+import { type RequestLoader, requestLoader } from './loader.ts';
 
 /** Reads one uploaded document and loads it into the store (ingest/load/ingest-files.ts behind it). */
 export type UploadIngester = (
@@ -24,9 +24,9 @@ export interface ThemeEvidenceRow {
 }
 
 export interface Loaders {
-  caseRecord: BatchLoader<string, CaseReviewRecord>;
-  caseDetail: BatchLoader<string, CaseDetail | null>;
-  caseThemes: BatchLoader<string, ThemeEvidenceRow[]>;
+  caseRecord: RequestLoader<string, CaseReviewRecord>;
+  caseDetail: RequestLoader<string, CaseDetail | null>;
+  caseThemes: RequestLoader<string, ThemeEvidenceRow[]>;
 }
 
 export interface RequestContext {
@@ -42,16 +42,16 @@ export interface RequestContext {
 
 export function createLoaders(store: GraphStore, index: AnalyticsIndex): Loaders {
   return {
-    caseRecord: new BatchLoader(async (ids) => {
+    caseRecord: requestLoader(async (ids) => {
       const records = await store.casesByIds(ids);
       return new Map(records.map((r) => [r.id, r]));
     }),
     // The port reads one case's detail at a time; the loader still deduplicates within a request.
-    caseDetail: new BatchLoader(async (ids) => {
+    caseDetail: requestLoader(async (ids) => {
       const details = await Promise.all(ids.map((id) => store.caseDetail(id)));
       return new Map(ids.map((id, i) => [id, details[i] ?? null]));
     }),
-    caseThemes: new BatchLoader(async (caseIds) => {
+    caseThemes: requestLoader(async (caseIds) => {
       const themeIds = [...new Set(caseIds.flatMap((id) => index.themesOf(id)))];
       const rows = themeIds.length === 0 ? [] : await store.themeEvidence(caseIds, themeIds);
       const byCase = new Map<string, ThemeEvidenceRow[]>(caseIds.map((id) => [id, []]));
