@@ -10,7 +10,10 @@ import { Bitset } from './bitset.ts';
 import { type CaseThemes, countAround, countCooccurrence } from './cooccurrence.ts';
 import {
   type CaseFilter,
+  hasYearRange,
   isEmptyFilter,
+  keepsUnknownYear,
+  LIST_FIELDS,
   type ListField,
   type NormalizedFilter,
   normalizeFilter,
@@ -22,6 +25,8 @@ export interface IndexedCase extends CaseFacets {
   text: string;
   /** The year of the incident the review is about, when the review reports it. */
   incidentYear?: number | null;
+  /** The safeguarding partnership (or area) that commissioned the review, when known. */
+  partnership?: string | null;
 }
 
 /** Which year of a review a trend is read by. */
@@ -98,6 +103,7 @@ const FACET_VALUES: Record<ListField, (c: CaseFacets) => readonly (string | null
   ageBands: (c) => [c.ageBand],
   reviewTypes: (c) => [c.reviewType],
   sources: (c) => c.sources,
+  partnerships: (c) => [(c as IndexedCase).partnership ?? null],
 };
 
 export class AnalyticsIndex {
@@ -113,6 +119,8 @@ export class AnalyticsIndex {
   private readonly yearColumn: Column;
   private readonly incidentYearColumn: Column;
   private readonly all: Bitset;
+  /** Cases with no report year. */
+  private readonly noYear: Bitset;
   /** Theme positions per case, CSR layout: themesOf(p) = themeList[themeStart[p] .. themeStart[p+1]). */
   private readonly themeIds: string[];
   private readonly themePosition = new Map<string, number>();
@@ -137,6 +145,7 @@ export class AnalyticsIndex {
       this.columns.set(field, this.buildColumn(cases, FACET_VALUES[field]));
     }
     this.yearColumn = this.buildColumn(cases, (c) => [c.reportYear === null ? null : String(c.reportYear)]);
+    this.noYear = this.all.andNot(this.union(this.yearColumn, [...this.yearColumn.keys()]));
     this.incidentYearColumn = this.buildColumn(cases, (c) => [
       c.incidentYear == null ? null : String(c.incidentYear),
     ]);
@@ -202,9 +211,13 @@ export class AnalyticsIndex {
   unknownIds(filter: CaseFilter | null | undefined): string[] {
     const problems: string[] = [];
     for (const [field, ids] of Object.entries(this.knownIds()) as [ListField, Set<string>][]) {
-      for (const id of filter?.[field] ?? []) {
-        if (!ids.has(id))
-          problems.push(`filter.${field}: unknown id "${id}" (list the ids with { ${field} { id } })`);
+      for (const [path, given] of [
+        [field, filter?.[field]],
+        [`not.${field}`, filter?.not?.[field]],
+      ] as const) {
+        for (const id of given ?? []) {
+          if (!ids.has(id)) problems.push(`filter.${path}: unknown id "${id}" (${listHint(field)})`);
+        }
       }
     }
     for (const id of filter?.themesAll ?? []) {
@@ -222,6 +235,7 @@ export class AnalyticsIndex {
       themes: new Set(this.themeIds),
       agencies: new Set([...this.taxonomy.agencies.map((t) => t.id), ...this.valuesOf('agencies')]),
       sources: new Set([...this.sources.map((s) => s.id), ...this.valuesOf('sources')]),
+      partnerships: new Set(this.valuesOf('partnerships')),
     };
     return this.known;
   }
@@ -246,15 +260,24 @@ export class AnalyticsIndex {
       narrow(this.union(this.columns.get(field), values));
     }
     for (const theme of f.allThemes) narrow(this.columns.get('themes')?.get(theme) ?? new Bitset(this.size));
-    if (f.yearFrom !== null || f.yearTo !== null) {
-      const years = [...this.yearColumn.keys()].filter((y) => {
-        const n = Number(y);
-        return (f.yearFrom === null || n >= f.yearFrom) && (f.yearTo === null || n <= f.yearTo);
-      });
-      narrow(this.union(this.yearColumn, years));
+    if (hasYearRange(f) || f.unknownYear !== null) narrow(this.yearScope(f));
+    for (const field of LIST_FIELDS) {
+      const values = f.excluded[field];
+      if (values) result = (result ?? this.all).andNot(this.union(this.columns.get(field), values));
     }
     if (f.words.length > 0) narrow(this.textMatches(result ?? this.all, f.words));
     return result ?? this.all;
+  }
+
+  /** The cases a filter's year range and unknown-year choice let through. */
+  private yearScope(f: NormalizedFilter): Bitset {
+    if (f.unknownYear === 'ONLY') return this.noYear;
+    const years = [...this.yearColumn.keys()].filter((y) => {
+      const n = Number(y);
+      return (f.yearFrom === null || n >= f.yearFrom) && (f.yearTo === null || n <= f.yearTo);
+    });
+    const dated = this.union(this.yearColumn, years);
+    return keepsUnknownYear(f) ? dated.or(this.noYear) : dated;
   }
 
   private union(column: Column | undefined, values: readonly string[]): Bitset {
@@ -454,6 +477,12 @@ function insertSortedUnique(list: Int32Array, from: number, end: number, value: 
   list.copyWithin(i + 1, i, end);
   list[i] = value;
   return end + 1;
+}
+
+function listHint(field: ListField): string {
+  return field === 'partnerships'
+    ? 'list them with { facets { partnerships { id } } }'
+    : `list the ids with { ${field} { id } }`;
 }
 
 function asNormalized(filter: NormalizedFilter | CaseFilter | null | undefined): NormalizedFilter {

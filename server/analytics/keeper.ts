@@ -25,6 +25,7 @@ export function caseText(c: CaseReviewRecord): string {
 interface CaseExtras {
   text: string;
   incidentYear: number | null;
+  partnership: string | null;
 }
 
 export class IndexKeeper {
@@ -81,7 +82,11 @@ export class IndexKeeper {
     }
     for (let i = 0; i < stale.length; i += TEXT_BATCH) {
       for (const record of await this.store.casesByIds(stale.slice(i, i + TEXT_BATCH))) {
-        texts.set(record.id, { text: caseText(record), incidentYear: record.incidentYear ?? null });
+        texts.set(record.id, {
+          text: caseText(record),
+          incidentYear: record.incidentYear ?? null,
+          partnership: record.partnership ?? null,
+        });
       }
     }
     const index = new AnalyticsIndex({
@@ -89,6 +94,7 @@ export class IndexKeeper {
         ...f,
         text: texts.get(f.id)?.text ?? '',
         incidentYear: texts.get(f.id)?.incidentYear ?? null,
+        partnership: texts.get(f.id)?.partnership ?? null,
       })),
       taxonomy,
       sources: sourceList,

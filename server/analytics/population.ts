@@ -4,7 +4,7 @@
  * unless the filter's reviewTypes names NATIONAL. Every answer reports what it counted and what it left out.
  */
 import type { Bitset } from './bitset.ts';
-import type { NormalizedFilter } from './filter.ts';
+import { type NormalizedFilter, withKey } from './filter.ts';
 import type { AnalyticsIndex } from './index.ts';
 
 export const NATIONAL = 'NATIONAL';
@@ -39,6 +39,17 @@ export function populationOf(index: AnalyticsIndex, filter: NormalizedFilter): S
   }
   const scope = matched.andNot(national);
   return { scope, population: counted(scope.count(), matched.countAnd(national)) };
+}
+
+/**
+ * The filter that chooses exactly the population: the same filter with national publications added to its
+ * exclusions unless it asks for them. Anything that takes a filter (counts per value, a theme's related
+ * themes, a page of cases) then follows the population rule, and its cache keys stay distinct.
+ */
+export function populationFilter(filter: NormalizedFilter): NormalizedFilter {
+  if (asksForNational(filter) || filter.excluded.reviewTypes?.includes(NATIONAL)) return filter;
+  const reviewTypes = [...(filter.excluded.reviewTypes ?? []), NATIONAL].sort();
+  return withKey({ ...filter, excluded: { ...filter.excluded, reviewTypes } });
 }
 
 export function counted(reviews: number, national: number, unknownYear = 0): Population {

@@ -3,8 +3,14 @@
  * the filter it was asked with. Theme views remember that filter so Theme.cases/related stay inside it.
  */
 
-import { isEmptyFilter, type ListField, type NormalizedFilter } from '../analytics/filter.ts';
+import {
+  isEmptyFilter,
+  type ListField,
+  type NormalizedFilter,
+  normalizeFilter,
+} from '../analytics/filter.ts';
 import type { AnalyticsIndex } from '../analytics/index.ts';
+import { populationFilter } from '../analytics/population.ts';
 
 export interface TaxonView {
   id: string;
@@ -58,7 +64,8 @@ export class Catalog {
     this.overall = {
       harmTypes: index.countBy('harmTypes'),
       agencies: index.countBy('agencies'),
-      themes: index.countBy('themes'),
+      // Theme counts follow the analytics population: national publications only when asked for.
+      themes: index.countBy('themes', populationFilter(normalizeFilter(null))),
     };
     // Ids met in cases but missing from the taxonomy still get an entry, labelled by their id.
     for (const kind of ['harmTypes', 'agencies', 'themes'] as const) {

@@ -14,6 +14,12 @@ export function readFilter(
   if (filter?.yearFrom != null && filter.yearTo != null && filter.yearFrom > filter.yearTo) {
     throw badInput(`${argument}: yearFrom (${filter.yearFrom}) is after yearTo (${filter.yearTo})`, argument);
   }
+  if (filter?.unknownYear === 'ONLY' && (filter.yearFrom != null || filter.yearTo != null)) {
+    throw badInput(
+      `${argument}: unknownYear ONLY chooses reviews with no year, so it cannot be combined with yearFrom/yearTo; drop one of them`,
+      argument,
+    );
+  }
   if (filter?.text && filter.text.length > MAX_TEXT_LENGTH) {
     throw badInput(`${argument}.text is longer than ${MAX_TEXT_LENGTH} characters`, argument);
   }

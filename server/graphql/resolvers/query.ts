@@ -3,6 +3,7 @@
 import type { StatementKind } from '../../../graph/store.ts';
 import type { CaseFilter } from '../../analytics/filter.ts';
 import { isEmptyFilter, type NormalizedFilter } from '../../analytics/filter.ts';
+import { populationFilter } from '../../analytics/population.ts';
 import { catalogOf } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
 import { AGE_BAND_VALUES, OUTCOME_LABELS, OUTCOME_VALUES } from '../enums.ts';
@@ -82,8 +83,14 @@ export const Query = {
     catalogOf(ctx.index).list('harmTypes', readFilter(ctx.index, filter)),
   agencies: (_: unknown, { filter }: FilterArgs, ctx: RequestContext) =>
     catalogOf(ctx.index).list('agencies', readFilter(ctx.index, filter)),
-  themes: (_: unknown, { filter }: FilterArgs, ctx: RequestContext) =>
-    catalogOf(ctx.index).list('themes', readFilter(ctx.index, filter)),
+  themes: (_: unknown, { filter }: FilterArgs, ctx: RequestContext) => {
+    const f = readFilter(ctx.index, filter);
+    // Counted over the population; the theme keeps the filter as asked (its cases apply the rule again).
+    const scope = isEmptyFilter(f) ? null : f;
+    return catalogOf(ctx.index)
+      .list('themes', populationFilter(f))
+      .map((theme) => ({ ...theme, scope }));
+  },
   theme: (_: unknown, { id }: { id: string }, ctx: RequestContext) => {
     const catalog = catalogOf(ctx.index);
     return catalog.has('themes', id) ? catalog.theme(id) : null;
@@ -230,6 +237,9 @@ function facets(ctx: RequestContext, f: NormalizedFilter) {
   const sources = index.sources
     .map((s) => ({ id: s.id, label: s.title, count: sourceCounts.get(s.id) ?? 0 }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const partnerships = [...index.countBy('partnerships', f)]
+    .map(([id, count]) => ({ id, label: id, count }))
+    .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
   const years = [...index.countBy('years', f)]
     .map(([id, count]) => ({ id, label: id, count }))
     .sort((a, b) => Number(a.id) - Number(b.id));
@@ -242,5 +252,6 @@ function facets(ctx: RequestContext, f: NormalizedFilter) {
     reviewTypes,
     sources,
     years,
+    partnerships,
   };
 }

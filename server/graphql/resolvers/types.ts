@@ -1,6 +1,7 @@
 /** Field resolvers of the object types. A case page reads store.caseDetail once per case and request. */
 import type { CaseDetail, LinkedEntity, SourceSummary } from '../../../graph/store.ts';
 import { type CaseFilter, normalizeFilter } from '../../analytics/filter.ts';
+import { populationFilter } from '../../analytics/population.ts';
 import { type Catalog, catalogOf, type ThemeView } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
 import { checkRange, readFilter } from './args.ts';
@@ -79,8 +80,8 @@ export function fileName(path: string): string {
 }
 
 export const Theme = {
-  cases: (parent: ThemeView, args: PageRequest, ctx: RequestContext) =>
-    casePage(ctx, [parent.scope ?? normalizeFilter(null), normalizeFilter({ themes: [parent.id] })], args),
+  cases: (parent: ThemeView, args: PageRequest & { filter?: CaseFilter | null }, ctx: RequestContext) =>
+    casePage(ctx, [themeScope(parent, args.filter, ctx), normalizeFilter({ themes: [parent.id] })], args),
   learning: (parent: ThemeView, args: PageRequest, ctx: RequestContext) =>
     statementPage(ctx, 'learning', { themes: [parent.id], cases: parent.scope }, args),
   recommendations: (parent: ThemeView, args: PageRequest, ctx: RequestContext) =>
@@ -91,10 +92,15 @@ export const Theme = {
     ctx: RequestContext,
   ) => {
     const limit = checkRange('limit', args.limit, 10, 1, MAX_RELATED);
-    const filter = args.filter ? readFilter(ctx.index, args.filter) : parent.scope;
     const catalog = catalogOf(ctx.index);
     return ctx.index
-      .relatedThemes(parent.id, filter, limit)
+      .relatedThemes(parent.id, themeScope(parent, args.filter, ctx), limit)
       .map((r) => ({ theme: catalog.theme(r.id), shared: r.shared, lift: r.lift }));
   },
 };
+
+/** The reviews a theme's cases and related themes count: the filter given, else the theme's, as a population. */
+function themeScope(parent: ThemeView, filter: CaseFilter | null | undefined, ctx: RequestContext) {
+  const chosen = filter ? readFilter(ctx.index, filter) : (parent.scope ?? normalizeFilter(null));
+  return populationFilter(chosen);
+}
