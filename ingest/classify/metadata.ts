@@ -33,6 +33,19 @@ const METHOD_WORDS =
 const BOARD_NAME =
   /\b(?:[A-Z][\w'\u2019&-]*[ \t]+(?:and[ \t]+|of[ \t]+)?){1,5}(?:Local[ \t]+)?Safeguarding[ \t]+(?:Children(?:['\u2019]s)?[ \t]+|Childrens[ \t]+)?(?:Partnership|Board|Partners)s?\b/g;
 
+/**
+ * Sentences about the review itself rather than the child: its statutory purpose ("to establish whether
+ * there are lessons to be learnt about the way agencies work together"), the guidance that requires it,
+ * what a briefing is for, where a report was sent.
+ */
+const REVIEW_PROCESS = words(
+  String.raw`\b(?:the (?:purpose|aims?|objectives?|scope|terms of reference) of (?:the|this|a) (?:[\w-]+ ){0,3}(?:review|report|briefing)|working together (?:to safeguard children )?(?:20\d\d )?(?:requires|sets out|says|states)|(?:this|the) (?:[\w-]+ ){0,3}briefing (?:summarises|sets out|highlights|aims|is designed|is intended|is for)|(?:report|review) was (?:sent|submitted|presented) to|(?:aid|support|prompt|promote) (?:professional |team )?(?:discussion|reflection))\b`,
+  'i',
+);
+/** A heading or contents line: a few capitalised words on a line of their own, with no sentence punctuation. */
+const HEADING_LINE =
+  /^[ \t#*_]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:[A-Z][\w'\u2019-]*|and|of|the|for|to|in|on|&)(?:[ \t]+(?:[A-Z][\w'\u2019-]*|and|of|the|for|to|in|on|from|&)){1,9}[ \t*_]*(?:[ \t.]+\d+)?[ \t]*$/gm;
+
 /** Text every review model name contains, as reviews write it: most entries name none, so the regex rarely runs. */
 const MODEL_NEEDLES = [
   'earning Together',
@@ -59,6 +72,14 @@ export function metadataSpans(text: string, entry: Span, sentencesOf: () => read
   if (region.includes('Safeguarding')) {
     for (const m of region.matchAll(BOARD_NAME)) shifted(m.index, m.index + m[0].length);
     for (const m of region.matchAll(BOARD_LINE)) shifted(m.index, m.index + m[0].length);
+  }
+  for (const m of region.matchAll(HEADING_LINE)) shifted(m.index, m.index + m[0].length);
+  const processCue =
+    /purpose|aims?\b|objective|scope|terms of reference|working together|briefing|was sent|submitted|presented to|discussion|reflection/i;
+  if (processCue.test(region)) {
+    for (const sentence of sentencesOf()) {
+      if (REVIEW_PROCESS.test(text.slice(sentence.start, sentence.end))) spans.push(sentence);
+    }
   }
   if (!MODEL_NEEDLES.some((needle) => region.includes(needle)))
     return spans.sort((a, b) => a.start - b.start);

@@ -164,6 +164,30 @@ describe('metadata, publisher and method lines', () => {
     expect(ids(result.harmTypes)).toContain('child-sexual-exploitation');
   });
 
+  it("ignores sentences about the review's purpose, the guidance behind it and what a briefing is for", () => {
+    const text = [
+      'The purpose of the review was to establish whether there are lessons to be learnt about the way agencies work together.',
+      'Working Together 2018 requires partnerships to follow local procedures for such reviews.',
+      'This seven-minute briefing summarises the findings to aid professional discussion in team meetings and training.',
+      'Child N, aged two, was neglected while the family lived in temporary accommodation.',
+    ].join(' ');
+    const themes = ids(classify(text, { summary: text }).themes);
+    expect(themes).not.toContain('multi-agency-working');
+    expect(themes).not.toContain('policy-and-procedures');
+    expect(themes).not.toContain('training');
+    expect(themes).toContain('housing-instability');
+  });
+
+  it('takes no theme from a heading or contents line', () => {
+    const text = [
+      'Analysis of Key Episodes and Lessons Learnt',
+      'Child N lived in temporary accommodation.',
+    ].join('\n');
+    const themes = ids(classify(text, { summary: text }).themes);
+    expect(themes).not.toContain('learning-from-reviews');
+    expect(themes).toContain('housing-instability');
+  });
+
   it('still targets a partnership a recommendation names', () => {
     const rec = 'Eastmere Safeguarding Children Partnership should seek assurance about neglect training';
     const text = `Recommendations include: ${rec}.`;
