@@ -9,13 +9,14 @@
  * - statements(): by caseId (the smallest id of the reviews holding it), start, id; themes/agencies distinct
  *   and sorted; learning targets no agencies, so an agencies filter matches no learning.
  * - themeEvidence: one row per link, by caseId, themeId, sourceId, start.
+ * - caseLinks: one row per link and evidencing sentence, by caseId, type, targetId, sourceId, start, end.
  * - search: exact caption first, then prefix, then substring; then by kind, caption, id.
  * - neighbourhood: breadth first; each step's new nodes by label, id until `limit` nodes; edges distinct by
  *   type and ends. connections: distinct paths (as node and edge sequences), by the ids along the path.
  * Strings compare by UTF-16 code unit, never by locale, so the order does not depend on the machine.
  */
 import type { Evidence } from './records.ts';
-import type { GraphNode, LinkedEntity, SearchHit, SearchKind } from './store.ts';
+import type { CaseLinkRow, GraphNode, LinkedEntity, SearchHit, SearchKind } from './store.ts';
 
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -60,6 +61,16 @@ export const compareStatements = compareBy<{ sourceId: string; start: number; id
   (s) => s.sourceId,
   (s) => s.start,
   (s) => s.id,
+);
+
+export const compareCaseLinks = compareBy<CaseLinkRow>(
+  (l) => l.caseId,
+  (l) => l.type,
+  (l) => l.targetId,
+  (l) => l.evidence.sourceId,
+  (l) => l.evidence.start,
+  (l) => l.evidence.end,
+  (l) => l.evidence.quote,
 );
 
 export const compareStatementHits = compareBy<{ caseId: string; start: number; id: string }>(

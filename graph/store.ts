@@ -24,8 +24,10 @@ export interface LoadOutcome {
   sourceId: string;
   path: string;
   status: LoadStatus;
-  /** Ids of sources this load replaced (an earlier version of the same path). */
+  /** Ids of sources this load replaced (an earlier version of the same path, or the source an upload named). */
   replaced: string[];
+  /** The path of another stored source with the same content, when this one was loaded beside it; else null. */
+  duplicateOf: string | null;
   nodes: number;
   links: number;
 }
@@ -104,6 +106,14 @@ export interface RecommendationRow extends StatementRecord {
   themes: string[];
 }
 
+/** A case review's link to a harm type, agency or theme, with the sentence behind it (bulk exports). */
+export interface CaseLinkRow {
+  caseId: string;
+  type: 'CONCERNS' | 'INVOLVED' | 'HAS_THEME';
+  targetId: string;
+  evidence: Evidence;
+}
+
 export interface NodeRef {
   label: NodeLabel;
   id: string;
@@ -161,8 +171,9 @@ export interface GraphStore {
   // ---- writes (every one idempotent) ----
   upsertTaxonomy(taxonomy: TaxonomyRecords): Promise<void>;
   /**
-   * Loads one document atomically. Same source id already present: no-op ('unchanged'). Another source with
-   * the same path: its contributions are removed first ('replaced'). A failure leaves nothing of this batch.
+   * Loads one document atomically. Same source id already present: no-op ('unchanged'). The sources it
+   * replaces (an earlier version of the same path, or the ones an upload names; SourceBatch.replaces) are
+   * removed first ('replaced'). A failure leaves nothing of this batch.
    */
   loadSource(batch: SourceBatch): Promise<LoadOutcome>;
   /** Many documents through the engine's bulk path; same per-document semantics as loadSource. */
@@ -181,6 +192,11 @@ export interface GraphStore {
   statements(query: StatementQuery): Promise<{ total: number; items: StatementHit[] }>;
   /** Every recommendation with its case review, agencies and themes, ordered by case id, start, id. */
   recommendationRows(): Promise<RecommendationRow[]>;
+  /**
+   * Every CONCERNS, INVOLVED and HAS_THEME link of these cases (null = of every case) with its evidence, one
+   * row per evidencing sentence, ordered by case, type, target, source and offsets (for file exports).
+   */
+  caseLinks(caseIds: readonly string[] | null): Promise<CaseLinkRow[]>;
   /** Evidence of CaseReview-[HAS_THEME]->Theme for the given cases and themes (for edge and theme panels). */
   themeEvidence(
     caseIds: string[],

@@ -26,7 +26,7 @@ import {
   release,
   settleBeforeOpen,
 } from './files.ts';
-import { caseDetail, caseFacets, casesByIds } from './read/cases.ts';
+import { caseDetail, caseFacets, casesByIds, linksOfCases } from './read/cases.ts';
 import { counts, listSources, sourceText, taxonomy } from './read/catalogue.ts';
 import { connections, neighbourhood } from './read/paths.ts';
 import { search } from './read/search.ts';
@@ -231,6 +231,10 @@ class EmbeddedStore implements GraphStore {
 
   themeEvidence(caseIds: string[], themeIds: string[]) {
     return this.read((s) => themeEvidence(s, caseIds, themeIds));
+  }
+
+  caseLinks(caseIds: readonly string[] | null) {
+    return this.read((s) => linksOfCases(s, caseIds));
   }
 
   neighbourhood(start: NodeRef, depth: number, limit: number) {

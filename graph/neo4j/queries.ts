@@ -36,6 +36,7 @@ export const QUERY_NAMES = [
   'cases-by-ids',
   'case-sources',
   'case-links',
+  'case-links-bulk',
   'case-learning',
   'case-recommendations',
   'learning-page',

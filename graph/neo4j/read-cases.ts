@@ -1,10 +1,17 @@
 /** Reads about case reviews and their statements. */
 import { int } from 'neo4j-driver';
-import { compareBy, compareLinkedEntities, compareStatementHits, compareStatements } from '../read-rules.ts';
+import {
+  compareBy,
+  compareCaseLinks,
+  compareLinkedEntities,
+  compareStatementHits,
+  compareStatements,
+} from '../read-rules.ts';
 import type { CaseReviewRecord, Evidence } from '../records.ts';
 import type {
   CaseDetail,
   CaseFacets,
+  CaseLinkRow,
   LinkedEntity,
   RecommendationRow,
   StatementHit,
@@ -152,4 +159,21 @@ export async function recommendationRowsIn(q: QueryRunner): Promise<Recommendati
     themes: r.strList('themes'),
   }));
   return rows.sort(compareStatementHits);
+}
+
+export async function caseLinksIn(q: QueryRunner, caseIds: readonly string[] | null): Promise<CaseLinkRow[]> {
+  if (caseIds !== null && caseIds.length === 0) return [];
+  const rows = await q.run('case-links-bulk', {
+    all: caseIds === null,
+    caseIds: caseIds === null ? [] : [...new Set(caseIds)],
+  });
+  return rows
+    .map(readerOf('case-links-bulk'))
+    .map((r) => ({
+      caseId: r.str('caseId'),
+      type: r.oneOf('type', ['CONCERNS', 'INVOLVED', 'HAS_THEME'] as const),
+      targetId: r.str('id'),
+      evidence: evidenceOf(r),
+    }))
+    .sort(compareCaseLinks);
 }

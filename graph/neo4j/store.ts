@@ -21,6 +21,7 @@ import { loadQueries, type QueryCatalogue } from './queries.ts';
 import {
   caseDetailIn,
   caseFacetsIn,
+  caseLinksIn,
   casesByIdsIn,
   recommendationRowsIn,
   statementsIn,
@@ -187,6 +188,10 @@ class Neo4jStore implements GraphStore {
 
   themeEvidence(caseIds: string[], themeIds: string[]) {
     return this.sessions.read('reading theme evidence', (q) => themeEvidenceIn(q, caseIds, themeIds));
+  }
+
+  caseLinks(caseIds: readonly string[] | null) {
+    return this.sessions.read('reading case links', (q) => caseLinksIn(q, caseIds));
   }
 
   neighbourhood(start: NodeRef, depth: number, limit: number) {

@@ -1,12 +1,13 @@
 /** Case reviews: the compact facet rows, records by id, and one case with everything linked to it. */
 
 import type { LbugValue } from '@ladybugdb/core';
-import { compareLinkedEntities, compareStatements } from '../../read-rules.ts';
+import { compareCaseLinks, compareLinkedEntities, compareStatements } from '../../read-rules.ts';
 import type { AgeBand, CaseReviewRecord, Outcome, ReviewType } from '../../records.ts';
 import type { RelType } from '../../schema/model.ts';
 import type {
   CaseDetail,
   CaseFacets,
+  CaseLinkRow,
   LearningDetail,
   LinkedEntity,
   RecommendationDetail,
@@ -246,4 +247,40 @@ export async function caseDetail(rows: Rows, caseId: string): Promise<CaseDetail
       }),
     ),
   };
+}
+
+/** Past this many cases one scan of every link beats looking each case up (`IN $list` is a nested loop). */
+const LINK_SCAN_FROM = 2_000;
+
+/**
+ * The evidence-bearing links of many cases in one read: by primary key for a few cases, else one scan of
+ * every link, kept when its case was asked for.
+ */
+export async function linksOfCases(
+  session: Session,
+  caseIds: readonly string[] | null,
+): Promise<CaseLinkRow[]> {
+  const wanted = caseIds === null ? null : new Set(caseIds);
+  if (wanted?.size === 0) return [];
+  const columns = `RETURN c.id AS caseId, label(r) AS type, x.id AS id, ${EVIDENCE_COLUMNS}`;
+  const found =
+    wanted === null || wanted.size >= LINK_SCAN_FROM
+      ? await session.rows(`MATCH (c:CaseReview)-[r:CONCERNS|INVOLVED|HAS_THEME]->(x) ${columns}`)
+      : await session.rows(
+          `UNWIND $ids AS i MATCH (c:CaseReview)-[r:CONCERNS|INVOLVED|HAS_THEME]->(x) WHERE c.id = i ${columns}`,
+          { ids: [...wanted] },
+        );
+  const links: CaseLinkRow[] = [];
+  for (const row of found) {
+    const caseId = text(row, 'caseId');
+    if (wanted !== null && !wanted.has(caseId)) continue;
+    const entity = linkedEntity(row, 'id', 'id');
+    links.push({
+      caseId,
+      type: text(row, 'type') as CaseLinkRow['type'],
+      targetId: entity.id,
+      evidence: entity.evidence,
+    });
+  }
+  return links.sort(compareCaseLinks);
 }

@@ -139,7 +139,7 @@ function indexOf(cases: IndexedCase[]): AnalyticsIndex {
     cases,
     taxonomy: {
       harmTypes: HARMS.map((id) => ({ id, label: id, description: '' })),
-      agencies: AGENCIES.map((id) => ({ id, label: id, description: '', sector: 'other' })),
+      agencies: AGENCIES.map((id) => ({ id, label: id, description: '', sector: 'police' as const })),
       themes: THEMES.map((id) => ({ id, label: id, description: '', group: 'g' })),
     },
     sources: [],
