@@ -39,9 +39,11 @@ const BOARD_NAME =
  * what a briefing is for, where a report was sent.
  */
 const REVIEW_PROCESS = words(
-  String.raw`\b(?:the (?:purpose|aims?|objectives?|scope|terms of reference) of (?:the|this|a) (?:[\w-]+ ){0,3}(?:review|report|briefing)|working together (?:to safeguard children )?(?:20\d\d )?(?:requires|sets out|says|states)|(?:this|the) (?:[\w-]+ ){0,3}briefing (?:summarises|sets out|highlights|aims|is designed|is intended|is for)|(?:report|review) was (?:sent|submitted|presented) to|(?:aid|support|prompt|promote) (?:professional |team )?(?:discussion|reflection))\b`,
-  'i',
+  String.raw`\b(?:the (?:purpose|aims?|objectives?|scope|terms of reference) of (?:the|this|a) (?:[\w-]+ ){0,3}(?:review|report|briefing)|working together (?:to safeguard children )?(?:20\d\d )?(?:requires|sets out|says|states)|(?:this|the) (?:[\w-]+ ){0,3}(?:briefing|brief|report|document|presentation|paper|leaflet|summary) (?:seeks|aims|sets out|summarises|highlights|is designed|is intended|is for|(?:has been|was|is) (?:produced|written|prepared|designed|intended) for)|(?:establish|identify|consider|determine) (?:what|whether) (?:there (?:are|were) )?lessons|(?:conducted|carried out|undertaken) (?:following|in line with|under) (?:the )?(?:[\w-]+ ){0,4}guidance|(?:report|review) was (?:sent|submitted|presented) to|(?:aid|support|prompt|promote) (?:professional |team )?(?:discussion|reflection))\b`,
+  'gi',
 );
+/** A web address, with the pieces a copy broke off it ("wp- content/uploads/…"). */
+const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S*(?:[ \t]+[\w.-]*[/_][\w/._%-]*)*/g;
 /** A heading or contents line: a few capitalised words on a line of their own, with no sentence punctuation. */
 const HEADING_LINE =
   /^[ \t#*_]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:[A-Z][\w'\u2019-]*|and|of|the|for|to|in|on|&)(?:[ \t]+(?:[A-Z][\w'\u2019-]*|and|of|the|for|to|in|on|from|&)){1,9}[ \t*_]*(?:[ \t.]+\d+)?[ \t]*$/gm;
@@ -74,12 +76,13 @@ export function metadataSpans(text: string, entry: Span, sentencesOf: () => read
     for (const m of region.matchAll(BOARD_LINE)) shifted(m.index, m.index + m[0].length);
   }
   for (const m of region.matchAll(HEADING_LINE)) shifted(m.index, m.index + m[0].length);
-  const processCue =
-    /purpose|aims?\b|objective|scope|terms of reference|working together|briefing|was sent|submitted|presented to|discussion|reflection/i;
-  if (processCue.test(region)) {
-    for (const sentence of sentencesOf()) {
-      if (REVIEW_PROCESS.test(text.slice(sentence.start, sentence.end))) spans.push(sentence);
-    }
+  if (region.includes('http') || region.includes('www.')) {
+    for (const m of region.matchAll(WEB_ADDRESS)) shifted(m.index, m.index + m[0].length);
+  }
+  for (const m of region.matchAll(REVIEW_PROCESS)) {
+    const at = entry.start + m.index;
+    const sentence = sentencesOf().find((x) => x.start <= at && at < x.end);
+    if (sentence) spans.push(sentence);
   }
   if (!MODEL_NEEDLES.some((needle) => region.includes(needle)))
     return spans.sort((a, b) => a.start - b.start);

@@ -178,6 +178,19 @@ describe('metadata, publisher and method lines', () => {
     expect(themes).toContain('housing-instability');
   });
 
+  it('ignores what a document says about its own making and audience, and web addresses', () => {
+    const text = [
+      'The report was conducted following national guidance to establish what lessons could be learned about the way local agencies work together.',
+      'This briefing has been produced for all multi agency staff working with families.',
+      'Read it at https://www.example.org/wp- content/uploads/2020/01/Review_Child_N_FINAL.pdf today.',
+      'Child N lived in temporary accommodation.',
+    ].join(' ');
+    const themes = ids(classify(text, { summary: text }).themes);
+    expect(themes).not.toContain('multi-agency-working');
+    expect(themes).not.toContain('workforce-capacity');
+    expect(themes).toContain('housing-instability');
+  });
+
   it('takes no theme from a heading or contents line', () => {
     const text = [
       'Analysis of Key Episodes and Lessons Learnt',
