@@ -8,6 +8,7 @@ import { AGE_BAND_VALUES, NODE_KIND_VALUES, OUTCOME_VALUES, REVIEW_TYPE_VALUES }
 import { ANALYTICS_ENUMS, AnalyticsQuery } from './resolvers/analytics.ts';
 import { Mutation } from './resolvers/mutation.ts';
 import { Query } from './resolvers/query.ts';
+import { RECOMMENDATION_TYPES, RecommendationsQuery } from './resolvers/recommendations.ts';
 import { CaseReview, Learning, Recommendation, Source, Theme } from './resolvers/types.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../schema/', import.meta.url));
@@ -23,7 +24,7 @@ export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
     resolvers: {
-      Query: { ...Query, ...AnalyticsQuery },
+      Query: { ...Query, ...AnalyticsQuery, ...RecommendationsQuery },
       Mutation,
       CaseReview,
       Learning,
@@ -35,6 +36,7 @@ export function buildSchema(): GraphQLSchema {
       ReviewType: REVIEW_TYPE_VALUES,
       NodeKind: NODE_KIND_VALUES,
       ...ANALYTICS_ENUMS,
+      ...RECOMMENDATION_TYPES,
     },
   });
 }

@@ -1,0 +1,48 @@
+/**
+ * The recommendation answers under a case filter: the reviews counted are those of populationOf (national
+ * publications only when the filter asks for them), and every answer says so.
+ */
+import type { NormalizedFilter } from '../filter.ts';
+import { type Population, populationOf } from '../population.ts';
+import type { BookEntry, RecommendationBook } from './book.ts';
+import { type Axis, countMatrix, inCell, type MatrixCounts } from './matrix.ts';
+import { type RecurringGroup, recurringGroups } from './recurring.ts';
+
+export interface MatrixAnswer extends MatrixCounts {
+  population: Population;
+}
+
+export interface RecurringAnswer {
+  population: Population;
+  minReviews: number;
+  groups: RecurringGroup[];
+}
+
+export function recommendationsIn(book: RecommendationBook, filter: NormalizedFilter) {
+  const { scope, population } = populationOf(book.index, filter);
+  return { entries: book.within(scope), population };
+}
+
+export function matrixAnswer(book: RecommendationBook, filter: NormalizedFilter): MatrixAnswer {
+  const { entries, population } = recommendationsIn(book, filter);
+  return { population, ...countMatrix(entries) };
+}
+
+export function recurringAnswer(
+  book: RecommendationBook,
+  filter: NormalizedFilter,
+  minReviews: number,
+): RecurringAnswer {
+  const { entries, population } = recommendationsIn(book, filter);
+  return { population, minReviews, groups: recurringGroups(book, entries, minReviews) };
+}
+
+export function cellAnswer(
+  book: RecommendationBook,
+  filter: NormalizedFilter,
+  agency: Axis,
+  theme: Axis,
+): { population: Population; entries: BookEntry[] } {
+  const { entries, population } = recommendationsIn(book, filter);
+  return { population, entries: inCell(entries, agency, theme) };
+}

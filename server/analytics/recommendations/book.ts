@@ -1,0 +1,79 @@
+/**
+ * The recommendations beside one analytics index: each row placed at its review's position in the index
+ * (so a filter's bitset selects them), in listing order (newest review first, then place in the source),
+ * with its content words reduced to a numbered distinct wording and the wordings similar to each one found
+ * once. Built on first use after each index rebuild and immutable after.
+ */
+import type { RecommendationRow } from '../../../graph/store.ts';
+import type { Bitset } from '../bitset.ts';
+import type { AnalyticsIndex } from '../index.ts';
+import { similarSets } from './similar.ts';
+import { contentWords } from './words.ts';
+
+/** Jaccard similarity of content-word sets at or above which two recommendations are the same ask. */
+export const SIMILARITY_THRESHOLD = 0.6;
+
+export const SIMILARITY_METHOD =
+  'Jaccard similarity of content-word sets (lower-cased, accents dropped, split on non-alphanumerics, ' +
+  `stop words and one-letter tokens dropped, plurals folded) of at least ${SIMILARITY_THRESHOLD}; ` +
+  'wordings taken in order of most reviews, each ungrouped one leads a group and takes in every ungrouped ' +
+  'wording at least that similar to it';
+
+export interface BookEntry {
+  row: RecommendationRow;
+  /** The review's position in the analytics index. */
+  position: number;
+  /** The review's report year. */
+  year: number | null;
+  /** Which distinct set of content words this recommendation has (see BookWording). */
+  wording: number;
+}
+
+export interface BookWording {
+  words: readonly string[];
+  /** Other wordings at least SIMILARITY_THRESHOLD similar to this one, ascending. */
+  similar: readonly number[];
+}
+
+export class RecommendationBook {
+  readonly entries: readonly BookEntry[];
+  readonly wordings: readonly BookWording[];
+
+  constructor(
+    readonly index: AnalyticsIndex,
+    rows: readonly RecommendationRow[],
+  ) {
+    const positions = new Map(index.caseIds().map((id, p) => [id, p]));
+    const wordingOf = new Map<string, number>();
+    const words: string[][] = [];
+    const entries: BookEntry[] = [];
+    for (const row of rows) {
+      const position = positions.get(row.caseId);
+      // A row read between a write and the index rebuild that follows it has no place yet; the next
+      // book, built with the next index, carries it.
+      if (position === undefined) continue;
+      const set = contentWords(row.text);
+      const key = set.join(' ');
+      let wording = wordingOf.get(key);
+      if (wording === undefined) {
+        wording = words.length;
+        wordingOf.set(key, wording);
+        words.push(set);
+      }
+      entries.push({ row, position, year: index.sortKeyOf(row.caseId)?.year ?? null, wording });
+    }
+    this.entries = entries.sort(
+      (a, b) =>
+        a.position - b.position ||
+        a.row.start - b.row.start ||
+        (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0),
+    );
+    const similar = similarSets(words, SIMILARITY_THRESHOLD);
+    this.wordings = words.map((w, i) => ({ words: w, similar: similar[i] ?? [] }));
+  }
+
+  /** The recommendations made by reviews in `scope`, in listing order. */
+  within(scope: Bitset): BookEntry[] {
+    return this.entries.filter((e) => scope.has(e.position));
+  }
+}
