@@ -324,11 +324,14 @@ function died(file: string, code: string | undefined, reason: string, limits: Ex
 }
 
 /**
- * The worker's entry is TypeScript. A loader given on the command line is registered too late for a
- * worker's first module, so the worker starts from a line of JavaScript that registers tsx and then
- * imports the TypeScript entry.
+ * From source, the worker's entry is TypeScript. A loader given on the command line is registered too late
+ * for a worker's first module, so the worker starts from a line of JavaScript that registers tsx and then
+ * imports the TypeScript entry. Compiled (the production build, which has no tsx), it imports its entry as is.
  */
 function bootstrap(): string {
+  if (import.meta.url.endsWith('.js')) {
+    return `import(${JSON.stringify(new URL('./extract-worker.js', import.meta.url).href)});`;
+  }
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./extract-worker.ts', import.meta.url).href;
   return `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
