@@ -166,7 +166,7 @@ function tally(rows: RecommendationRow[], yearOf: YearOf) {
   };
 }
 
-const axis = (ids: string[]) => (ids.length === 0 ? [null] : ids);
+const axis = (ids: string[]): (string | null)[] => (ids.length === 0 ? [null] : ids);
 
 /** Every cell counted afresh from the rows: for each agency and theme, the rows naming both. */
 export function bruteMatrix(rows: RecommendationRow[], yearOf: YearOf) {
