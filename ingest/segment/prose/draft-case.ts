@@ -69,6 +69,8 @@ export function draftCase(
   });
   // The child is who the cues name, never a word of the title ("Sara Lloyd Evans" is the author).
   const c = { ...built.case, child: national ? null : d.child };
+  if (ownTitle(d.title, c.child, lone) === null && c.child)
+    c.title = `${c.child}: ${REVIEW_KIND[reviewType]}`;
   if (c.learning.length + c.recommendations.length + c.actions.length === 0) {
     // A news item or statement tells its learning in running prose: the whole account is its summary.
     const whole = trimSpan(text, d.span.start, Math.min(d.span.end, d.span.start + PROSE_SUMMARY_CHARS));
@@ -85,6 +87,32 @@ export function draftCase(
     if (age) Object.assign(c, { age: age.age, ageBand: age.ageBand });
   }
   return { case: c, warnings: built.warnings.filter((w) => !/no heading line/.test(w)) };
+}
+
+const REVIEW_KIND: Record<ReviewType, string> = {
+  SCR: 'serious case review',
+  LCSPR: 'local child safeguarding practice review',
+  CSPR: 'child safeguarding practice review',
+  NATIONAL: 'national review',
+  OTHER: 'case review',
+};
+
+/** A section heading printed where a title would be: "1. Introduction", "Executive summary", "Agenda item". */
+const SECTION_HEADING =
+  /^(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|background|contents|summary|executive summary|overview|foreword|preface|agenda item|minutes|key points?)\b[^\n]{0,20}$/i;
+
+/**
+ * The document's title when it can stand for this review: not a section heading, not a sentence or a
+ * fragment a reader tore from two columns, and, when the document holds several reviews, one that names
+ * this child. Null otherwise, and the review is titled by its child and kind.
+ */
+function ownTitle(title: string | null, child: string | null, lone: boolean): string | null {
+  if (!title) return null;
+  if (SECTION_HEADING.test(title.trim())) return null;
+  if (/^[\p{Ll},;:.)\]]/u.test(title)) return null;
+  if (title.length > 100 || /[.!?]\s+\p{Lu}/u.test(title)) return null;
+  if (!lone && child && !title.toLowerCase().includes(child.toLowerCase())) return null;
+  return title;
 }
 
 /** The paragraph that first names the child (or the first paragraph), as the case's summary. */

@@ -277,3 +277,36 @@ Nia, aged 12, told a teacher in 2022 that an adult in the household had hurt her
     ]);
   });
 });
+
+describe('titles of reviews read from prose', () => {
+  it('titles each review of a news item by its child and kind, not by the shared headline', () => {
+    const s = seg(`Agencies 'must do better' after reviews into two babies
+
+Lindenbridge Safeguarding Children Board has published two serious case reviews today.
+
+The reviews concern Baby K, who died in 2019, and Baby M, who was seriously injured.
+`);
+    expect(s.cases.map((c) => c.title)).toEqual([
+      'Baby K: serious case review',
+      'Baby M: serious case review',
+    ]);
+  });
+
+  it('does not take a numbered section heading for the title of a report opening', () => {
+    const s = seg(`1. Introduction
+
+1.1 This serious case review concerns Child W, who died at home in 2017.
+
+1.2 Fenholt Safeguarding Children Board commissioned the review in 2018.
+`);
+    expect(s.cases[0]?.title).toBe('Child W: serious case review');
+  });
+
+  it('keeps a title that names the review', () => {
+    const s = seg(`Learning brief: Child W
+
+This serious case review concerns Child W, who died at home in 2017. Fenholt Safeguarding Children Board published it in 2019.
+`);
+    expect(s.cases[0]?.title).toBe('Learning brief: Child W');
+  });
+});
