@@ -289,6 +289,9 @@ export async function connections(
   const ends = await nodesByRef(session, [from, to]);
   if (!ends.has(refKey(from)) || !ends.has(refKey(to))) return [];
   let steps = await shortPaths(session, from, to, hops(maxHops), Math.floor(limit));
+  // The bound queries asked every length up to maxHops: none found means there is no such path, and a
+  // search would only read the hubs' whole neighbourhoods to learn it again.
+  if (steps === null && hops(maxHops) <= BOUND_HOPS) steps = [];
   try {
     steps ??= await shortestPaths(
       from,
