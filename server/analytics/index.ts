@@ -404,6 +404,15 @@ export class AnalyticsIndex {
     return this.all;
   }
 
+  /** The ids of a set of cases, in listing order. */
+  idsOf(scope: Bitset): string[] {
+    const out: string[] = [];
+    scope.visit((p) => {
+      out.push(this.ids[p] ?? '');
+    });
+    return out;
+  }
+
   /** The cases carrying each value of a facet (read-only; absent values have no entry). */
   facetSets(field: ListField): ReadonlyMap<string, Bitset> {
     return this.columns.get(field) ?? new Map();

@@ -1,21 +1,43 @@
-/** The theme network as GraphML (yEd, Gephi, networkx.read_graphml): themes as nodes, co-occurrence edges. */
+/**
+ * GraphML (yEd, Gephi, networkx.read_graphml): the theme network (themes as nodes, co-occurrence edges,
+ * with each theme's centrality and community when the network has them) and the full graph (full-graph.ts).
+ */
 import type { LabelledNetwork } from '../graphql/network.ts';
+import type { AttributeSpec, AttributeValue, FullGraph } from './full-graph.ts';
+import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES } from './full-graph.ts';
 import { xmlEscape as x } from './xml.ts';
 
+const HEADER = [
+  '<?xml version="1.0" encoding="UTF-8"?>',
+  '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+];
+
+/** Centrality and community of a theme, present on the significant network the API and exports use. */
+const METRICS: { key: string; field: string; type: AttributeSpec['type'] }[] = [
+  { key: 'degree', field: 'degree', type: 'int' },
+  { key: 'weighted_degree', field: 'weightedDegree', type: 'int' },
+  { key: 'betweenness', field: 'betweenness', type: 'double' },
+  { key: 'pagerank', field: 'pageRank', type: 'double' },
+  { key: 'community', field: 'community', type: 'int' },
+];
+
 export function graphml(network: LabelledNetwork): string {
+  const metrics = METRICS.filter((m) => network.nodes.some((n) => m.field in n));
   const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    ...HEADER,
     '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
     '  <key id="group" for="node" attr.name="group" attr.type="string"/>',
     '  <key id="weight" for="node" attr.name="weight" attr.type="int"/>',
+    ...metrics.map((m) => `  <key id="${m.key}" for="node" attr.name="${m.key}" attr.type="${m.type}"/>`),
     '  <key id="shared" for="edge" attr.name="weight" attr.type="int"/>',
     '  <key id="lift" for="edge" attr.name="lift" attr.type="double"/>',
     `  <graph id="themes" edgedefault="undirected">`,
   ];
   for (const n of network.nodes) {
+    const values = n as unknown as Record<string, AttributeValue | undefined>;
+    const extra = metrics.map((m) => data(m.key, values[m.field] ?? null)).join('');
     lines.push(
-      `    <node id="${x(n.id)}"><data key="label">${x(n.label)}</data><data key="group">${x(n.group ?? '')}</data><data key="weight">${n.weight}</data></node>`,
+      `    <node id="${x(n.id)}"><data key="label">${x(n.label)}</data><data key="group">${x(n.group ?? '')}</data><data key="weight">${n.weight}</data>${extra}</node>`,
     );
   }
   network.edges.forEach((e, i) => {
@@ -25,4 +47,39 @@ export function graphml(network: LabelledNetwork): string {
   });
   lines.push('  </graph>', '</graphml>', '');
   return lines.join('\n');
+}
+
+/** The full graph, directed (review -> source, review -> theme, statement -> agency, ...). */
+export function fullGraphml(graph: FullGraph): string {
+  const key = (scope: 'node' | 'edge', a: AttributeSpec) =>
+    `  <key id="${scope[0]}_${a.id}" for="${scope}" attr.name="${a.id}" attr.type="${a.type}"/>`;
+  const lines = [
+    ...HEADER,
+    '  <key id="n_label" for="node" attr.name="label" attr.type="string"/>',
+    ...NODE_ATTRIBUTES.map((a) => key('node', a)),
+    '  <key id="e_weight" for="edge" attr.name="weight" attr.type="int"/>',
+    ...EDGE_ATTRIBUTES.map((a) => key('edge', a)),
+    `  <graph id="threadline" edgedefault="directed">`,
+    `    <desc>${x(graph.description)}</desc>`,
+  ];
+  for (const n of graph.nodes) {
+    const values = NODE_ATTRIBUTES.map((a) => data(`n_${a.id}`, n.attributes[a.id] ?? null)).join('');
+    lines.push(`    <node id="${x(n.id)}">${data('n_label', n.label)}${values}</node>`);
+  }
+  graph.edges.forEach((e, i) => {
+    const values = EDGE_ATTRIBUTES.map((a) =>
+      data(`e_${a.id}`, a.id === 'type' ? e.type : (e.attributes[a.id] ?? null)),
+    ).join('');
+    lines.push(
+      `    <edge id="e${i}" source="${x(e.source)}" target="${x(e.target)}">${data('e_weight', e.weight)}${values}</edge>`,
+    );
+  });
+  lines.push('  </graph>', '</graphml>', '');
+  return lines.join('\n');
+}
+
+/** One data element, or nothing when the value does not apply (readers then leave the attribute unset). */
+function data(key: string, value: AttributeValue): string {
+  if (value === null) return '';
+  return `<data key="${key}">${typeof value === 'number' ? value : x(value)}</data>`;
 }

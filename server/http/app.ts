@@ -130,7 +130,7 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
       }
       if (path === '/export' || path.startsWith('/export/')) {
         if (!caller.canRead) return endResponse(unauthorized(API_TOKEN_MESSAGE));
-        return endResponse(await exportResponse(keeper.index, path, url.searchParams));
+        return endResponse(await exportResponse(keeper.index, path, url.searchParams, store));
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return endResponse(

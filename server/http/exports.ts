@@ -1,17 +1,32 @@
 /**
- * File exports of the theme network, honouring the same filters as the API (see exports/query-filter.ts):
+ * File exports, honouring the same filters as the API (see exports/query-filter.ts):
  *   /export/theme-network.csv  edges: source,target,source_label,target_label,weight,lift
  *   /export/themes.csv         nodes: id,label,group,weight
- *   /export/graph.graphml      GraphML, /export/graph.gexf  GEXF 1.3
+ *   /export/graph.graphml      the theme network as GraphML, /export/graph.gexf  as GEXF 1.3
  *   /export/compare-cohorts.csv  the filtered reviews against all others (see exports/cohorts-csv.ts)
+ *   /export/reviews.csv, links.csv, statements.csv  tidy tables for notebooks (see exports/tidy-csv.ts)
+ *   /export/full-graph.graphml, full-graph.gexf  every node kind and relationship (see exports/full-graph.ts)
+ *   /export/recommendation-matrix.csv, recurring-recommendations.csv  (see exports/recommendations-csv.ts)
  */
+
+import type { GraphStore } from '../../graph/store.ts';
 import { compareCohorts } from '../analytics/cohorts.ts';
+import type { NormalizedFilter } from '../analytics/filter.ts';
 import type { AnalyticsIndex } from '../analytics/index.ts';
 import { compareCohortsCsv } from '../exports/cohorts-csv.ts';
 import { edgesCsv, themesCsv } from '../exports/csv.ts';
-import { gexf } from '../exports/gexf.ts';
-import { graphml } from '../exports/graphml.ts';
+import { buildFullGraph } from '../exports/full-graph.ts';
+import { fullGexf, gexf } from '../exports/gexf.ts';
+import { fullGraphml, graphml } from '../exports/graphml.ts';
 import { QueryArgumentError, readExportQuery, readLinkParams } from '../exports/query-filter.ts';
+import {
+  isRecommendationExport,
+  RECOMMENDATION_EXPORTS,
+  recommendationCsv,
+} from '../exports/recommendations-csv.ts';
+import { readReviewData } from '../exports/review-data.ts';
+import { linksCsv, reviewsCsv, statementsCsv } from '../exports/tidy-csv.ts';
+import { catalogOf } from '../graphql/catalog.ts';
 import { isUserError } from '../graphql/errors.ts';
 import { labelledNetwork } from '../graphql/network.ts';
 import { readLinkOptions } from '../graphql/resolvers/analytics.ts';
@@ -27,12 +42,21 @@ export const EXPORT_FILES = [
   'graph.graphml',
   'graph.gexf',
   'compare-cohorts.csv',
+  'reviews.csv',
+  'links.csv',
+  'statements.csv',
+  'full-graph.graphml',
+  'full-graph.gexf',
+  ...RECOMMENDATION_EXPORTS,
 ];
+
+const LINK_TARGET = { CONCERNS: 'harmTypes', INVOLVED: 'agencies', HAS_THEME: 'themes' } as const;
 
 export async function exportResponse(
   index: AnalyticsIndex,
   path: string,
   params: URLSearchParams,
+  store: GraphStore,
 ): Promise<Response> {
   const file = path.replace(/^\/export\/?/, '');
   if (!EXPORT_FILES.includes(file)) {
@@ -41,12 +65,15 @@ export async function exportResponse(
       message: `no export "${file}"; available: ${EXPORT_FILES.join(', ')}`,
     });
   }
+  let filter: NormalizedFilter;
   let network: ReturnType<typeof labelledNetwork>;
   try {
     const query = readExportQuery(params);
-    const filter = readFilter(index, query.filter);
+    filter = readFilter(index, query.filter);
     if (file === 'compare-cohorts.csv')
       return download(compareCohortsCsv(compareCohorts(index, filter, null)), CSV, file);
+    if (isRecommendationExport(file))
+      return download(await recommendationCsv(index, store, file, filter), CSV, file);
     network = labelledNetwork(index, filter, readLinkOptions(readLinkParams(params)));
   } catch (e) {
     if (e instanceof QueryArgumentError || isUserError(e)) {
@@ -61,11 +88,42 @@ export async function exportResponse(
       return download(themesCsv(network), CSV, file);
     case 'graph.graphml':
       return download(graphml(network), XML, file);
-    default:
+    case 'graph.gexf':
       return download(
         gexf(network, `Theme co-occurrence across ${network.caseCount} case reviews`),
         XML,
         file,
       );
+    default:
+      return reviewExport(file, store, index, filter, network);
+  }
+}
+
+/** The exports that read the reviews themselves from the store (a fixed number of reads). */
+async function reviewExport(
+  file: string,
+  store: GraphStore,
+  index: AnalyticsIndex,
+  filter: NormalizedFilter,
+  network: ReturnType<typeof labelledNetwork>,
+): Promise<Response> {
+  const data = await readReviewData(store, index, filter);
+  switch (file) {
+    case 'reviews.csv':
+      return download(reviewsCsv(data), CSV, file);
+    case 'links.csv': {
+      const catalog = catalogOf(index);
+      return download(
+        linksCsv(data, (type, id) => catalog.label(LINK_TARGET[type], id)),
+        CSV,
+        file,
+      );
+    }
+    case 'statements.csv':
+      return download(statementsCsv(data), CSV, file);
+    case 'full-graph.graphml':
+      return download(fullGraphml(buildFullGraph(data, index, network)), XML, file);
+    default:
+      return download(fullGexf(buildFullGraph(data, index, network)), XML, file);
   }
 }
