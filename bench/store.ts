@@ -177,6 +177,7 @@ function syntheticBatch(doc: number, first: number, count: number, tax: Taxonomy
   const batch: SourceBatch = {
     source: {
       id: sourceId,
+      sha256: sourceId,
       title: `Synthetic bulletin ${doc}`,
       publisher: 'Bench',
       published: '2024-01',

@@ -1,6 +1,7 @@
 /**
  * Engine-independent rules for loading SourceBatches: what a well-formed batch is, and what loading a list of
- * batches means when taken one after another (same source id => unchanged; same path, other id => replaced).
+ * batches means when taken one after another (same source id => unchanged; what a batch replaces is removed
+ * first; identical content elsewhere is named).
  * Pure; both engines plan with it so they agree on outcomes.
  */
 import { StoreError } from './errors.ts';
@@ -111,6 +112,8 @@ export function assertBatchesValid(batches: readonly SourceBatch[]): void {
 export interface StoredSource {
   id: string;
   path: string;
+  /** Null for a source stored before content hashes were: its id is its content hash. */
+  sha256: string | null;
 }
 
 export interface LoadPlan {
@@ -118,50 +121,131 @@ export interface LoadPlan {
   outcomes: LoadOutcome[];
   /** Batches that end up in the store (a batch superseded later in the same list is left out). */
   load: SourceBatch[];
-  /** Stored sources to remove first (earlier versions of a loaded path). */
+  /** Stored sources to remove first (earlier versions of a loaded path, sources an upload replaces). */
   remove: string[];
 }
 
-function outcomeOf(batch: SourceBatch, status: LoadOutcome['status'], replaced: string[]): LoadOutcome {
+function outcomeOf(
+  batch: SourceBatch,
+  status: LoadOutcome['status'],
+  replaced: string[],
+  duplicateOf: string | null,
+  sourceId = batch.source.id,
+): LoadOutcome {
   const loaded = status !== 'unchanged';
   const nodes =
     1 + new Set(batch.cases.map((c) => c.id)).size + batch.learning.length + batch.recommendations.length;
   return {
-    sourceId: batch.source.id,
+    sourceId,
     path: batch.source.path,
     status,
     replaced,
+    duplicateOf,
     nodes: loaded ? nodes : 0,
     links: loaded ? batch.links.length : 0,
   };
 }
 
+/** The sources known while planning: stored ones, then each planned batch as it is placed. */
+class Catalogue {
+  private readonly byId = new Map<string, StoredSource>();
+  private readonly byPath = new Map<string, Set<string>>();
+  private readonly byContent = new Map<string, Set<string>>();
+
+  constructor(stored: readonly StoredSource[]) {
+    for (const s of stored) this.place(s);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  place(source: StoredSource): void {
+    this.byId.set(source.id, source);
+    addTo(this.byPath, source.path, source.id);
+    addTo(this.byContent, contentOf(source), source.id);
+  }
+
+  drop(id: string): void {
+    const source = this.byId.get(id);
+    if (!source) return;
+    this.byId.delete(id);
+    this.byPath.get(source.path)?.delete(id);
+    this.byContent.get(contentOf(source))?.delete(id);
+  }
+
+  /** Stored before content hashes were, at this path, with these bytes: the same document under its old id. */
+  legacyTwin(path: string, sha256: string): StoredSource | undefined {
+    const s = this.byId.get(sha256);
+    return s && s.sha256 === null && s.path === path ? s : undefined;
+  }
+
+  atPath(path: string): string[] {
+    return [...(this.byPath.get(path) ?? [])];
+  }
+
+  /** The path of another source holding the same bytes (the first by path), if any. */
+  sameContent(sha256: string, except: string): string | null {
+    const paths = [...(this.byContent.get(sha256) ?? [])]
+      .filter((id) => id !== except)
+      .map((id) => this.byId.get(id)?.path ?? '')
+      .sort();
+    return paths[0] ?? null;
+  }
+}
+
+/** A source stored before content hashes were has its content hash as its id. */
+function contentOf(source: StoredSource): string {
+  return source.sha256 ?? source.id;
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = index.get(key);
+  if (ids) ids.add(id);
+  else index.set(key, new Set([id]));
+}
+
+/** The stored sources a batch replaces besides its own id; throws when an upload names an unknown source. */
+function replacedBy(batch: SourceBatch, known: Catalogue): string[] {
+  const rule = batch.replaces ?? 'path';
+  if (rule === 'path') return known.atPath(batch.source.path).filter((id) => id !== batch.source.id);
+  const missing = rule.ids.filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    throw new StoreError(
+      'invalid-input',
+      `${batch.source.path}: cannot replace source ${missing.join(', ')}: no such source is loaded ` +
+        '(the sources query lists their ids); nothing was written',
+    );
+  }
+  return rule.ids.filter((id) => id !== batch.source.id);
+}
+
+/**
+ * What loading the batches means, one after another: a batch whose id is stored is unchanged (the same
+ * origin, the same bytes), as is one whose path and bytes match a source stored under the old content-hash
+ * id; otherwise it is loaded, after removing what it replaces (SourceBatch.replaces), and its outcome
+ * names another source with the same content, if there is one.
+ */
 export function planLoads(batches: readonly SourceBatch[], stored: readonly StoredSource[]): LoadPlan {
-  const pathOf = new Map<string, string>();
-  const idsAt = new Map<string, Set<string>>();
-  const place = (id: string, path: string) => {
-    pathOf.set(id, path);
-    const ids = idsAt.get(path);
-    if (ids) ids.add(id);
-    else idsAt.set(path, new Set([id]));
-  };
-  for (const s of stored) place(s.id, s.path);
-  const storedIds = new Set(pathOf.keys());
+  const known = new Catalogue(stored);
+  const storedIds = new Set(stored.map((s) => s.id));
   const pending = new Map<string, SourceBatch>();
   const remove: string[] = [];
   const outcomes = batches.map((batch) => {
-    const { id, path } = batch.source;
-    if (pathOf.has(id)) return outcomeOf(batch, 'unchanged', []);
-    const replaced = [...(idsAt.get(path) ?? [])];
+    const { id, path, sha256 } = batch.source;
+    if (known.has(id)) return outcomeOf(batch, 'unchanged', [], null);
+    const twin = known.legacyTwin(path, sha256);
+    if (twin) return outcomeOf(batch, 'unchanged', [], null, twin.id);
+    const replaced = replacedBy(batch, known);
     for (const other of replaced) {
-      pathOf.delete(other);
+      known.drop(other);
       if (storedIds.has(other)) remove.push(other);
       pending.delete(other);
     }
-    idsAt.delete(path);
-    place(id, path);
+    const duplicateOf = known.sameContent(sha256, id);
+    known.place({ id, path, sha256 });
     pending.set(id, batch);
-    return outcomeOf(batch, replaced.length > 0 ? 'replaced' : 'loaded', replaced);
+    return outcomeOf(batch, replaced.length > 0 ? 'replaced' : 'loaded', replaced, duplicateOf);
   });
   return { outcomes, load: [...pending.values()], remove };
 }

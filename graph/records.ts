@@ -17,8 +17,16 @@ export type Sector =
   | 'partnership'
   | 'national';
 
+/**
+ * One loaded document. Its id says where it came from and what it held: the sha256 of its origin (a file's
+ * absolute path, or an upload's file name) and its content hash (ingest/load/to-records.ts), so the same
+ * bytes from two places are two sources, and the same place and bytes again are the same source. Sources
+ * loaded before origins were recorded have the content hash alone as their id.
+ */
 export interface SourceRecord {
-  id: string; // sha256 of the file content
+  id: string;
+  /** sha256 of the file's bytes: an unchanged re-ingest is recognised by it, and identical documents found. */
+  sha256: string;
   title: string;
   publisher: string | null;
   published: string | null; // ISO date or year-month as printed, normalised (e.g. "2023-06")
@@ -86,9 +94,17 @@ export interface LinkRecord extends Evidence {
   to: string;
 }
 
+/**
+ * Which stored sources a batch takes the place of when it loads: 'path' (a file: whatever was loaded from
+ * the same path before), or the ids of the sources it names (an upload: none unless the client names one).
+ */
+export type Replaces = 'path' | { ids: readonly string[] };
+
 /** Everything one document contributes. Loaded atomically; replacing a source replaces exactly this. */
 export interface SourceBatch {
   source: SourceRecord;
+  /** Absent: 'path'. */
+  replaces?: Replaces;
   cases: CaseReviewRecord[];
   learning: StatementRecord[];
   recommendations: StatementRecord[];

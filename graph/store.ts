@@ -24,8 +24,10 @@ export interface LoadOutcome {
   sourceId: string;
   path: string;
   status: LoadStatus;
-  /** Ids of sources this load replaced (an earlier version of the same path). */
+  /** Ids of sources this load replaced (an earlier version of the same path, or the source an upload named). */
   replaced: string[];
+  /** The path of another stored source with the same content, when this one was loaded beside it; else null. */
+  duplicateOf: string | null;
   nodes: number;
   links: number;
 }
@@ -169,8 +171,9 @@ export interface GraphStore {
   // ---- writes (every one idempotent) ----
   upsertTaxonomy(taxonomy: TaxonomyRecords): Promise<void>;
   /**
-   * Loads one document atomically. Same source id already present: no-op ('unchanged'). Another source with
-   * the same path: its contributions are removed first ('replaced'). A failure leaves nothing of this batch.
+   * Loads one document atomically. Same source id already present: no-op ('unchanged'). The sources it
+   * replaces (an earlier version of the same path, or the ones an upload names; SourceBatch.replaces) are
+   * removed first ('replaced'). A failure leaves nothing of this batch.
    */
   loadSource(batch: SourceBatch): Promise<LoadOutcome>;
   /** Many documents through the engine's bulk path; same per-document semantics as loadSource. */

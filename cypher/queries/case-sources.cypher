@@ -14,5 +14,6 @@ RETURN
   s.format AS format,
   s.kind AS kind,
   s.ingestedAt AS ingestedAt,
+  s.sha256 AS sha256,
   caseCount AS caseCount
 ORDER BY path, id

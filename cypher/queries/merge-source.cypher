@@ -1,5 +1,5 @@
 // Creates or updates one source node.
-// $source: {id, title, publisher, published, path, format, kind, ingestedAt, text}
+// $source: {id, title, publisher, published, path, format, kind, ingestedAt, text, sha256}
 // params: $source
 MERGE (s:Source {id: $source.id})
 SET
@@ -10,4 +10,5 @@ SET
   s.format = $source.format,
   s.kind = $source.kind,
   s.ingestedAt = $source.ingestedAt,
-  s.text = $source.text
+  s.text = $source.text,
+  s.sha256 = $source.sha256

@@ -1,8 +1,8 @@
-// Before a load: is this source id already loaded, and which other sources came from the same path?
-// params: $sourceId, $path
-OPTIONAL MATCH (same:Source)
-WHERE same.id = $sourceId
-WITH count(same) AS present
-OPTIONAL MATCH (other:Source)
-WHERE other.path = $path AND other.id <> $sourceId
-RETURN present > 0 AS present, collect(other.id) AS samePath
+// Before a load: the stored sources that decide its outcome. Its own id; the same path (an earlier version
+// of a file); the same content, by hash or, for a source stored before content hashes were, by id; and the
+// sources an upload names to replace.
+// params: $sourceId, $path, $sha256, $named
+MATCH (s:Source)
+WHERE s.id = $sourceId OR s.path = $path OR s.sha256 = $sha256 OR s.id = $sha256 OR s.id IN $named
+RETURN s.id AS id, s.path AS path, s.sha256 AS sha256
+ORDER BY id

@@ -48,17 +48,16 @@ async function checkExternalRefs(q: QueryRunner, batch: SourceBatch): Promise<vo
   }
 }
 
-/** The stored sources that decide this batch's outcome: itself, or earlier versions of its path. */
+/** The stored sources that decide this batch's outcome (graph/load-plan.ts), read in one query. */
 async function storedFor(q: QueryRunner, batch: SourceBatch): Promise<StoredSource[]> {
-  const { id, path } = batch.source;
-  const [row] = await q.run('source-state', { sourceId: id, path });
-  if (!row) return [];
-  const state = readerOf('source-state')(row);
-  if (state.bool('present')) return [{ id, path }];
-  return state
-    .strList('samePath')
-    .sort()
-    .map((other) => ({ id: other, path }));
+  const { id, path, sha256 } = batch.source;
+  const named = batch.replaces && batch.replaces !== 'path' ? [...batch.replaces.ids] : [];
+  const rows = await q.run('source-state', { sourceId: id, path, sha256, named });
+  return rows.map(readerOf('source-state')).map((r) => ({
+    id: r.str('id'),
+    path: r.str('path'),
+    sha256: r.strOrNull('sha256'),
+  }));
 }
 
 async function writeBatch(q: QueryRunner, batch: SourceBatch): Promise<void> {

@@ -131,6 +131,8 @@ export function caseReviewOf(r: RowReader): CaseReviewRecord {
 export function sourceSummaryOf(r: RowReader): SourceSummary {
   return {
     id: r.str('id'),
+    // A source stored before content hashes were has its content hash as its id.
+    sha256: r.strOrNull('sha256') ?? r.str('id'),
     title: r.str('title'),
     publisher: r.strOrNull('publisher'),
     published: r.strOrNull('published'),

@@ -71,6 +71,8 @@ export const NODES: readonly NodeDecl[] = [
       s('kind'),
       s('ingestedAt'),
       s('text'),
+      // Last, so a database made before it (the column added at the end) has the same column order.
+      s('sha256'),
     ],
     indexed: [],
     fullText: [],

@@ -11,8 +11,10 @@ export function formatSummary(s: IngestSummary): string {
       `${s.loaded} loaded, ${s.replaced} replaced, ${s.unchanged} unchanged, ${s.failed.length} failed`,
     `  ${plural(s.reviews, 'case review')}, ${plural(s.links, 'link')}, ${plural(s.warnings.length, 'warning')}`,
   ];
+  const duplicates = s.duplicates.map((d) => ({ file: d.file, message: `duplicate of ${d.duplicateOf}` }));
   return [
     ...lines,
+    ...problemList('Duplicates (the same content as another source; both are kept)', duplicates, Infinity),
     ...problemList('Warnings', s.warnings, MAX_LISTED),
     ...problemList('Failed', s.failed, Infinity),
   ].join('\n');

@@ -4,7 +4,8 @@
  * refused by the store is reported by name and the run carries on; only a store that cannot be reached at
  * all (locked, unreachable, wrong credentials) stops the run.
  */
-import { resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { isStoreError } from '../../graph/errors.ts';
 import type { SourceBatch } from '../../graph/records.ts';
 import type { GraphStore, LoadOutcome, LoadStatus } from '../../graph/store.ts';
@@ -16,6 +17,13 @@ import { expandPaths, type FileProblem } from './expand-paths.ts';
 import { extractRead } from './extract-file.ts';
 import { defaultThreads, type Extractor, extractedInOrder, openExtractor } from './extract-pool.ts';
 import { toSourceBatch } from './to-records.ts';
+
+/** A document loaded beside another source with the same content (both are kept). */
+export interface Duplicate {
+  file: string;
+  /** The path of the source that already held the same bytes. */
+  duplicateOf: string;
+}
 
 export type { FileProblem } from './expand-paths.ts';
 export { type ExtractResult, extractFile } from './extract-file.ts';
@@ -50,6 +58,8 @@ export interface IngestSummary {
   loaded: number;
   replaced: number;
   unchanged: number;
+  /** Loaded documents whose content another source already holds: each is its own source. */
+  duplicates: Duplicate[];
   failed: FileProblem[];
   /** Case reviews and links in the documents that reached the store. */
   reviews: number;
@@ -119,7 +129,7 @@ export async function ingestPaths(
       }
       const doc = settleIdentities(result.doc, identities);
       opts.onDocument?.(doc);
-      chunk.push(prepare(file, doc, ingestedAt));
+      chunk.push(prepare(file, doc, await canonicalPath(doc.path), ingestedAt));
       chunkCaseCount += result.doc.cases.length;
       if (chunk.length >= chunkSize || chunkCaseCount >= chunkCases) await send();
     }
@@ -131,9 +141,16 @@ export async function ingestPaths(
   return tally.summary(files.length, (performance.now() - started) / 1000);
 }
 
-function prepare(file: string, doc: ExtractedText, ingestedAt: string): Prepared {
-  // The store recognises "the same file, changed" by its path, so the path must not depend on the working folder.
-  const batch = toSourceBatch({ ...doc, path: resolve(doc.path) }, doc.text, ingestedAt);
+/**
+ * A file's source is identified by its path, so the path must not depend on the working folder or on the
+ * link it was reached through: absolute, with symbolic links resolved.
+ */
+async function canonicalPath(path: string): Promise<string> {
+  return realpath(path).catch(() => resolve(path));
+}
+
+function prepare(file: string, doc: ExtractedText, path: string, ingestedAt: string): Prepared {
+  const batch = toSourceBatch({ ...doc, path }, doc.text, ingestedAt, { kind: 'file' });
   return { file, batch, warnings: doc.warnings };
 }
 
@@ -172,6 +189,7 @@ class Tally {
   private reviews = 0;
   private links = 0;
   private readonly warnings: FileProblem[] = [];
+  private readonly duplicates: Duplicate[] = [];
 
   constructor(problems: FileProblem[]) {
     this.failed = [...problems];
@@ -179,6 +197,7 @@ class Tally {
 
   loaded(p: Prepared, outcome: LoadOutcome | undefined): void {
     this.statuses[outcome?.status ?? 'loaded']++;
+    if (outcome?.duplicateOf) this.duplicates.push({ file: p.file, duplicateOf: outcome.duplicateOf });
     this.reviews += p.batch.cases.length;
     this.links += p.batch.links.length;
     for (const message of p.warnings) this.warnings.push({ file: p.file, message });
@@ -188,6 +207,7 @@ class Tally {
     return {
       documents,
       ...this.statuses,
+      duplicates: this.duplicates,
       failed: this.failed,
       reviews: this.reviews,
       links: this.links,
@@ -201,23 +221,36 @@ export interface UploadResult {
   filename: string;
   status: LoadStatus | 'failed';
   sourceId: string | null;
+  /** Ids of the sources this upload replaced. */
+  replaced: string[];
+  /** The file name of another source with the same content, when this upload was loaded beside it. */
+  duplicateOf: string | null;
   cases: number;
   warnings: string[];
   error: string | null;
 }
 
+export interface UploadOptions {
+  /** The id of the source this upload replaces; without it an upload is added beside what is stored. */
+  replaces?: string | null;
+  /** Reads on a worker thread under the time and memory limits (the server's); without it, inline. */
+  extractor?: Extractor;
+}
+
 /**
- * One uploaded document (the server's upload mutation): read, extract, load, and say what happened. The
- * server passes its extractor, so the document is read on a worker thread under the time and memory
- * limits; a document that fails there stores nothing.
+ * One uploaded document (the server's upload mutation): read, extract, load, and say what happened. An
+ * upload is identified by its file name and content: the same file sent again is unchanged, a different
+ * file under the same name is another source, and a source is replaced only when the upload names it.
+ * A document that fails to be read stores nothing.
  */
 export async function ingestUpload(
   store: GraphStore,
   filename: string,
   bytes: Uint8Array,
   taxonomy: Taxonomy,
-  extractor?: Extractor,
+  options: UploadOptions = {},
 ): Promise<UploadResult> {
+  const { extractor } = options;
   const extracted = extractor
     ? await extractor.extractBytes(filename, bytes)
     : extractRead(filename, await readBytes(filename, bytes), taxonomy);
@@ -225,13 +258,27 @@ export async function ingestUpload(
   const { doc } = extracted;
   try {
     await store.upsertTaxonomy(taxonomyRecords(taxonomy));
-    const outcome = await store.loadSource(toSourceBatch(doc, doc.text, new Date().toISOString()));
+    const batch = toSourceBatch(doc, doc.text, new Date().toISOString(), {
+      kind: 'upload',
+      replaces: options.replaces ?? null,
+    });
+    const outcome = await store.loadSource(batch);
+    // A source loaded from a folder on the server is named by its file name only, never the folder.
+    const duplicateOf = outcome.duplicateOf === null ? null : basename(outcome.duplicateOf);
     return {
       filename,
       status: outcome.status,
       sourceId: outcome.sourceId,
+      replaced: outcome.replaced,
+      duplicateOf,
       cases: doc.cases.length,
-      warnings: doc.warnings,
+      warnings:
+        duplicateOf === null
+          ? doc.warnings
+          : [
+              ...doc.warnings,
+              `${filename}: duplicate of ${duplicateOf}, which holds the same content; both are kept`,
+            ],
       error: null,
     };
   } catch (e) {
@@ -241,7 +288,16 @@ export async function ingestUpload(
 }
 
 function failedUpload(filename: string, error: string, warnings: string[]): UploadResult {
-  return { filename, status: 'failed', sourceId: null, cases: 0, warnings, error };
+  return {
+    filename,
+    status: 'failed',
+    sourceId: null,
+    replaced: [],
+    duplicateOf: null,
+    cases: 0,
+    warnings,
+    error,
+  };
 }
 
 function describe(e: unknown): string {

@@ -1,16 +1,24 @@
 /**
  * Turns one extracted document into the records the store writes (graph/records.ts). Pure.
  *
+ * Source ids: a source is identified by where it came from and what it held. Its id is the sha256 of its
+ * origin (a file's absolute path, or an upload's file name) and of its bytes' sha256: the same bytes at two
+ * paths, or uploaded under two names, are two sources; the same file read again is the same source
+ * ("unchanged"). A file changed at its path is a new id that replaces the old one (SourceBatch.replaces
+ * 'path'); an upload replaces only the source it names.
+ *
  * Statement ids: a learning or recommendation statement belongs to the source it was read from, so its id
- * is made of the source id (the hash of the file's bytes) and the statement's offsets in that source's
- * text: "lrn-<first 20 hex digits of the source id>-<start>-<end>" ("rec-" for recommendations). Re-ingesting
+ * is made of the source id and the statement's offsets in that source's text:
+ * "lrn-<first 20 hex digits of the source id>-<start>-<end>" ("rec-" for recommendations). Re-ingesting
  * the same file gives the same ids; a changed file gives new ones, and its old statements leave with the old
  * source. The same sentence quoted by two documents is two statements, each with its own offsets, both
  * reachable from the one case review.
  */
+import { createHash } from 'node:crypto';
 import type {
   CaseReviewRecord,
   LinkRecord,
+  Replaces,
   SourceBatch,
   SourceRecord,
   StatementRecord,
@@ -24,16 +32,39 @@ export function statementId(sourceId: string, kind: StatementKind, start: number
   return `${kind === 'learning' ? 'lrn' : 'rec'}-${sourceId.slice(0, 20)}-${start}-${end}`;
 }
 
-export function toSourceBatch(doc: ExtractedDocument, text: string, ingestedAt: string): SourceBatch {
-  const source = sourceRecord(doc, text, ingestedAt);
-  const builder = new BatchBuilder(source.id, text);
-  for (const c of doc.cases) builder.addCase(c);
-  return { source, ...builder.result() };
+/** Where a document came from: a file (its path is made absolute by the caller) or an upload. */
+export type SourceOrigin = { kind: 'file' } | { kind: 'upload'; replaces: string | null };
+
+export function sourceId(origin: SourceOrigin['kind'], path: string, sha256: string): string {
+  return createHash('sha256').update(`${origin}\0${path}\0${sha256}`, 'utf8').digest('hex');
 }
 
-function sourceRecord(doc: ExtractedDocument, text: string, ingestedAt: string): SourceRecord {
+export function toSourceBatch(
+  doc: ExtractedDocument,
+  text: string,
+  ingestedAt: string,
+  origin: SourceOrigin = { kind: 'file' },
+): SourceBatch {
+  const source = sourceRecord(doc, text, ingestedAt, origin);
+  const builder = new BatchBuilder(source.id, text);
+  for (const c of doc.cases) builder.addCase(c);
+  return { source, replaces: replacesOf(origin), ...builder.result() };
+}
+
+function replacesOf(origin: SourceOrigin): Replaces {
+  if (origin.kind === 'file') return 'path';
+  return { ids: origin.replaces === null ? [] : [origin.replaces] };
+}
+
+function sourceRecord(
+  doc: ExtractedDocument,
+  text: string,
+  ingestedAt: string,
+  origin: SourceOrigin,
+): SourceRecord {
   return {
-    id: doc.sha256,
+    id: sourceId(origin.kind, doc.path, doc.sha256),
+    sha256: doc.sha256,
     title: doc.title,
     publisher: doc.publisher,
     published: doc.published,

@@ -16,6 +16,8 @@ export type UploadIngester = (
   store: GraphStore,
   filename: string,
   bytes: Uint8Array,
+  /** The id of the source the upload replaces, when the client names one. */
+  options?: { replaces?: string | null },
 ) => Promise<UploadResult>;
 
 export interface ThemeEvidenceRow {

@@ -77,9 +77,10 @@ class UploadReader {
   ) {}
 
   ingester(): UploadIngester {
-    return async (store, filename, bytes) => {
+    return async (store, filename, bytes, options) => {
       const taxonomy = this.taxonomy();
-      return ingestUpload(store, filename, bytes, taxonomy, await this.open(taxonomy));
+      const extractor = await this.open(taxonomy);
+      return ingestUpload(store, filename, bytes, taxonomy, { replaces: options?.replaces, extractor });
     };
   }
 

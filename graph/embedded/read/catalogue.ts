@@ -24,11 +24,13 @@ export async function counts(session: Session): Promise<GraphCounts> {
 
 export const SOURCE_SUMMARY_COLUMNS =
   's.id AS id, s.title AS title, s.publisher AS publisher, s.published AS published, s.path AS path, ' +
-  's.format AS format, s.kind AS kind, s.ingestedAt AS ingestedAt';
+  's.format AS format, s.kind AS kind, s.ingestedAt AS ingestedAt, s.sha256 AS sha256';
 
 export function sourceSummary(row: Row): SourceSummary {
   return {
     id: text(row, 'id'),
+    // A source stored before content hashes were has its content hash as its id.
+    sha256: textOrNull(row, 'sha256') ?? text(row, 'id'),
     title: text(row, 'title'),
     publisher: textOrNull(row, 'publisher'),
     published: textOrNull(row, 'published'),

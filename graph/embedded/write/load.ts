@@ -25,29 +25,38 @@ import { UnwindSink } from './sinks.ts';
 
 export type LoadPath = 'unwind' | 'copy';
 
-/** Few batches: look their ids and paths up; many: reading every source is cheaper than thousands of probes. */
+const STORED_COLUMNS = 's.id AS id, s.path AS path, s.sha256 AS sha256';
+
+/**
+ * The stored sources that decide the batches' outcomes: their own ids, their paths, their content (by hash,
+ * or by id for sources stored before content hashes were). Few batches: looked up; many: reading every
+ * source is cheaper than thousands of probes.
+ */
 async function storedSources(session: Session, batches: readonly SourceBatch[]): Promise<StoredSource[]> {
   const toStored = (rows: Array<Record<string, unknown>>) =>
-    rows.map((r) => ({ id: String(r.id), path: String(r.path) }));
-  if (batches.length > 50) {
-    return toStored(await session.rows('MATCH (s:Source) RETURN s.id AS id, s.path AS path'));
-  }
-  const ids = batches.map((b) => b.source.id);
+    rows.map((r) => ({
+      id: String(r.id),
+      path: String(r.path),
+      sha256: typeof r.sha256 === 'string' ? r.sha256 : null,
+    }));
+  if (batches.length > 50) return toStored(await session.rows(`MATCH (s:Source) RETURN ${STORED_COLUMNS}`));
+  const named = batches.flatMap((b) => (b.replaces && b.replaces !== 'path' ? b.replaces.ids : []));
+  const ids = [...new Set([...batches.flatMap((b) => [b.source.id, b.source.sha256]), ...named])];
   const paths = [...new Set(batches.map((b) => b.source.path))];
-  return toStored([
+  const hashes = [...new Set(batches.map((b) => b.source.sha256))];
+  const found = [
+    ...(await session.rows(`UNWIND $ids AS i MATCH (s:Source) WHERE s.id = i RETURN ${STORED_COLUMNS}`, {
+      ids,
+    })),
+    ...(await session.rows(`UNWIND $paths AS p MATCH (s:Source) WHERE s.path = p RETURN ${STORED_COLUMNS}`, {
+      paths,
+    })),
     ...(await session.rows(
-      'UNWIND $ids AS i MATCH (s:Source) WHERE s.id = i RETURN s.id AS id, s.path AS path',
-      {
-        ids,
-      },
+      `UNWIND $hashes AS h MATCH (s:Source) WHERE s.sha256 = h RETURN ${STORED_COLUMNS}`,
+      { hashes },
     )),
-    ...(await session.rows(
-      'UNWIND $paths AS p MATCH (s:Source) WHERE s.path = p RETURN s.id AS id, s.path AS path',
-      {
-        paths,
-      },
-    )),
-  ]);
+  ];
+  return [...new Map(toStored(found).map((s) => [s.id, s])).values()];
 }
 
 export function batchRows(batches: readonly SourceBatch[]): number {

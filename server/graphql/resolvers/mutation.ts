@@ -24,7 +24,7 @@ function requireAdmin(ctx: RequestContext): void {
 export const Mutation = {
   ingestDocument: async (
     _: unknown,
-    args: { filename: string; text?: string | null; file?: File | null },
+    args: { filename: string; text?: string | null; file?: File | null; replaces?: string | null },
     ctx: RequestContext,
   ): Promise<UploadResult> => {
     requireAdmin(ctx);
@@ -49,10 +49,12 @@ export const Mutation = {
     if (bytes.byteLength > ctx.config.limits.maxBodyBytes) {
       throw badInput(`${filename} is larger than the upload limit (THREADLINE_MAX_UPLOAD_MB)`, 'file');
     }
-    const outcome = await ctx.ingest(ctx.store, filename, bytes);
-    // A replaced document's surviving cases now list the new source, so refreshing its cases covers them.
+    const replaces = args.replaces?.trim() || null;
+    // The replaced source's cases are read before it goes: those still published elsewhere need new texts.
+    const affected = replaces === null ? [] : ctx.keeper.index.caseIds({ sources: [replaces] });
+    const outcome = await ctx.ingest(ctx.store, filename, bytes, { replaces });
     if (outcome.sourceId !== null && outcome.status !== 'unchanged' && outcome.status !== 'failed') {
-      await ctx.keeper.rebuild({ sources: [outcome.sourceId], cases: [] });
+      await ctx.keeper.rebuild({ sources: [outcome.sourceId], cases: affected });
     }
     return outcome;
   },

@@ -3,6 +3,7 @@
  * same answers for the same fixture documents (tests/fixtures/batches.ts); orderings follow
  * graph/read-rules.ts.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isStoreError, type StoreError } from '../../../graph/errors.ts';
 import type { Evidence, LinkRecord, SourceBatch } from '../../../graph/records.ts';
@@ -32,6 +33,15 @@ function link(batch: SourceBatch, type: LinkRecord['type'], from: string, to: st
 function evidence(batch: SourceBatch, type: LinkRecord['type'], from: string, to: string): Evidence {
   const { sourceId, quote, start, end } = link(batch, type, from, to);
   return { sourceId, quote, start, end };
+}
+
+/** The same document read from another place: the same bytes under another source id. */
+function elsewhere(batch: SourceBatch, path: string, replaces?: SourceBatch['replaces']): SourceBatch {
+  const { id } = batch.source;
+  const other = createHash('sha256').update(`${path}\0${id}`).digest('hex');
+  const json = JSON.stringify(batch).replaceAll(id, other).replaceAll(id.slice(0, 12), other.slice(0, 12));
+  const moved = JSON.parse(json) as SourceBatch;
+  return { ...moved, source: { ...moved.source, path, sha256: batch.source.sha256 }, replaces };
 }
 
 function taxon(id: string): string {
@@ -137,6 +147,7 @@ describe.each(engines)('the $name engine', (engine) => {
         path: 'bulletins/spring-2024.txt',
         status: 'loaded',
         replaced: [],
+        duplicateOf: null,
         nodes: 7,
         links: 23,
       });
@@ -149,6 +160,52 @@ describe.each(engines)('the $name engine', (engine) => {
       expect(again).toMatchObject({ status: 'unchanged', replaced: [], nodes: 0, links: 0 });
       const viaBulk = await store.loadSources([SPRING, SUMMER]);
       expect(viaBulk.map((o) => o.status)).toEqual(['unchanged', 'unchanged']);
+      expect(await snapshot(store)).toEqual(before);
+    });
+
+    it('keeps the same content from two places as two sources, naming the first as the duplicate', async () => {
+      const store = await storeWith(SPRING);
+      const copy = elsewhere(SPRING, 'archive/spring-2024.txt');
+      const outcome = await store.loadSource(copy);
+      expect(outcome).toMatchObject({
+        status: 'loaded',
+        replaced: [],
+        duplicateOf: 'bulletins/spring-2024.txt',
+      });
+      const sources = await store.listSources();
+      expect(sources.map((s) => [s.path, s.sha256])).toEqual([
+        ['archive/spring-2024.txt', SPRING.source.sha256],
+        ['bulletins/spring-2024.txt', SPRING.source.sha256],
+      ]);
+      for (const c of SPRING.cases) expect((await store.caseDetail(c.id))?.sources).toHaveLength(2);
+      const again = await store.loadSources([SPRING, copy]);
+      expect(again.map((o) => [o.status, o.duplicateOf])).toEqual([
+        ['unchanged', null],
+        ['unchanged', null],
+      ]);
+    });
+
+    it('replaces only the sources a batch names when it does not replace by path', async () => {
+      const store = await storeWith(SPRING, SUMMER);
+      const sameName = elsewhere(SUMMER_REVISED, 'newsletters/summer-2024.md', { ids: [] });
+      expect(await store.loadSource(sameName)).toMatchObject({ status: 'loaded', replaced: [] });
+      expect((await store.listSources()).map((s) => s.id)).toContain(SUMMER.source.id);
+      const naming = elsewhere(NATIONAL, 'uploads/national.html', { ids: [SPRING.source.id] });
+      expect(await store.loadSource(naming)).toMatchObject({
+        status: 'replaced',
+        replaced: [SPRING.source.id],
+      });
+      expect((await store.listSources()).map((s) => s.id)).not.toContain(SPRING.source.id);
+    });
+
+    it('refuses to replace a source that is not loaded, naming it, and writes nothing', async () => {
+      const store = await storeWith(SPRING);
+      const before = await snapshot(store);
+      const error = await rejection(
+        store.loadSource(elsewhere(NATIONAL, 'uploads/national.html', { ids: ['no-such-source'] })),
+      );
+      expect(error.kind).toBe('invalid-input');
+      expect(error.message).toContain('no-such-source');
       expect(await snapshot(store)).toEqual(before);
     });
 

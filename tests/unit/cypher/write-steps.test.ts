@@ -47,6 +47,7 @@ function batch(cases = 1): SourceBatch {
   return {
     source: {
       id: SOURCE_ID,
+      sha256: SOURCE_ID,
       title: 'Riverside Learning Bulletin',
       publisher: 'Riverside Safeguarding Partnership',
       published: '2022-03',

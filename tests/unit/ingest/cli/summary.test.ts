@@ -7,6 +7,7 @@ describe('formatSummary', () => {
     loaded: 1,
     replaced: 0,
     unchanged: 1,
+    duplicates: [],
     failed: [{ file: 'broken.pdf', message: 'broken.pdf: the PDF is cut short; export it again' }],
     reviews: 14,
     links: 230,
@@ -24,6 +25,16 @@ describe('formatSummary', () => {
     const text = formatSummary(summary);
     expect(text).toContain('Failed:\n  broken.pdf: the PDF is cut short; export it again');
     expect(text).toContain('Warnings:\n  bulletin.txt: entry 2 has no number');
+  });
+
+  it('names the source a duplicate has the same content as', () => {
+    const text = formatSummary({
+      ...summary,
+      duplicates: [{ file: 'copy/briefing.txt', duplicateOf: '/reviews/briefing.txt' }],
+    });
+    expect(text).toContain(
+      'Duplicates (the same content as another source; both are kept):\n  copy/briefing.txt: duplicate of /reviews/briefing.txt',
+    );
   });
 
   it('lists at most twenty warnings and counts the rest', () => {

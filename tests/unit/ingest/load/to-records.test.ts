@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedCase, ExtractedDocument } from '../../../../ingest/extract/types.ts';
-import { statementId, titleLine, toSourceBatch } from '../../../../ingest/load/to-records.ts';
+import { sourceId, statementId, titleLine, toSourceBatch } from '../../../../ingest/load/to-records.ts';
 
 const TEXT = [
   'Fictional Bulletin – May 2024',
@@ -85,9 +85,10 @@ function document(cases: ExtractedCase[]): ExtractedDocument {
 describe('toSourceBatch', () => {
   const batch = toSourceBatch(document([robin()]), TEXT, '2024-06-01T00:00:00.000Z');
 
-  it('keys the source by the content hash and keeps the text evidence points into', () => {
+  it('keys the source by its path and content, keeps the content hash and the text evidence points into', () => {
     expect(batch.source).toMatchObject({
-      id: 'a'.repeat(64),
+      id: sourceId('file', '/library/fictional-bulletin.txt', 'a'.repeat(64)),
+      sha256: 'a'.repeat(64),
       path: '/library/fictional-bulletin.txt',
       kind: 'repository-bulletin',
       published: '2024-05',
@@ -153,6 +154,27 @@ describe('toSourceBatch', () => {
     const again = toSourceBatch(document([robin()]), TEXT, '2025-01-01T00:00:00.000Z');
     expect(again.learning.map((l) => l.id)).toEqual(batch.learning.map((l) => l.id));
     expect(again.recommendations.map((r) => r.id)).toEqual(batch.recommendations.map((r) => r.id));
+  });
+
+  it('replaces by path when the document is a file, and only what an upload names when it is one', () => {
+    expect(batch.replaces).toBe('path');
+    const upload = (replaces: string | null) =>
+      toSourceBatch(document([robin()]), TEXT, '2024-06-01T00:00:00.000Z', { kind: 'upload', replaces });
+    expect(upload(null).replaces).toEqual({ ids: [] });
+    expect(upload('s-1').replaces).toEqual({ ids: ['s-1'] });
+  });
+
+  it('gives the same bytes two source ids when they come from two paths, or a path and an upload', () => {
+    const hash = 'a'.repeat(64);
+    const ids = [
+      sourceId('file', '/library/a.txt', hash),
+      sourceId('file', '/library/b.txt', hash),
+      sourceId('upload', '/library/a.txt', hash),
+      sourceId('upload', 'a.txt', hash),
+      sourceId('upload', 'a.txt', 'b'.repeat(64)),
+    ];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(sourceId('upload', 'a.txt', hash)).toBe(sourceId('upload', 'a.txt', hash));
   });
 
   it('gives different statement ids when the file content (source id) differs', () => {
