@@ -10,6 +10,7 @@ const run = promisify(execFile);
 /** Python's string order, which the script sorts ties by. */
 const codePointOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const SCRIPT = join(REPO_ROOT, 'examples/python/theme_network.py');
+const EXPORTS_SCRIPT = join(REPO_ROOT, 'examples/python/exports.py');
 
 async function pythonAvailable(): Promise<boolean> {
   try {
@@ -96,6 +97,66 @@ describe.skipIf(!hasPython)('examples/python/theme_network.py', () => {
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stderr: string }).stderr.trim()).toBe(
       'error: filter.themes: unknown id "no-such-theme" (list the ids with { themes { id } })',
+    );
+  });
+
+  it('reads the exports under a filter with not: tables, full graph and its most central themes, as the API counts them', async () => {
+    const { stdout } = await run('python3', [
+      EXPORTS_SCRIPT,
+      '--url',
+      api.url,
+      '--not-harm-type',
+      'neglect',
+      '--unknown-year',
+      'EXCLUDE',
+      '--top',
+      '3',
+    ]);
+    const printed = JSON.parse(stdout) as {
+      reviews: number;
+      links: Record<string, number>;
+      statements: Record<string, number>;
+      nodes: Record<string, number>;
+      edges: Record<string, number>;
+      central_themes: { id: string; pagerank: number; community: number | null }[];
+      readers: { table: string; graph: string };
+    };
+    const filter = '{ not: { harmTypes: ["neglect"] }, unknownYear: EXCLUDE }';
+    const { data } = await api.gql<{
+      cases: { totalCount: number };
+      learning: { totalCount: number };
+      recommendations: { totalCount: number };
+      themeNetwork: { nodes: { id: string; pageRank: number }[]; edges: unknown[] };
+    }>(`{ cases(filter: ${filter}) { totalCount }
+          learning(filter: { cases: ${filter} }) { totalCount }
+          recommendations(filter: { cases: ${filter} }) { totalCount }
+          themeNetwork(filter: ${filter}) { nodes { id pageRank } edges { source } } }`);
+    expect(printed.reviews).toBe(data?.cases.totalCount);
+    expect(printed.reviews).toBeGreaterThan(0);
+    expect(printed.statements.learning ?? 0).toBe(data?.learning.totalCount);
+    expect(printed.statements.recommendation ?? 0).toBe(data?.recommendations.totalCount);
+    expect(printed.nodes.review).toBe(data?.cases.totalCount);
+    expect(printed.edges.CO_OCCURS ?? 0).toBe(data?.themeNetwork.edges.length);
+    expect(printed.links.harm_type ?? 0).toBeGreaterThan(0);
+    const strongest = [...(data?.themeNetwork.nodes ?? [])].sort(
+      (a, b) => b.pageRank - a.pageRank || codePointOrder(a.id, b.id),
+    )[0];
+    expect(printed.central_themes[0]?.id).toBe(`Theme:${strongest?.id}`);
+    // networkx reads the GraphML here when it is installed; the standard-library reader otherwise.
+    expect(['networkx', 'dict']).toContain(printed.readers.graph);
+  });
+
+  it('reports a refused export filter in one line and exits 1', async () => {
+    const failure = await run('python3', [
+      EXPORTS_SCRIPT,
+      '--url',
+      api.url,
+      '--not-theme',
+      'no-such-theme',
+    ]).catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr.trim()).toMatch(
+      /^error: HTTP 400 from .*: filter\.not\.themes: unknown id "no-such-theme"/,
     );
   });
 });
