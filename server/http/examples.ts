@@ -1,4 +1,4 @@
-/** What GraphiQL shows on first visit: three queries a notebook user can run as they are. */
+/** What GraphiQL shows on first visit: four queries a notebook user can run as they are. */
 export const EXAMPLE_QUERIES = `# Threadline GraphQL API. Pick an operation with the run button's menu.
 # Ids are stable across re-ingests; lists that grow are Relay connections (first/after).
 
@@ -25,7 +25,21 @@ query CaseWithEvidence {
   }
 }
 
-# 3. Recommendations aimed at one agency (list agency ids with { agencies { id label caseCount } }).
+# 3. Filters that say no: neglect reviews without police involvement, dated ones only. The same filter
+#    input works for themes, a theme's cases and related themes, cases, the analytics and /export/ files
+#    (there as ?harmTypes=neglect&not.agencies=police&unknownYear=EXCLUDE).
+query NeglectWithoutPolice {
+  themes(filter: { harmTypes: ["neglect"], not: { agencies: ["police"] }, unknownYear: EXCLUDE }) {
+    id label caseCount
+    related(limit: 3) { theme { label } shared lift }
+  }
+  cases(filter: { harmTypes: ["neglect"], not: { agencies: ["police"] }, unknownYear: EXCLUDE }, first: 5) {
+    totalCount
+    edges { node { id title reportYear } }
+  }
+}
+
+# 4. Recommendations aimed at one agency (list agency ids with { agencies { id label caseCount } }).
 query RecommendationsByAgency {
   recommendations(filter: { agencies: ["police"] }, first: 10) {
     totalCount
