@@ -52,6 +52,7 @@ describe('the executable schema', () => {
     expect(document.definitions.map((d) => ('name' in d ? d.name?.value : null))).toEqual([
       'ThemeNetwork',
       'CaseWithEvidence',
+      'NeglectWithoutPolice',
       'RecommendationsByAgency',
     ]);
   });
