@@ -36,6 +36,11 @@ export interface ServerConfig {
   corsOrigins: string[];
   webDir: string;
   requestTimeoutMs: number;
+  /**
+   * How long a request made while the analytics index is first being built waits for it before it is told
+   * to try again (503 with Retry-After).
+   */
+  indexWaitMs: number;
   limits: ServerLimits;
   /** Time and memory one uploaded document may take to read, on its worker thread. */
   extract: ExtractLimits;
@@ -62,6 +67,9 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxItems: 5000,
   maxDetails: 250,
 };
+
+/** Long enough for a small database's index to arrive; short enough that a caller hears back within a second. */
+export const DEFAULT_INDEX_WAIT_MS = 750;
 
 const MIN_TOKEN_LENGTH = 16;
 
@@ -134,6 +142,7 @@ export function readServerConfig(env: Env): ServerConfig {
   const corsOrigins = r.origins('THREADLINE_CORS_ORIGINS');
   const webDir = r.text('THREADLINE_WEB_DIR') ?? 'dist/web';
   const requestTimeoutMs = r.integer('THREADLINE_REQUEST_TIMEOUT_MS', 15_000, 100, 600_000);
+  const indexWaitMs = r.integer('THREADLINE_INDEX_WAIT_MS', DEFAULT_INDEX_WAIT_MS, 0, 600_000);
   const limits: ServerLimits = {
     ...DEFAULT_LIMITS,
     maxFirst: r.integer('THREADLINE_MAX_FIRST', DEFAULT_LIMITS.maxFirst, 1, 1000),
@@ -152,7 +161,18 @@ export function readServerConfig(env: Env): ServerConfig {
   r.problems.push(...readLimitProblems(env));
   if (r.problems.length > 0) throw new ServerConfigError(r.problems);
   const extract = extractLimits(env);
-  return { host, port, apiToken, adminToken, corsOrigins, webDir, requestTimeoutMs, limits, extract };
+  return {
+    host,
+    port,
+    apiToken,
+    adminToken,
+    corsOrigins,
+    webDir,
+    requestTimeoutMs,
+    indexWaitMs,
+    limits,
+    extract,
+  };
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);

@@ -1,13 +1,15 @@
 /**
  * `npm start`: read the configuration, open the store, make sure schema and taxonomy are in place, load the
- * sample corpus into an empty database, build the analytics index and serve. Problems a person can fix
- * (configuration, a locked database, an unreachable Neo4j, a port in use) print one line and exit 2.
+ * sample corpus into an empty database, and serve at once, building the analytics index in the background
+ * (/healthz says "warming" meanwhile). Problems a person can fix (configuration, a locked database, an
+ * unreachable Neo4j, a port in use) print one line and exit 2.
  */
 import './production.ts';
 import { readStoreConfig } from '../graph/config.ts';
 import { loadEnvFileIfPresent } from '../graph/env-file.ts';
 import { isStoreError } from '../graph/errors.ts';
 import { openStore } from '../graph/open.ts';
+import type { TaxonomyRecords } from '../graph/records.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { loadSampleCorpusIfEmpty, loadTaxonomy, taxonomyRecords } from '../ingest/index.ts';
 import { exposureWarning, readServerConfig } from './config.ts';
@@ -31,9 +33,9 @@ async function serve(store: GraphStore): Promise<RunningServer> {
   const config = readServerConfig(process.env);
   await store.ensureSchema();
   const taxonomy = loadTaxonomy();
-  await store.upsertTaxonomy(taxonomyRecords(taxonomy));
+  await taxonomyInPlace(store, taxonomyRecords(taxonomy));
   const sample = await loadSampleCorpusIfEmpty(store, taxonomy);
-  const server = await startServer({ store, config, taxonomy });
+  const server = await startServer({ store, config, taxonomy, indexInBackground: true });
   const note = sample
     ? `; loaded the sample corpus: ${sample.reviews} reviews from ${sample.documents} documents`
     : '';
@@ -41,6 +43,29 @@ async function serve(store: GraphStore): Promise<RunningServer> {
   const warning = exposureWarning(config);
   if (warning) process.stderr.write(`threadline: warning: ${warning}\n`);
   return server;
+}
+
+/**
+ * Writes the taxonomy only when the stored one differs. A start that writes nothing leaves the embedded
+ * engine no log to replay at the next start, which would otherwise be checked in a separate process first.
+ */
+async function taxonomyInPlace(store: GraphStore, wanted: TaxonomyRecords): Promise<void> {
+  if (!(await taxonomyDiffers(store, wanted))) return;
+  await store.upsertTaxonomy(wanted);
+}
+
+async function taxonomyDiffers(store: GraphStore, wanted: TaxonomyRecords): Promise<boolean> {
+  const stored = await store.taxonomy();
+  const kinds = ['harmTypes', 'agencies', 'themes'] as const;
+  return kinds.some((kind) => {
+    const byId = new Map<string, object>(stored[kind].map((entry) => [entry.id, entry]));
+    // Every field of every wanted entry must be stored as it is; a field the store does not return counts
+    // as a difference, so a new field is written rather than missed.
+    return wanted[kind].some((entry) => {
+      const have = byId.get(entry.id) as Record<string, unknown> | undefined;
+      return have === undefined || Object.entries(entry).some(([field, value]) => have[field] !== value);
+    });
+  });
 }
 
 /** Longest a shutdown may take before the process exits anyway. */

@@ -3,6 +3,10 @@
  * and swapped in whole, so a request always reads one consistent index. Case texts (for the text filter)
  * and incident years (for trends by incident year) are fetched only for cases that are new or whose
  * sources changed.
+ *
+ * The first build reads every case review (seconds at 100k), so a server can start it in the background and
+ * listen at once (IndexKeeper.start): until it is in place the keeper is "warming", and a request waits for
+ * it a bounded time, then is told to come back (IndexWarmingError).
  */
 import type { CaseReviewRecord } from '../../graph/records.ts';
 import type { GraphStore } from '../../graph/store.ts';
@@ -28,23 +32,88 @@ interface CaseExtras {
   partnership: string | null;
 }
 
+export type IndexState = 'warming' | 'ready';
+
+/** How long a caller turned away while the index warms is asked to wait before trying again. */
+export const WARMING_RETRY_SECONDS = 2;
+
+/** The index was asked for while its first build was still running, and did not arrive within the wait. */
+export class IndexWarmingError extends Error {
+  override readonly name = 'IndexWarmingError';
+  readonly kind = 'warming';
+  readonly retryAfterSeconds = WARMING_RETRY_SECONDS;
+  constructor() {
+    super(
+      `The server has just started and is still building its analytics index; try again in ${WARMING_RETRY_SECONDS} seconds.`,
+    );
+  }
+}
+
+export function isIndexWarmingError(e: unknown): e is IndexWarmingError {
+  return e instanceof IndexWarmingError;
+}
+
 export class IndexKeeper {
   private texts = new Map<string, CaseExtras>();
   private queue: Promise<unknown> = Promise.resolve();
+  private current: AnalyticsIndex = emptyIndex();
+  private built = false;
+  /** The first build while it runs; null before it starts and after it failed (the next ask starts another). */
+  private firstBuild: Promise<AnalyticsIndex> | null = null;
 
-  private constructor(
-    private readonly store: GraphStore,
-    private current: AnalyticsIndex,
-  ) {}
+  private constructor(private readonly store: GraphStore) {}
 
+  /** Builds the index, then returns the keeper: for callers that cannot answer without it. */
   static async open(store: GraphStore): Promise<IndexKeeper> {
-    const keeper = new IndexKeeper(store, emptyIndex());
-    await keeper.rebuild(null);
+    const keeper = IndexKeeper.start(store);
+    await keeper.ready();
     return keeper;
   }
 
+  /** Returns at once, with the first build running in the background; `ready()` waits for it. */
+  static start(store: GraphStore): IndexKeeper {
+    const keeper = new IndexKeeper(store);
+    keeper.warm();
+    return keeper;
+  }
+
+  get state(): IndexState {
+    return this.built ? 'ready' : 'warming';
+  }
+
+  /** The index in place now: an empty one while warming (callers that need the real one use `ready()`). */
   get index(): AnalyticsIndex {
     return this.current;
+  }
+
+  /**
+   * The index once it has been built. While the first build runs, waits for it at most `waitMs`, then
+   * rejects with IndexWarmingError. A first build that failed rejects with its error, and the next call
+   * tries again.
+   */
+  async ready(waitMs = Number.POSITIVE_INFINITY): Promise<AnalyticsIndex> {
+    if (this.built) return this.current;
+    const build = this.firstBuild ?? this.warm();
+    if (!Number.isFinite(waitMs)) return build;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new IndexWarmingError()), waitMs);
+    });
+    try {
+      return await Promise.race([build, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private warm(): Promise<AnalyticsIndex> {
+    const build = this.rebuild(null);
+    this.firstBuild = build;
+    // The failure reaches whoever waits in ready(); here it only clears the way for another attempt.
+    build.catch(() => {
+      if (this.firstBuild === build) this.firstBuild = null;
+    });
+    return build;
   }
 
   /**
@@ -102,6 +171,8 @@ export class IndexKeeper {
     });
     this.texts = texts;
     this.current = index;
+    this.built = true;
+    this.firstBuild = null;
     return index;
   }
 }

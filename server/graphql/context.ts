@@ -6,9 +6,10 @@ import type { CaseReviewRecord, Evidence } from '../../graph/records.ts';
 import type { CaseDetail, GraphStore } from '../../graph/store.ts';
 import type { UploadResult } from '../../ingest/index.ts';
 import type { AnalyticsIndex } from '../analytics/index.ts';
-import type { IndexKeeper } from '../analytics/keeper.ts';
+import { type IndexKeeper, isIndexWarmingError } from '../analytics/keeper.ts';
 import type { ServerConfig } from '../config.ts';
 import type { RequestBudget } from './budget.ts';
+import { userError } from './errors.ts';
 import { type RequestLoader, requestLoader } from './loader.ts';
 
 /** Reads one uploaded document and loads it into the store (ingest/load/ingest-files.ts behind it). */
@@ -61,4 +62,22 @@ export function createLoaders(store: GraphStore, index: AnalyticsIndex): Loaders
       return byCase;
     }),
   };
+}
+
+/**
+ * The index a request reads, waiting at most `waitMs` while the server's first build runs. A request that
+ * would wait longer gets a retryable SERVICE_UNAVAILABLE error (HTTP 503 with Retry-After) saying so.
+ */
+export async function requestIndex(keeper: IndexKeeper, waitMs: number): Promise<AnalyticsIndex> {
+  try {
+    return await keeper.ready(waitMs);
+  } catch (e) {
+    if (!isIndexWarmingError(e)) throw e;
+    const retryAfter = String(e.retryAfterSeconds);
+    throw userError('SERVICE_UNAVAILABLE', e.message, {
+      retryable: true,
+      retryAfterSeconds: e.retryAfterSeconds,
+      http: { status: 503, headers: { 'retry-after': retryAfter } },
+    });
+  }
 }

@@ -17,10 +17,10 @@ import {
   openExtractor,
   type Taxonomy,
 } from '../../ingest/index.ts';
-import { IndexKeeper } from '../analytics/keeper.ts';
+import { IndexKeeper, isIndexWarmingError } from '../analytics/keeper.ts';
 import type { ServerConfig } from '../config.ts';
 import { RequestBudget } from '../graphql/budget.ts';
-import { createLoaders, type RequestContext, type UploadIngester } from '../graphql/context.ts';
+import { createLoaders, type RequestContext, requestIndex, type UploadIngester } from '../graphql/context.ts';
 import { firstLine, fromStoreError, isUserError, rootCause } from '../graphql/errors.ts';
 import { queryLimits } from '../graphql/limits.ts';
 import { inputNesting } from '../graphql/nesting.ts';
@@ -29,7 +29,7 @@ import { buildSchema } from '../graphql/schema.ts';
 import { bearerToken, identify } from './auth.ts';
 import { EXAMPLE_QUERIES } from './examples.ts';
 import { exportResponse } from './exports.ts';
-import { health } from './health.ts';
+import { health, warming } from './health.ts';
 import { API_TOKEN_MESSAGE, intake, type RequestClass } from './intake.ts';
 import { json, unauthorized } from './respond.ts';
 import { staticSite } from './static.ts';
@@ -43,6 +43,11 @@ export interface ServerOptions {
   taxonomy?: Taxonomy;
   /** Where unexpected errors are reported (one line each); defaults to stderr. */
   log?: (line: string) => void;
+  /**
+   * Listen before the analytics index is built, building it in the background (`npm start`): requests
+   * made meanwhile wait for it up to `config.indexWaitMs`. By default it is built before createServer returns.
+   */
+  indexInBackground?: boolean;
 }
 
 export interface RunningServer {
@@ -88,6 +93,7 @@ class UploadReader {
     this.extractor ??= openExtractor(taxonomy, UPLOAD_THREADS, {
       limits: this.config.extract,
       inlineFallback: false,
+      background: true,
     });
     return this.extractor;
   }
@@ -100,11 +106,14 @@ class UploadReader {
   }
 }
 
-/** Builds the analytics index and the HTTP server (not yet listening). */
+/** Builds (or starts building) the analytics index and the HTTP server (not yet listening). */
 export async function createServer(options: ServerOptions): Promise<ThreadlineServer> {
   const { store, config } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const keeper = await IndexKeeper.open(store);
+  const keeper = options.indexInBackground ? IndexKeeper.start(store) : await IndexKeeper.open(store);
+  keeper
+    .ready()
+    .catch((e: unknown) => log(`threadline: the analytics index could not be built: ${describe(e)}`));
   let taxonomy = options.taxonomy;
   const uploads = new UploadReader(config, () => {
     taxonomy ??= loadTaxonomy();
@@ -121,7 +130,7 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
       const caller = identify(config, request.headers.get('authorization'));
       if (path === '/healthz') {
         const withToken = bearerToken(request.headers.get('authorization')) !== null && !caller.badToken;
-        return endResponse(await health(store, withToken));
+        return endResponse(await health(store, withToken, keeper.state));
       }
       if (path === '/graphql') {
         if (!caller.canRead) return endResponse(unauthorized(API_TOKEN_MESSAGE));
@@ -131,7 +140,12 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
       }
       if (path === '/export' || path.startsWith('/export/')) {
         if (!caller.canRead) return endResponse(unauthorized(API_TOKEN_MESSAGE));
-        return endResponse(await exportResponse(keeper.index, path, url.searchParams, store));
+        const index = await keeper.ready(config.indexWaitMs).catch((e: unknown) => {
+          if (isIndexWarmingError(e)) return e;
+          throw e;
+        });
+        if (isIndexWarmingError(index)) return endResponse(warming(index));
+        return endResponse(await exportResponse(index, path, url.searchParams, store));
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return endResponse(
@@ -163,8 +177,8 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
         return masked;
       },
     },
-    context: ({ request }): RequestContext => {
-      const index = keeper.index;
+    context: async ({ request }): Promise<RequestContext> => {
+      const index = await requestIndex(keeper, config.indexWaitMs);
       return {
         store,
         index,

@@ -1,14 +1,18 @@
 /**
  * /healthz: is the store answering? 200 when it is, 503 when not. Never needs a token; without one it says
- * only whether the server is ok, and a caller with a valid token also gets the engine and the reason.
+ * only whether the server is ok (and `status: "warming"` while the analytics index is first being built,
+ * when queries may be asked to come back shortly); a caller with a valid token also gets the engine, the
+ * reason and the index state.
  */
 import type { GraphStore } from '../../graph/store.ts';
+import type { IndexState, IndexWarmingError } from '../analytics/keeper.ts';
 import { json } from './respond.ts';
 
 const PING_TIMEOUT_MS = 3000;
 
-export async function health(store: GraphStore, detailed: boolean): Promise<Response> {
+export async function health(store: GraphStore, detailed: boolean, index: IndexState): Promise<Response> {
   let timer: NodeJS.Timeout | undefined;
+  const warming = index === 'warming' ? { status: 'warming' } : {};
   try {
     await Promise.race([
       store.ping(),
@@ -19,8 +23,15 @@ export async function health(store: GraphStore, detailed: boolean): Promise<Resp
         );
       }),
     ]);
-    if (!detailed) return json(200, { ok: true });
-    return json(200, { ok: true, engine: store.engine, description: store.description, reachable: true });
+    if (!detailed) return json(200, { ok: true, ...warming });
+    return json(200, {
+      ok: true,
+      ...warming,
+      engine: store.engine,
+      description: store.description,
+      reachable: true,
+      index,
+    });
   } catch (e) {
     if (!detailed) return json(503, { ok: false });
     const message = e instanceof Error ? (e.message.split('\n', 1)[0] ?? e.message) : String(e);
@@ -30,8 +41,18 @@ export async function health(store: GraphStore, detailed: boolean): Promise<Resp
       description: store.description,
       reachable: false,
       error: message,
+      index,
     });
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** What a file export answers while the analytics index is first being built: come back shortly. */
+export function warming(e: IndexWarmingError): Response {
+  return json(
+    503,
+    { error: 'warming', message: e.message, retryAfterSeconds: e.retryAfterSeconds },
+    { 'retry-after': String(e.retryAfterSeconds) },
+  );
 }

@@ -46,6 +46,15 @@ async function listening(output: () => string, exit: Promise<Exit>): Promise<str
   }
 }
 
+/** Waits until /healthz no longer says the analytics index is warming (npm start builds it after listening). */
+async function warmed(url: string): Promise<void> {
+  for (;;) {
+    const body = (await (await fetch(`${url}/healthz`)).json()) as { ok: boolean; status?: string };
+    if (body.status !== 'warming') return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('npm start', () => {
   let dir: string;
 
@@ -65,6 +74,7 @@ describe('npm start', () => {
     expect(line).toMatch(
       /^Threadline listening on http:\/\/127\.0\.0\.1:\d+ \(embedded .*\); loaded the sample corpus: \d+ reviews/,
     );
+    await warmed(url);
     const health = await fetch(`${url}/healthz`);
     expect(await health.json()).toEqual({ ok: true });
     const stats = await fetch(`${url}/graphql`, {
@@ -107,6 +117,7 @@ describe('npm start', () => {
       THREADLINE_READ_TIMEOUT_S: '600',
     });
     const url = await listening(server.output, server.exit);
+    await warmed(url);
     const paragraph =
       '<p>The health visitor shared information about Child H and the neglect concerns.</p>\n';
     const form = new FormData();

@@ -80,9 +80,15 @@ describe('the compiled build', () => {
     });
     try {
       const url = await listeningUrl(server.child, server.exit);
-      const health = await fetch(`${url}/healthz`);
-      expect(health.status).toBe(200);
-      expect(((await health.json()) as { ok: boolean }).ok).toBe(true);
+      // It listens before its analytics index is built; /healthz says "warming" until then.
+      for (;;) {
+        const health = await fetch(`${url}/healthz`);
+        expect(health.status).toBe(200);
+        const body = (await health.json()) as { ok: boolean; status?: string };
+        expect(body.ok).toBe(true);
+        if (body.status !== 'warming') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -24,6 +24,14 @@ describe('readServerConfig', () => {
     });
   });
 
+  it('waits 750 ms for a warming analytics index unless THREADLINE_INDEX_WAIT_MS says otherwise', () => {
+    expect(readServerConfig({}).indexWaitMs).toBe(750);
+    expect(readServerConfig({ THREADLINE_INDEX_WAIT_MS: '0' }).indexWaitMs).toBe(0);
+    expect(problemsOf({ THREADLINE_INDEX_WAIT_MS: 'soon' })).toEqual([
+      'THREADLINE_INDEX_WAIT_MS=soon is not a whole number between 0 and 600000',
+    ]);
+  });
+
   it('reads a comma list of CORS origins and drops trailing slashes', () => {
     const config = readServerConfig({
       THREADLINE_CORS_ORIGINS: 'http://localhost:5173, https://maps.example.org/',
