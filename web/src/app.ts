@@ -8,6 +8,7 @@ import type { CaseName } from './api/queries.ts';
 import { GraphController } from './case-graph/graph-controller.ts';
 import { GraphView } from './case-graph/graph-view.ts';
 import { ExportActions } from './export/export-actions.ts';
+import { describeFilters } from './filters/filter-model.ts';
 import { FilterPanel } from './filters/filter-panel.ts';
 import { SearchBox } from './filters/search-box.ts';
 import { searchHitEvents } from './filters/search-hits.ts';
@@ -32,7 +33,9 @@ import { graphToolbar, toolbar, uploadButton } from './shell/toolbar.ts';
 import { showTooltip } from './shell/tooltip.ts';
 import { Store } from './state/store.ts';
 import { EMPTY_FILTERS, type Selection, sameSelection, type ViewState } from './state/view-state.ts';
+import { SampleNotice } from './upload/sample-notice.ts';
 import { UploadDialog } from './upload/upload-dialog.ts';
+import { AnalysisViews, isAnalysisView } from './views/analysis-views.ts';
 
 export class App {
   readonly store: Store<ViewState>;
@@ -56,6 +59,9 @@ export class App {
   private readonly tokenPrompt = new TokenPrompt();
   private readonly exporter: ExportActions;
   private readonly share: ShareActions;
+  private readonly analysis: AnalysisViews;
+  private readonly sample: SampleNotice;
+  private readonly mapMenus: HTMLElement[] = [];
   private upload: UploadDialog | null = null;
   private readonly uploadButton: HTMLButtonElement;
   private readonly weightingButtons: HTMLButtonElement[] = [];
@@ -81,6 +87,7 @@ export class App {
       askToken: (retry, refused) => this.tokenPrompt.ask(retry, refused),
       booted: (capabilities) => {
         this.uploadButton.hidden = !capabilities.writable;
+        this.sample.update(this.data.boot?.sources.values() ?? [], capabilities.writable);
       },
       networkLoaded: () => this.mapView.redraw(),
       facetsLoaded: () => {
@@ -92,6 +99,7 @@ export class App {
       ready: (state) => {
         this.panels.load();
         if (state.view === 'graph') void this.graphView.show();
+        this.analysis.sync(state, null);
       },
     });
     this.map = new ThemeMap(
@@ -205,6 +213,22 @@ export class App {
     });
     this.share = new ShareActions({ state: () => this.store.get(), toast: (m) => this.toasts.say(m) });
     this.uploadButton = uploadButton(() => this.openUpload());
+    this.analysis = new AnalysisViews(this.ui.viewsRegion, {
+      api,
+      state: () => this.store.get(),
+      setParams: (patch) => this.store.update((s) => ({ views: { ...s.views, ...patch } })),
+      filterCaption: () => describeFilters(this.store.get().filters, this.data.labels),
+      yearMax: () => this.data.boot?.stats.yearMax ?? null,
+      openReview: (id) => {
+        this.select({ kind: 'case', id });
+        this.panel.focus();
+      },
+      toast: (m) => this.toasts.say(m),
+    });
+    this.sample = new SampleNotice({
+      removed: () => void this.refresh('The fictional sample is no longer counted.'),
+      toast: (m) => this.toasts.say(m),
+    });
     this.map.reserved = () =>
       this.store.get().presenting ? this.presentation.coveredAreas(this.ui.mapCanvas) : [];
     this.assemble();
@@ -223,15 +247,14 @@ export class App {
     ui.root.append(this.presentation.overlay, this.toasts.root);
     ui.viewMap.addEventListener('click', () => this.store.update({ view: 'map' }));
     ui.viewGraph.addEventListener('click', () => this.graphView.open());
+    ui.viewTrends.addEventListener('click', () => this.store.update({ view: 'trends' }));
+    ui.viewCompare.addEventListener('click', () => this.store.update({ view: 'compare' }));
+    ui.notice.append(this.sample.badge);
     ui.drawerToggle.addEventListener('click', () => toggleDrawer(ui.drawerToggle, ui.drawer));
     ui.drawerBody.append(this.nodeList.root, this.graphView.list);
-    ui.actions.append(
-      presentMenu(this.store),
-      this.exporter.menu(),
-      this.share.menu(),
-      this.uploadButton,
-      settingsMenu(this.store),
-    );
+    // The trends and comparison views carry their own Export and Share menus.
+    this.mapMenus.push(this.exporter.menu(), this.share.menu());
+    ui.actions.append(presentMenu(this.store), ...this.mapMenus, this.uploadButton, settingsMenu(this.store));
     const controls = toolbar({
       weighting: (value) => this.store.update({ weighting: value }),
       zoom: (factor) => this.activeZoom(factor),
@@ -353,6 +376,7 @@ export class App {
       this.graphView.renderList();
     }
     if (next.view !== prev.view) this.syncChrome(next);
+    if (this.data.boot) this.analysis.sync(next, prev);
     if (
       next.view === 'graph' &&
       (next.view !== prev.view || next.graphRoots !== prev.graphRoots || next.graphPath !== prev.graphPath)
@@ -363,10 +387,18 @@ export class App {
 
   private syncChrome(state: ViewState): void {
     const graph = state.view === 'graph';
-    this.ui.viewMap.setAttribute('aria-pressed', String(!graph));
+    const analysis = isAnalysisView(state.view);
+    this.ui.viewMap.setAttribute('aria-pressed', String(state.view === 'map'));
     this.ui.viewGraph.setAttribute('aria-pressed', String(graph));
-    this.ui.mapRegion.hidden = graph;
+    this.ui.viewTrends.setAttribute('aria-pressed', String(state.view === 'trends'));
+    this.ui.viewCompare.setAttribute('aria-pressed', String(state.view === 'compare'));
+    this.ui.mapRegion.hidden = graph || analysis;
     this.ui.graphRegion.hidden = !graph;
+    this.ui.viewsRegion.hidden = !analysis;
+    this.ui.toolbar.hidden = analysis;
+    this.ui.drawer.hidden = analysis;
+    this.ui.stage.classList.toggle('analysis', analysis);
+    for (const menu of this.mapMenus) menu.hidden = analysis;
     this.nodeList.root.hidden = graph;
     this.graphView.list.hidden = !graph;
     this.ui.toolbar.querySelector<HTMLElement>('.segmented')!.hidden = graph;
@@ -430,9 +462,10 @@ export class App {
     this.upload.open();
   }
 
-  private async refresh(): Promise<void> {
+  private async refresh(message = 'The map now includes the new documents.'): Promise<void> {
     await this.data.bootstrap();
-    this.toasts.say('The map now includes the new documents.');
+    this.analysis.reload();
+    this.toasts.say(message);
   }
 }
 

@@ -1,5 +1,7 @@
 /** Entry point: the explorer against /graphql, or the synthetic benchmark map with ?bench=THEMESxEDGES. */
 import './styles/app.css';
+import './shell/reflow.css';
+import './views/views.css';
 import { GraphQLClient } from './api/client.ts';
 import { sessionTokens } from './api/tokens.ts';
 import { App } from './app.ts';

@@ -30,6 +30,7 @@ describe('view state in the URL', () => {
       roomSafe: true,
       safeMinShared: 4,
       webgl: true,
+      views: DEFAULT_STATE.views,
     };
     expect(queryToState(stateToQuery(state))).toEqual(state);
   });

@@ -3,7 +3,14 @@
  * hand-edited link is dropped rather than breaking the page.
  */
 import { AGE_BANDS, OUTCOMES, REVIEW_TYPES } from '../api/types.ts';
-import { DEFAULT_STATE, type Filters, type Selection, type ViewState } from '../state/view-state.ts';
+import {
+  DEFAULT_STATE,
+  type Filters,
+  type Selection,
+  type View,
+  type ViewState,
+} from '../state/view-state.ts';
+import { readViewParams, writeViewParams } from '../views/view-params.ts';
 
 const LIST_SEPARATOR = ',';
 const PAIR_SEPARATOR = '|';
@@ -21,6 +28,7 @@ export function stateToQuery(state: ViewState): string {
   if (state.roomSafe) p.set('safe', '1');
   if (state.safeMinShared !== DEFAULT_STATE.safeMinShared) p.set('safemin', String(state.safeMinShared));
   if (state.webgl) p.set('webgl', '1');
+  writeViewParams(p, state.views);
   const text = p.toString();
   return text ? `?${text}` : '';
 }
@@ -28,7 +36,7 @@ export function stateToQuery(state: ViewState): string {
 export function queryToState(query: string): ViewState {
   const p = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
   return {
-    view: p.get('view') === 'graph' ? 'graph' : 'map',
+    view: readView(p.get('view')),
     filters: readFilters(p),
     minShared: positiveInt(p.get('min')) ?? DEFAULT_STATE.minShared,
     weighting: p.get('weight') === 'lift' ? 'lift' : 'shared',
@@ -39,7 +47,14 @@ export function queryToState(query: string): ViewState {
     roomSafe: p.get('safe') === '1',
     safeMinShared: positiveInt(p.get('safemin')) ?? DEFAULT_STATE.safeMinShared,
     webgl: p.get('webgl') === '1',
+    views: readViewParams(p),
   };
+}
+
+const VIEWS: readonly View[] = ['map', 'graph', 'trends', 'compare'];
+
+function readView(value: string | null): View {
+  return VIEWS.find((v) => v === value) ?? 'map';
 }
 
 function writeFilters(p: URLSearchParams, f: Filters): void {

@@ -6,6 +6,10 @@ export interface Skeleton {
   brand: HTMLElement;
   viewMap: HTMLButtonElement;
   viewGraph: HTMLButtonElement;
+  viewTrends: HTMLButtonElement;
+  viewCompare: HTMLButtonElement;
+  /** Beside the brand: says when the data shown includes the fictional sample. */
+  notice: HTMLElement;
   searchSlot: HTMLElement;
   actions: HTMLElement;
   summary: HTMLElement;
@@ -18,6 +22,8 @@ export interface Skeleton {
   graphRegion: HTMLElement;
   graphCanvas: HTMLElement;
   graphToolbar: HTMLElement;
+  /** Holds the trends and comparison views. */
+  viewsRegion: HTMLElement;
   tooltip: HTMLElement;
   drawer: HTMLElement;
   drawerToggle: HTMLButtonElement;
@@ -49,6 +55,19 @@ export function skeleton(): Skeleton {
     icon(ICONS.graph, 16),
     'Case graph',
   );
+  const viewTrends = h(
+    'button',
+    { type: 'button', class: 'view-tab', 'aria-pressed': 'false', 'data-testid': 'view-trends' },
+    icon(ICONS.trend, 16),
+    'Trends',
+  );
+  const viewCompare = h(
+    'button',
+    { type: 'button', class: 'view-tab', 'aria-pressed': 'false', 'data-testid': 'view-compare' },
+    icon(ICONS.compare, 16),
+    'Compare',
+  );
+  const notice = h('div', { class: 'notice-slot' });
   const searchSlot = h('div', { class: 'search-slot' });
   const actions = h('div', { class: 'actions' });
   const summary = h('p', { class: 'summary', 'aria-live': 'polite', 'data-testid': 'summary' });
@@ -88,6 +107,7 @@ export function skeleton(): Skeleton {
     graphCanvas,
     graphToolbar,
   );
+  const viewsRegion = h('div', { class: 'views-region', id: 'views-region', hidden: true });
   const drawerBody = h('div', { class: 'drawer-body', id: 'drawer-body' });
   const drawerToggle = h('button', {
     type: 'button',
@@ -107,6 +127,7 @@ export function skeleton(): Skeleton {
     toolbar,
     mapRegion,
     graphRegion,
+    viewsRegion,
     drawer,
   );
   const panelSlot = h('div', { class: 'panel-slot' });
@@ -119,7 +140,8 @@ export function skeleton(): Skeleton {
       'header',
       { class: 'topbar' },
       brand,
-      h('nav', { class: 'views', 'aria-label': 'Views' }, viewMap, viewGraph),
+      notice,
+      h('nav', { class: 'views', 'aria-label': 'Views' }, viewMap, viewGraph, viewTrends, viewCompare),
       searchSlot,
       actions,
     ),
@@ -131,6 +153,9 @@ export function skeleton(): Skeleton {
     brand,
     viewMap,
     viewGraph,
+    viewTrends,
+    viewCompare,
+    notice,
     searchSlot,
     actions,
     summary,
@@ -143,6 +168,7 @@ export function skeleton(): Skeleton {
     graphRegion,
     graphCanvas,
     graphToolbar,
+    viewsRegion,
     tooltip,
     drawer,
     drawerToggle,

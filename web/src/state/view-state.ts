@@ -1,7 +1,8 @@
 /** Everything that defines what the explorer shows. It round-trips through the URL (share/url-state.ts). */
 import type { AgeBand, Outcome, ReviewType } from '../api/types.ts';
+import { DEFAULT_VIEW_PARAMS, type ViewParams } from '../views/view-params.ts';
 
-export type View = 'map' | 'graph';
+export type View = 'map' | 'graph' | 'trends' | 'compare';
 export type Weighting = 'shared' | 'lift';
 
 export type Selection =
@@ -36,6 +37,8 @@ export interface ViewState {
   roomSafe: boolean;
   safeMinShared: number;
   webgl: boolean;
+  /** The trends and comparison views' own settings. */
+  views: ViewParams;
 }
 
 export const EMPTY_FILTERS: Filters = {
@@ -61,6 +64,7 @@ export const DEFAULT_STATE: ViewState = {
   roomSafe: false,
   safeMinShared: 2,
   webgl: false,
+  views: DEFAULT_VIEW_PARAMS,
 };
 
 export function sameSelection(a: Selection, b: Selection): boolean {

@@ -80,13 +80,16 @@ export function place(value: number, scale: LogScale): number {
   return (Math.log2(v) - Math.log2(scale.min)) / (Math.log2(scale.max) - Math.log2(scale.min));
 }
 
-/** Tick values for the scale: powers of 2 or 4, always including 1. */
+/** Tick values for the scale: 1 and powers of 2 either side of it, at most five. */
 export function ticks(scale: LogScale): number[] {
   const power = Math.round(Math.log2(scale.max));
   // At most five labels: the axis is narrow.
   const step = Math.max(1, Math.ceil(power / 2));
-  const out: number[] = [];
-  for (let p = -power; p <= power; p += step) out.push(2 ** p);
+  const out = [1];
+  for (let p = step; p <= power; p += step) {
+    out.push(2 ** p);
+    out.unshift(2 ** -p);
+  }
   return out;
 }
 

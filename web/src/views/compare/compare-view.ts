@@ -277,6 +277,8 @@ export class CompareView {
     );
     this.more.hidden = rows.length >= result.totalCount || this.first >= MAX_FIRST;
     this.more.textContent = `Show the first ${Math.min(MAX_FIRST, result.totalCount)} rows`;
+    // Browser tests and screenshots wait for this count to move.
+    this.root.dataset.version = String(Number(this.root.dataset.version ?? 0) + 1);
   }
 
   private axis(scale: ReturnType<typeof forestScale>): HTMLElement {

@@ -48,7 +48,7 @@ export function trendChartMarkup(
     const tip = `<title>${xml(p.text)}</title>`;
     if (p.hidden) {
       out.push(
-        `<path d="M${num(x(p.year) - 3)} ${num(base)} h6" stroke="${INK_2}" stroke-width="2">${tip}</path>`,
+        `<line x1="${num(x(p.year) - 3)}" y1="${num(base)}" x2="${num(x(p.year) + 3)}" y2="${num(base)}" stroke="${INK_2}" stroke-width="2">${tip}</line>`,
       );
     } else {
       out.push(

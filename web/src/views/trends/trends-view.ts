@@ -169,6 +169,8 @@ export class TrendsView {
       );
     this.more.hidden = shown.length >= data.themes.length;
     this.more.textContent = `Show all ${data.themes.length} themes`;
+    // Browser tests and screenshots wait for this count to move.
+    this.root.dataset.version = String(Number(this.root.dataset.version ?? 0) + 1);
   }
 
   private totalsLabel(data: ThemeTrends, hide: number | null): string {
