@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- upload [--root DIR] [--rounds 2] [--bomb-mb 300] [--unauthenticated 48]`
+ * `npm run bench -- upload [--root DIR] [--rounds 2] [--bomb-mb 300] [--unauthenticated 48] [--all]`
  *
  * Starts the server as `npm start` does (its own process, loopback, port 0, an admin token) from DIR
  * (default: this checkout), then, while one client asks /healthz in a loop:
@@ -7,6 +7,8 @@
  *      the same with headers that lie about its size, a .docx nested 100,000 elements deep, a 504 KB page
  *      of unclosed tags, a PDF of 3,000 pages;
  *   2. sends `unauthenticated` uploads of 59 MB without a token, four at a time.
+ * `--all` adds every other generated file of the bad-input suite (bench/hostile/files.ts: encodings, odd
+ * names, random bytes, deep pages), each measured the same way.
  * Prints /healthz p50/p99/max while the hostile documents are parsed, the server's peak resident memory
  * during each document, and its resident memory before and after the unauthenticated uploads.
  */
@@ -18,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { docxOf, type HostileFile, paragraph, pdfOf, zipBombDocx } from './hostile/files.ts';
+import { docxOf, type HostileFile, hostileFiles, paragraph, pdfOf, zipBombDocx } from './hostile/files.ts';
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const HERE = resolve(fileURLToPath(import.meta.url), '../..');
@@ -220,11 +222,15 @@ export async function run(argv: string[]): Promise<void> {
       rounds: { type: 'string', default: '2' },
       'bomb-mb': { type: 'string', default: '300' },
       unauthenticated: { type: 'string', default: '48' },
+      all: { type: 'boolean', default: false },
     },
   });
   const root = resolve(values.root);
   const rounds = Number(values.rounds);
-  const files = await hostileSet(Number(values['bomb-mb']));
+  const own = await hostileSet(Number(values['bomb-mb']));
+  const names = new Set(own.map((f) => f.name));
+  const suite = values.all ? (await hostileFiles()).filter((f) => !names.has(f.name)) : [];
+  const files = [...own, ...suite];
   const dir = await mkdtemp(join(tmpdir(), 'threadline-bench-upload-'));
   let server = await startServer(root, join(dir, 'db'));
   let pid = server.child.pid ?? 0;
@@ -269,6 +275,10 @@ export async function run(argv: string[]): Promise<void> {
     console.log('peak resident memory per hostile document (MB):');
     for (const file of files)
       console.log(`  ${file.name.padEnd(16)} ${(peaks.get(file.name) ?? 0).toFixed(0)}  ${file.about}`);
+    const [worst, worstPeak] = [...peaks].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
+    console.log(
+      `largest peak: ${worstPeak.toFixed(0)} MB (${worst}), with ${baseline.toFixed(0)} MB at rest`,
+    );
 
     const count = Number(values.unauthenticated);
     if (count > 0) {

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { READ_MEMORY_MB_ENV, READ_SECONDS_ENV, readMemoryMegabytes, readSeconds } from '../read/limits.ts';
 import type { Taxonomy } from '../taxonomy/index.ts';
 import { type ExtractResult, extractBytes, extractFile } from './extract-file.ts';
-import type { ExtractPayload, ExtractRequest, ExtractResponse } from './extract-worker.ts';
+import type { ExtractPayload, ExtractRequest, ExtractResponse, WorkerSetup } from './extract-worker.ts';
 
 export interface Extractor {
   /** Worker threads in use; 0 when extracting on the calling thread. */
@@ -43,6 +43,12 @@ export interface ExtractorOptions {
    * fails each document with a message, because reading on the event loop would stall every caller.
    */
   inlineFallback?: boolean;
+  /**
+   * Read at the lowest scheduling priority, so that on a busy machine the calling thread (the server's event
+   * loop, answering /healthz and queries) goes before the reading threads. The server sets it; the CLI,
+   * whose main thread only waits for them, does not.
+   */
+  background?: boolean;
 }
 
 export function inlineExtractor(taxonomy: Taxonomy): Extractor {
@@ -61,7 +67,11 @@ export async function openExtractor(
   options: ExtractorOptions = {},
 ): Promise<Extractor> {
   if (threads < 1) return inlineExtractor(taxonomy);
-  const pool = new WorkerPool(taxonomy, threads, options.limits ?? extractLimits());
+  const pool = new WorkerPool(
+    { taxonomy, background: options.background ?? false },
+    threads,
+    options.limits ?? extractLimits(),
+  );
   // One thread is started now, so a setup that cannot run workers is found before the first document.
   if (await pool.warm()) return pool;
   await pool.close();
@@ -105,7 +115,7 @@ class WorkerPool implements Extractor {
   private closed = false;
 
   constructor(
-    private readonly taxonomy: Taxonomy,
+    private readonly setup: WorkerSetup,
     size: number,
     private readonly limits: ExtractLimits,
   ) {
@@ -117,7 +127,7 @@ class WorkerPool implements Extractor {
   }
 
   async warm(): Promise<boolean> {
-    const slot = await Slot.start(this.taxonomy, this.limits);
+    const slot = await Slot.start(this.setup, this.limits);
     if (!slot) return false;
     if (this.closed) {
       await slot.stop();
@@ -168,7 +178,7 @@ class WorkerPool implements Extractor {
   }
 
   private async fill(i: number): Promise<void> {
-    const slot = await Slot.start(this.taxonomy, this.limits);
+    const slot = await Slot.start(this.setup, this.limits);
     if (this.closed) {
       await slot?.stop();
       return;
@@ -209,13 +219,13 @@ class Slot {
   private constructor(private readonly worker: Worker | null) {}
 
   /** Resolves once the worker has loaded the extraction code, or null when it cannot. */
-  static start(taxonomy: Taxonomy, limits: ExtractLimits): Promise<Slot | null> {
+  static start(setup: WorkerSetup, limits: ExtractLimits): Promise<Slot | null> {
     return new Promise((resolve) => {
       let worker: Worker;
       try {
         worker = new Worker(bootstrap(), {
           eval: true,
-          workerData: { taxonomy },
+          workerData: setup,
           execArgv: [],
           resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 32 },
         });

@@ -71,6 +71,12 @@ describe('request nesting', () => {
     expect(jsonDepth({ f: { themes: ['a', 'b'] } }, 32)).toBe(3);
     expect(jsonDepth(null, 32)).toBe(0);
   });
+
+  it('counts an uploaded file as one value, not as nesting of its bytes', () => {
+    const bytes = new Uint8Array(4096);
+    expect(jsonDepth({ file: new Blob([bytes]) }, 32)).toBe(1);
+    expect(jsonDepth({ file: { name: 'a.txt', bytes } }, 32)).toBe(2);
+  });
 });
 
 describe('source file names', () => {
