@@ -6,7 +6,7 @@ import type { NormalizedFilter } from '../filter.ts';
 import { type Population, populationOf } from '../population.ts';
 import type { BookEntry, RecommendationBook } from './book.ts';
 import { type Axis, countMatrix, inCell, type MatrixCounts } from './matrix.ts';
-import { type RecurringGroup, recurringGroups } from './recurring.ts';
+import { type RankedGroup, type RecurringGroup, rankedGroups, recurringGroups } from './recurring.ts';
 
 export interface MatrixAnswer extends MatrixCounts {
   population: Population;
@@ -45,4 +45,14 @@ export function cellAnswer(
 ): { population: Population; entries: BookEntry[] } {
   const { entries, population } = recommendationsIn(book, filter);
   return { population, entries: inCell(entries, agency, theme) };
+}
+
+/** The groups ranked, without their details: for answers that show one page of them. */
+export function rankedAnswer(
+  book: RecommendationBook,
+  filter: NormalizedFilter,
+  minReviews: number,
+): { population: Population; groups: RankedGroup[] } {
+  const { entries, population } = recommendationsIn(book, filter);
+  return { population, groups: rankedGroups(book, entries, minReviews) };
 }

@@ -1,13 +1,13 @@
 /**
  * The recommendations beside one analytics index: each row placed at its review's position in the index
  * (so a filter's bitset selects them), in listing order (newest review first, then place in the source),
- * with its content words reduced to a numbered distinct wording and the wordings similar to each one found
- * once. Built on first use after each index rebuild and immutable after.
+ * with its content words reduced to a numbered distinct wording, and near-identical wordings grouped once.
+ * Built on first use after each index rebuild and immutable after.
  */
 import type { RecommendationRow } from '../../../graph/store.ts';
 import type { Bitset } from '../bitset.ts';
 import type { AnalyticsIndex } from '../index.ts';
-import { similarSets } from './similar.ts';
+import { SimilarityIndex } from './similar.ts';
 import { contentWords } from './words.ts';
 
 /** Jaccard similarity of content-word sets at or above which two recommendations are the same ask. */
@@ -31,8 +31,8 @@ export interface BookEntry {
 
 export interface BookWording {
   words: readonly string[];
-  /** Other wordings at least SIMILARITY_THRESHOLD similar to this one, ascending. */
-  similar: readonly number[];
+  /** The group of near-identical wordings this one belongs to (see groupWordings). */
+  group: number;
 }
 
 export class RecommendationBook {
@@ -68,12 +68,47 @@ export class RecommendationBook {
         a.row.start - b.row.start ||
         (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0),
     );
-    const similar = similarSets(words, SIMILARITY_THRESHOLD);
-    this.wordings = words.map((w, i) => ({ words: w, similar: similar[i] ?? [] }));
+    const groups = groupWordings(words, this.entries);
+    this.wordings = words.map((w, i) => ({ words: w, group: groups[i] ?? -1 }));
   }
 
   /** The recommendations made by reviews in `scope`, in listing order. */
   within(scope: Bitset): BookEntry[] {
     return this.entries.filter((e) => scope.has(e.position));
   }
+}
+
+/**
+ * Groups near-identical wordings once, over every recommendation loaded: wordings are taken in order of
+ * most reviews, then most recommendations, then their words; each one not yet grouped leads a group and
+ * takes in every ungrouped wording at least SIMILARITY_THRESHOLD similar to it. Every member is that close
+ * to its lead, so chains of small rewordings never merge different asks; only leads are looked up in the
+ * similarity index. A wording with no content words is in no group (-1).
+ */
+function groupWordings(words: readonly (readonly string[])[], entries: readonly BookEntry[]): Int32Array {
+  const reviews = new Int32Array(words.length);
+  const count = new Int32Array(words.length);
+  const lastReview = new Int32Array(words.length).fill(-1);
+  for (const e of entries) {
+    count[e.wording] = (count[e.wording] ?? 0) + 1;
+    if (lastReview[e.wording] !== e.position) reviews[e.wording] = (reviews[e.wording] ?? 0) + 1;
+    lastReview[e.wording] = e.position;
+  }
+  const keys = words.map((w) => w.join(' '));
+  const order = words
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        (reviews[b] ?? 0) - (reviews[a] ?? 0) ||
+        (count[b] ?? 0) - (count[a] ?? 0) ||
+        ((keys[a] ?? '') < (keys[b] ?? '') ? -1 : 1),
+    );
+  const similar = new SimilarityIndex(words, SIMILARITY_THRESHOLD);
+  const group = new Int32Array(words.length).fill(-1);
+  for (const lead of order) {
+    if (group[lead] !== -1 || (words[lead]?.length ?? 0) === 0) continue;
+    group[lead] = lead;
+    for (const other of similar.similarTo(lead)) if (group[other] === -1) group[other] = lead;
+  }
+  return group;
 }

@@ -1,10 +1,9 @@
 /**
- * Recurring recommendations: near-identical asks made in several reviews. Recommendations with the same
- * content words share a wording; wordings are taken in order of most reviews (then most recommendations,
- * then their words), and each one not yet grouped leads a group that takes in every ungrouped wording at
- * least SIMILARITY_THRESHOLD similar to it (see book.ts). So every member is that similar to its group's
- * lead, chains of small differences never merge unlike asks, and the same data always gives the same
- * groups. Groups from fewer than minReviews reviews are left out.
+ * Recurring recommendations: near-identical asks made in several reviews. The book groups wordings once
+ * over every recommendation loaded (see groupWordings in book.ts); an answer keeps each group's members
+ * from the reviews its filter chooses and lists the groups that still span at least minReviews reviews,
+ * most reviews first. Ranking needs only counts and a representative; the rest of a group (its reviews,
+ * agencies, themes and years) is worked out for the groups shown.
  */
 import type { BookEntry, RecommendationBook } from './book.ts';
 
@@ -19,10 +18,18 @@ export interface CountedId {
   recommendations: number;
 }
 
+/** A group as ranked: its members under the filter, in listing order. */
+export interface RankedGroup {
+  members: BookEntry[];
+  reviewCount: number;
+  /** The member whose verbatim text stands for the group. */
+  representative: BookEntry;
+}
+
 export interface RecurringGroup {
   /** The id of the representative recommendation: stable while that recommendation is loaded. */
   id: string;
-  /** The lead wording as most of its reviews put it. */
+  /** The wording most of the group's reviews used. */
   representative: string;
   reviews: GroupReview[];
   recommendations: BookEntry[];
@@ -34,10 +41,63 @@ export interface RecurringGroup {
   lastYear: number | null;
 }
 
-interface WordingTally {
-  wording: number;
-  reviews: number;
-  entries: BookEntry[];
+export function rankedGroups(
+  book: RecommendationBook,
+  entries: readonly BookEntry[],
+  minReviews: number,
+): RankedGroup[] {
+  const byGroup = new Map<number, BookEntry[]>();
+  for (const entry of entries) {
+    const group = book.wordings[entry.wording]?.group ?? -1;
+    if (group === -1) continue;
+    const members = byGroup.get(group);
+    if (members) members.push(entry);
+    else byGroup.set(group, [entry]);
+  }
+  const ranked: RankedGroup[] = [];
+  for (const members of byGroup.values()) {
+    const reviewCount = distinctReviews(members);
+    if (reviewCount >= minReviews)
+      ranked.push({ members, reviewCount, representative: commonestWording(members) });
+  }
+  return ranked.sort(
+    (a, b) =>
+      b.reviewCount - a.reviewCount ||
+      b.members.length - a.members.length ||
+      compareText(a.representative.row.text, b.representative.row.text) ||
+      compareText(a.representative.row.id, b.representative.row.id),
+  );
+}
+
+/** Members arrive in listing order, so a review's recommendations are together. */
+function distinctReviews(members: readonly BookEntry[]): number {
+  let n = 0;
+  let last = -1;
+  for (const e of members) {
+    if (e.position !== last) n++;
+    last = e.position;
+  }
+  return n;
+}
+
+export function describeGroup(group: RankedGroup): RecurringGroup {
+  const reviews: GroupReview[] = [];
+  for (const e of group.members) {
+    if (reviews.at(-1)?.id !== e.row.caseId)
+      reviews.push({ id: e.row.caseId, title: e.row.caseTitle, year: e.year });
+  }
+  const years = reviews.flatMap((r) => (r.year === null ? [] : [r.year]));
+  return {
+    id: group.representative.row.id,
+    representative: group.representative.row.text,
+    reviews,
+    recommendations: group.members,
+    wordings: new Set(group.members.map((e) => e.wording)).size,
+    agencies: countIds(group.members.map((e) => e.row.agencies)),
+    themes: countIds(group.members.map((e) => e.row.themes)),
+    firstYear: years.length > 0 ? Math.min(...years) : null,
+    lastYear: years.length > 0 ? Math.max(...years) : null,
+  };
 }
 
 export function recurringGroups(
@@ -45,91 +105,39 @@ export function recurringGroups(
   entries: readonly BookEntry[],
   minReviews: number,
 ): RecurringGroup[] {
-  const tallies = new Map<number, WordingTally>();
-  for (const entry of entries) {
-    if ((book.wordings[entry.wording]?.words.length ?? 0) === 0) continue;
-    let tally = tallies.get(entry.wording);
-    if (!tally) {
-      tally = { wording: entry.wording, reviews: 0, entries: [] };
-      tallies.set(entry.wording, tally);
-    }
-    if (tally.entries.at(-1)?.position !== entry.position) tally.reviews++;
-    tally.entries.push(entry);
-  }
-  const wordsOf = (w: number) => book.wordings[w]?.words.join(' ') ?? '';
-  const leads = [...tallies.values()].sort(
-    (a, b) =>
-      b.reviews - a.reviews ||
-      b.entries.length - a.entries.length ||
-      compareText(wordsOf(a.wording), wordsOf(b.wording)),
-  );
-  const grouped = new Set<number>();
-  const groups: RecurringGroup[] = [];
-  for (const lead of leads) {
-    if (grouped.has(lead.wording)) continue;
-    grouped.add(lead.wording);
-    const members = [lead];
-    for (const other of book.wordings[lead.wording]?.similar ?? []) {
-      const tally = tallies.get(other);
-      if (tally && !grouped.has(other)) {
-        grouped.add(other);
-        members.push(tally);
-      }
-    }
-    const group = groupOf(lead, members);
-    if (group.reviews.length >= minReviews) groups.push(group);
-  }
-  return groups.sort(
-    (a, b) =>
-      b.reviews.length - a.reviews.length ||
-      b.recommendations.length - a.recommendations.length ||
-      compareText(a.representative, b.representative) ||
-      compareText(a.id, b.id),
-  );
-}
-
-function groupOf(lead: WordingTally, members: WordingTally[]): RecurringGroup {
-  const recommendations = members
-    .flatMap((m) => m.entries)
-    .sort((a, b) => a.position - b.position || a.row.start - b.row.start || compareText(a.row.id, b.row.id));
-  const reviews: GroupReview[] = [];
-  for (const e of recommendations) {
-    if (reviews.at(-1)?.id !== e.row.caseId)
-      reviews.push({ id: e.row.caseId, title: e.row.caseTitle, year: e.year });
-  }
-  const years = reviews.flatMap((r) => (r.year === null ? [] : [r.year]));
-  const representative = commonestWording(lead.entries);
-  return {
-    id: representative.row.id,
-    representative: representative.row.text,
-    reviews,
-    recommendations,
-    wordings: members.length,
-    agencies: countIds(recommendations.map((e) => e.row.agencies)),
-    themes: countIds(recommendations.map((e) => e.row.themes)),
-    firstYear: years.length > 0 ? Math.min(...years) : null,
-    lastYear: years.length > 0 ? Math.max(...years) : null,
-  };
+  return rankedGroups(book, entries, minReviews).map(describeGroup);
 }
 
 /** The verbatim text most reviews used (then the shortest, then the first in code-unit order). */
-function commonestWording(entries: readonly BookEntry[]): BookEntry {
+function commonestWording(members: readonly BookEntry[]): BookEntry {
   const reviewsOf = new Map<string, Set<number>>();
   const firstOf = new Map<string, BookEntry>();
-  for (const e of entries) {
+  for (const e of members) {
     const text = e.row.text;
-    reviewsOf.set(text, (reviewsOf.get(text) ?? new Set()).add(e.position));
-    if (!firstOf.has(text)) firstOf.set(text, e);
+    const seen = reviewsOf.get(text);
+    if (seen) seen.add(e.position);
+    else {
+      reviewsOf.set(text, new Set([e.position]));
+      firstOf.set(text, e);
+    }
   }
-  const [best] = [...firstOf.keys()].sort(
-    (a, b) =>
-      (reviewsOf.get(b)?.size ?? 0) - (reviewsOf.get(a)?.size ?? 0) ||
-      a.length - b.length ||
-      compareText(a, b),
-  );
-  const chosen = firstOf.get(best ?? '') ?? entries[0];
-  if (!chosen) throw new Error('a group has at least one recommendation');
-  return chosen;
+  let best: BookEntry | undefined;
+  let bestReviews = -1;
+  for (const [text, entry] of firstOf) {
+    const n = reviewsOf.get(text)?.size ?? 0;
+    const current = best?.row.text ?? '';
+    if (
+      best === undefined ||
+      n > bestReviews ||
+      (n === bestReviews &&
+        (text.length < current.length || (text.length === current.length && text < current)))
+    ) {
+      best = entry;
+      bestReviews = n;
+    }
+  }
+  if (!best) throw new Error('a group has at least one recommendation');
+  return best;
 }
 
 function countIds(lists: readonly (readonly string[])[]): CountedId[] {

@@ -6,7 +6,7 @@
 
 import type { CaseFilter } from '../../analytics/filter.ts';
 import type { AnalyticsIndex } from '../../analytics/index.ts';
-import { recommendationsIn, recurringAnswer } from '../../analytics/recommendations/answers.ts';
+import { rankedAnswer, recommendationsIn } from '../../analytics/recommendations/answers.ts';
 import {
   type BookEntry,
   SIMILARITY_METHOD,
@@ -20,7 +20,11 @@ import {
   type MatrixLine,
   type Tally,
 } from '../../analytics/recommendations/matrix.ts';
-import type { GroupReview, RecurringGroup } from '../../analytics/recommendations/recurring.ts';
+import {
+  describeGroup,
+  type GroupReview,
+  type RecurringGroup,
+} from '../../analytics/recommendations/recurring.ts';
 import { checkFirst, decodeOffsetCursor, encodeOffsetCursor } from '../../pagination/cursor.ts';
 import { catalogOf } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
@@ -170,8 +174,8 @@ export const RecommendationsQuery = {
     const first = checkFirst(args.first, ctx.config.limits.maxFirst);
     const offset = decodeOffsetCursor(args.after);
     const book = await recommendationBook(ctx.index, ctx.store);
-    const answer = recurringAnswer(book, filter, minReviews);
-    const page = answer.groups.slice(offset, offset + first);
+    const answer = rankedAnswer(book, filter, minReviews);
+    const page = answer.groups.slice(offset, offset + first).map(describeGroup);
     const groups: Connection<RecurringGroup> = connection(
       page,
       page.map((_, i) => encodeOffsetCursor(offset + i)),

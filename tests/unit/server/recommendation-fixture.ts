@@ -194,13 +194,19 @@ export function bruteMatrix(rows: RecommendationRow[], yearOf: YearOf) {
 }
 
 /**
- * Groups found by comparing every pair of rows: wordings (content-word sets) ordered by reviews, then
- * rows, then words; each ungrouped one leads and takes every ungrouped wording at least 0.6 similar.
- * Returns each group as its sorted row ids, groups in the answer's order.
+ * Groups found by comparing every pair of wordings: over all rows, wordings (content-word sets) ordered by
+ * reviews, then rows, then words; each ungrouped one leads and takes every ungrouped wording at least 0.6
+ * similar. Then only the rows of the chosen reviews are kept, and groups spanning at least minReviews of
+ * them listed. Returns each group as its sorted row ids, groups in the answer's order.
  */
-export function bruteGroups(rows: RecommendationRow[], minReviews: number, threshold = 0.6): string[][] {
+export function bruteGroups(
+  all: RecommendationRow[],
+  chosen: RecommendationRow[],
+  minReviews: number,
+  threshold = 0.6,
+): string[][] {
   const byWords = new Map<string, RecommendationRow[]>();
-  for (const r of rows) {
+  for (const r of all) {
     const key = contentWords(r.text).join(' ');
     if (key === '') continue;
     byWords.set(key, [...(byWords.get(key) ?? []), r]);
@@ -211,6 +217,7 @@ export function bruteGroups(rows: RecommendationRow[], minReviews: number, thres
       reviewsOf(b) - reviewsOf(a) || b.length - a.length || (ka < kb ? -1 : ka > kb ? 1 : 0),
   );
   const taken = new Set<string>();
+  const kept = new Set(chosen.map((r) => r.id));
   const groups: { members: RecommendationRow[]; representative: string }[] = [];
   for (const [lead, leadRows] of wordings) {
     if (taken.has(lead)) continue;
@@ -221,7 +228,9 @@ export function bruteGroups(rows: RecommendationRow[], minReviews: number, thres
       taken.add(other);
       members.push(...otherRows);
     }
-    if (reviewsOf(members) >= minReviews) groups.push({ members, representative: commonest(leadRows) });
+    const inScope = members.filter((r) => kept.has(r.id));
+    if (reviewsOf(inScope) >= minReviews)
+      groups.push({ members: inScope, representative: commonest(inScope) });
   }
   return groups
     .sort(
