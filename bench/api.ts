@@ -14,6 +14,8 @@
  *   themeNetwork significance + communities (distinct)  p-values, Louvain communities and centrality
  *   themeTrends (distinct)   every theme's yearly share and Mann–Kendall trend under a new filter
  *   compareCohorts (distinct)  a harm type's reviews against all others, every feature with Fisher's p
+ *   recommendationMatrix (distinct)  agency × theme counts of recommendations with years, under a new filter
+ *   recurringRecommendations (distinct)  the 20 largest groups of near-identical asks under a new filter
  * case(id) and connections cycle through 2,000 ids and theme pairs (or all there are), more than the
  * server's result cache keeps, so their figures are the cost of answering.
  * Clients and server share the machine's cores, so latencies include waiting for the CPU; the last column
@@ -287,6 +289,28 @@ async function scenariosFor(url: string): Promise<Scenario[]> {
           a { reviews } b { reviews }
           features { kind id label a { count share } b { count share } ratio ratioLow ratioHigh pValue smallCounts } } }`,
         variables: { a: { harmTypes: [pick(harm, i)], yearTo: 3000 + i } },
+      }),
+    },
+    {
+      name: 'recommendationMatrix (distinct)',
+      next: (i) => ({
+        query: `query($filter: CaseFilter) { recommendationMatrix(filter: $filter) {
+          population { reviews } total { recommendationCount reviewCount firstYear lastYear }
+          rows { agency { id } noneNamed recommendationCount reviewCount }
+          columns { theme { id } noneNamed recommendationCount reviewCount }
+          cells { agency { id } theme { id } recommendationCount reviewCount firstYear lastYear
+            years { year recommendationCount } } } }`,
+        variables: { filter: { harmTypes: [pick(harm, i)], yearTo: 3000 + i } },
+      }),
+    },
+    {
+      name: 'recurringRecommendations (distinct)',
+      next: (i) => ({
+        query: `query($filter: CaseFilter) { recurringRecommendations(filter: $filter, first: 20) {
+          totalCount edges { node { id representative reviewCount recommendationCount firstYear lastYear
+            reviews(first: 5) { id title year } agencies { agency { id } recommendationCount }
+            themes { theme { id } recommendationCount } } } } }`,
+        variables: { filter: { harmTypes: [pick(harm, i)], yearTo: 3000 + i } },
       }),
     },
     {
