@@ -325,11 +325,36 @@ describe('recommendation answers through GraphQL on the embedded engine', () => 
     expect(data?.recurringRecommendations.edges.map((e) => e.node)).toEqual([
       { representative: 'Health visitors should ask about domestic abuse at every contact.', reviewCount: 3 },
       {
-        representative:
-          "GPs should share concerns about neglect with children's social care.",
+        representative: "GPs should share concerns about neglect with children's social care.",
         reviewCount: 2,
       },
     ]);
+  });
+
+  it("answers the README's question in one query, within the API's cost limits", async () => {
+    const { data, errors } = await gql<{
+      recommendationMatrix: { cells: { recommendations: { edges: unknown[] } }[] };
+      recurringRecommendations: { totalCount: number };
+    }>(`query AskedOfHealthVisiting {
+      recommendationMatrix(filter: { yearFrom: 2015 }, agencies: ["health-visiting"]) {
+        population { reviews excluded { national } }
+        rows { agency { label } recommendationCount reviewCount }
+        cells { theme { label } recommendationCount reviewCount firstYear lastYear
+                years { year recommendationCount }
+                recommendations(first: 5) { edges { node {
+                  text review { title year } evidence { sourceId quote start end unit } } } } }
+      }
+      recurringRecommendations(filter: { yearFrom: 2015 }, first: 10) {
+        totalCount
+        edges { node { representative reviewCount firstYear lastYear
+                       reviews(first: 5) { title year }
+                       agencies { agency { label } recommendationCount }
+                       themes { theme { label } recommendationCount } } }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data?.recommendationMatrix.cells.length).toBe(2);
+    expect(data?.recurringRecommendations.totalCount).toBe(1);
   });
 
   it('exports the same answers as CSV under the same filter', async () => {
