@@ -177,12 +177,21 @@ describe('the container setup', () => {
     expect(read('.env.example')).toMatch(/^NEO4J_PASSWORD=$/m);
   });
 
-  it('builds on node:20-slim with npm ci and npm run build, and starts with npm start', () => {
-    const dockerfile = read('Dockerfile');
-    expect(dockerfile).toMatch(/^FROM node:20-slim$/m);
-    expect(dockerfile).toMatch(/^RUN npm ci\b/m);
-    expect(dockerfile).toContain('npm run build');
-    expect(dockerfile).toMatch(/^CMD \["npm", "start"\]$/m);
+  it('builds the web app and the compiled server in one stage, and runs them on a Node LTS without dev dependencies', () => {
+    const [build = '', run = ''] = read('Dockerfile')
+      .split(/^(?=FROM )/m)
+      .filter((s) => s.startsWith('FROM'));
+    expect(build).toMatch(/^FROM node:(22|24)-slim AS build$/m);
+    expect(build).toMatch(/^RUN npm ci\b/m);
+    expect(build).toContain('npm run build');
+    expect(build).toContain('npm run build:node');
+    expect(run).toMatch(/^FROM node:(22|24)-slim$/m);
+    expect(run).toMatch(/^RUN npm ci --omit=dev\b/m);
+    expect(run).toContain('COPY --from=build /app/dist/node ./dist/node');
+    expect(run).toContain('COPY --from=build /app/dist/web ./dist/web');
+    expect(run).toMatch(/^USER node$/m);
+    expect(run).toMatch(/^CMD \["node", "dist\/node\/server\/main\.js"\]$/m);
+    expect(run).not.toMatch(/tsx|npm start/);
   });
 
   it('keeps secrets and local state out of the image', () => {
