@@ -3,19 +3,10 @@
  * the store is the only place that turns them into Cypher.
  */
 import type { RelType } from './schema/model.ts';
+import type { AgeBand, Outcome, ReviewType, Sector } from './schema/vocabulary.ts';
 
-export type ReviewType = 'SCR' | 'LCSPR' | 'CSPR' | 'NATIONAL' | 'OTHER';
-export type Outcome = 'death' | 'serious-harm' | 'other';
-export type AgeBand = 'under 1' | '1-5' | '6-10' | '11-15' | '16+';
-export type Sector =
-  | 'police'
-  | 'health'
-  | 'social care'
-  | 'education'
-  | 'justice'
-  | 'voluntary'
-  | 'partnership'
-  | 'national';
+/** The closed vocabularies are declared in schema/vocabulary.ts. */
+export type { AgeBand, Outcome, ReviewType, Sector };
 
 /**
  * One loaded document. Its id says where it came from and what it held: the sha256 of its origin (a file's

@@ -6,6 +6,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgeBand, Outcome, ReviewType } from '../../graph/records.ts';
+import {
+  AGE_BANDS as ageBandValues,
+  OUTCOMES as outcomeValues,
+  REVIEW_TYPES as reviewTypeValues,
+} from '../../graph/schema/vocabulary.ts';
 import type { Taxonomy } from '../../ingest/index.ts';
 
 export type GeneratedFormat = 'docx' | 'pdf';
@@ -49,9 +54,9 @@ export interface ExpectedDocument {
   notes?: string;
 }
 
-const OUTCOMES: readonly (Outcome | null)[] = ['death', 'serious-harm', 'other', null];
-const REVIEW_TYPES: readonly ReviewType[] = ['SCR', 'LCSPR', 'CSPR', 'NATIONAL', 'OTHER'];
-const AGE_BANDS: readonly (AgeBand | null)[] = ['under 1', '1-5', '6-10', '11-15', '16+', null];
+const OUTCOMES: readonly (Outcome | null)[] = [...outcomeValues, null];
+const REVIEW_TYPES: readonly ReviewType[] = reviewTypeValues;
+const AGE_BANDS: readonly (AgeBand | null)[] = [...ageBandValues, null];
 
 export interface LoadedExpectations {
   documents: ExpectedDocument[];

@@ -5,23 +5,12 @@
  */
 import { isInt } from 'neo4j-driver';
 import { StoreError } from '../errors.ts';
-import type { AgeBand, CaseReviewRecord, Evidence, Outcome, ReviewType, Sector } from '../records.ts';
+import type { CaseReviewRecord, Evidence } from '../records.ts';
+import { AGE_BANDS, OUTCOMES, REVIEW_TYPES, SECTORS } from '../schema/vocabulary.ts';
 import type { SourceSummary } from '../store.ts';
 import type { Row } from './session.ts';
 
-export const REVIEW_TYPES: readonly ReviewType[] = ['SCR', 'LCSPR', 'CSPR', 'NATIONAL', 'OTHER'];
-export const OUTCOMES: readonly Outcome[] = ['death', 'serious-harm', 'other'];
-export const AGE_BANDS: readonly AgeBand[] = ['under 1', '1-5', '6-10', '11-15', '16+'];
-export const SECTORS: readonly Sector[] = [
-  'police',
-  'health',
-  'social care',
-  'education',
-  'justice',
-  'voluntary',
-  'partnership',
-  'national',
-];
+export { SECTORS };
 
 /** A cursor over one row that knows which query it came from, for messages. */
 export class RowReader {

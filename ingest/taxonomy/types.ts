@@ -4,16 +4,7 @@
  */
 import type { Sector } from '../../graph/records.ts';
 
-export const SECTORS: readonly Sector[] = [
-  'police',
-  'health',
-  'social care',
-  'education',
-  'justice',
-  'voluntary',
-  'partnership',
-  'national',
-];
+export { SECTORS } from '../../graph/schema/vocabulary.ts';
 
 /** How themes are grouped on the map and in reports. */
 export const THEME_GROUPS = [

@@ -1,31 +1,20 @@
 /**
  * GraphQL enum values <-> the values the graph stores. The schema maps them (enum resolvers), so resolvers
- * and the analytics index only ever see domain values ('serious-harm', 'under 1', 'CaseReview').
+ * and the analytics index only ever see domain values ('serious-harm', 'under 1', 'CaseReview'). The
+ * vocabularies themselves are declared in graph/schema/vocabulary.ts; these are views of them.
  */
-import type { AgeBand, Outcome, ReviewType } from '../../graph/records.ts';
 import type { NodeLabel } from '../../graph/schema/model.ts';
+import {
+  AGE_BAND_VOCABULARY,
+  labelByValue,
+  OUTCOME_VOCABULARY,
+  REVIEW_TYPE_VOCABULARY,
+  valueByName,
+} from '../../graph/schema/vocabulary.ts';
 
-export const OUTCOME_VALUES = {
-  DEATH: 'death',
-  SERIOUS_HARM: 'serious-harm',
-  OTHER: 'other',
-} as const satisfies Record<string, Outcome>;
-
-export const AGE_BAND_VALUES = {
-  UNDER_1: 'under 1',
-  AGE_1_5: '1-5',
-  AGE_6_10: '6-10',
-  AGE_11_15: '11-15',
-  AGE_16_PLUS: '16+',
-} as const satisfies Record<string, AgeBand>;
-
-export const REVIEW_TYPE_VALUES = {
-  SCR: 'SCR',
-  LCSPR: 'LCSPR',
-  CSPR: 'CSPR',
-  NATIONAL: 'NATIONAL',
-  OTHER: 'OTHER',
-} as const satisfies Record<string, ReviewType>;
+export const OUTCOME_VALUES = valueByName(OUTCOME_VOCABULARY);
+export const AGE_BAND_VALUES = valueByName(AGE_BAND_VOCABULARY);
+export const REVIEW_TYPE_VALUES = valueByName(REVIEW_TYPE_VOCABULARY);
 
 export const NODE_KIND_VALUES = {
   CASE_REVIEW: 'CaseReview',
@@ -45,9 +34,5 @@ export function enumName(values: EnumValues, value: string): string | null {
   return null;
 }
 
-/** Readable labels for facet panels. */
-export const OUTCOME_LABELS: Record<string, string> = {
-  death: 'death',
-  'serious-harm': 'serious harm',
-  other: 'other',
-};
+/** Readable labels for facet panels, by stored value. */
+export const OUTCOME_LABELS: Readonly<Record<string, string>> = labelByValue(OUTCOME_VOCABULARY);

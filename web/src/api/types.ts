@@ -2,10 +2,20 @@
  * TypeScript mirrors of the GraphQL SDL (server/schema/*.graphql), limited to what the explorer selects.
  * tests/unit/web/queries.test.ts validates every query document against the SDL, so drift shows up there.
  */
+import {
+  AGE_BAND_VOCABULARY,
+  type AgeBandName,
+  namesOf,
+  OUTCOME_VOCABULARY,
+  type OutcomeName,
+  REVIEW_TYPE_VOCABULARY,
+  type ReviewTypeName,
+} from '../../../graph/schema/vocabulary.ts';
 
-export type Outcome = 'DEATH' | 'SERIOUS_HARM' | 'OTHER';
-export type AgeBand = 'UNDER_1' | 'AGE_1_5' | 'AGE_6_10' | 'AGE_11_15' | 'AGE_16_PLUS';
-export type ReviewType = 'SCR' | 'LCSPR' | 'CSPR' | 'NATIONAL' | 'OTHER';
+/** The enums' values, as the API spells them (the vocabularies are declared in graph/schema/vocabulary.ts). */
+export type Outcome = OutcomeName;
+export type AgeBand = AgeBandName;
+export type ReviewType = ReviewTypeName;
 export type NodeKind =
   | 'CASE_REVIEW'
   | 'THEME'
@@ -15,9 +25,9 @@ export type NodeKind =
   | 'RECOMMENDATION'
   | 'SOURCE';
 
-export const OUTCOMES: readonly Outcome[] = ['DEATH', 'SERIOUS_HARM', 'OTHER'];
-export const AGE_BANDS: readonly AgeBand[] = ['UNDER_1', 'AGE_1_5', 'AGE_6_10', 'AGE_11_15', 'AGE_16_PLUS'];
-export const REVIEW_TYPES: readonly ReviewType[] = ['SCR', 'LCSPR', 'CSPR', 'NATIONAL', 'OTHER'];
+export const OUTCOMES: readonly Outcome[] = namesOf(OUTCOME_VOCABULARY);
+export const AGE_BANDS: readonly AgeBand[] = namesOf(AGE_BAND_VOCABULARY);
+export const REVIEW_TYPES: readonly ReviewType[] = namesOf(REVIEW_TYPE_VOCABULARY);
 
 /** The CaseFilter input: OR within a list, AND across fields. */
 export interface CaseFilter {

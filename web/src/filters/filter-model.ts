@@ -1,29 +1,18 @@
 /** Pure filter logic: the CaseFilter sent to the API, facet variables, and the human caption of a filter. */
+
+import {
+  AGE_BAND_VOCABULARY,
+  labelByName,
+  OUTCOME_VOCABULARY,
+  REVIEW_TYPE_VOCABULARY,
+} from '../../../graph/schema/vocabulary.ts';
 import type { AgeBand, CaseFilter, Outcome, ReviewType } from '../api/types.ts';
 import { AGE_BANDS, OUTCOMES, REVIEW_TYPES } from '../api/types.ts';
 import type { Filters } from '../state/view-state.ts';
 
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  DEATH: 'Death',
-  SERIOUS_HARM: 'Serious harm',
-  OTHER: 'Other',
-};
-
-export const AGE_BAND_LABELS: Record<AgeBand, string> = {
-  UNDER_1: 'Under 1',
-  AGE_1_5: '1–5',
-  AGE_6_10: '6–10',
-  AGE_11_15: '11–15',
-  AGE_16_PLUS: '16 and over',
-};
-
-export const REVIEW_TYPE_LABELS: Record<ReviewType, string> = {
-  SCR: 'Serious case review',
-  LCSPR: 'Local practice review',
-  CSPR: 'Practice review',
-  NATIONAL: 'National review',
-  OTHER: 'Other review',
-};
+export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = labelByName(OUTCOME_VOCABULARY);
+export const AGE_BAND_LABELS: Readonly<Record<AgeBand, string>> = labelByName(AGE_BAND_VOCABULARY);
+export const REVIEW_TYPE_LABELS: Readonly<Record<ReviewType, string>> = labelByName(REVIEW_TYPE_VOCABULARY);
 
 export type ListField = 'harmTypes' | 'agencies' | 'outcome' | 'ageBands' | 'reviewTypes' | 'sources';
 
