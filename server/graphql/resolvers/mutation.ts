@@ -2,7 +2,7 @@
  * Writes through the API: refused unless THREADLINE_ADMIN_TOKEN is configured and presented. Every write
  * rebuilds the analytics index before answering, so the caller's next query sees it.
  */
-import type { UploadResult } from '../../../ingest/load/ingest-files.ts';
+import type { UploadResult } from '../../../ingest/index.ts';
 import type { RequestContext } from '../context.ts';
 import { badInput, forbidden } from '../errors.ts';
 
