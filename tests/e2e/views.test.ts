@@ -136,14 +136,14 @@ describe.skipIf(!seedsPresent || !chromiumPresent)(
       expect(totals).toEqual(
         api.years.map((y) => `${y}: ${api.themes[0]!.years.find((r) => r.year === y)!.total} reviews`),
       );
-      const file = join(screenshotsDir, 'trends.png');
-      await page.screenshot({ path: file });
-      publishScreenshot(file, 'trends.png');
       await page.close();
     });
 
     it('keeps the year basis and the order in the address, and reopens them from it', async () => {
       const page = await open('/?view=trends', 'trends');
+      const file = join(screenshotsDir, 'trends.png');
+      await page.screenshot({ path: file });
+      publishScreenshot(file, 'trends.png');
       let v = await version(page, 'trends');
       await page.getByTestId('trends-sort').selectOption('falling');
       v = await drawn(page, 'trends', v);
@@ -254,6 +254,38 @@ describe.skipIf(!seedsPresent || !chromiumPresent)(
         };
       }, svg);
       expect(parsed).toEqual({ error: false, marks: api.features.length });
+      await page.close();
+    });
+
+    it('compares one area with the rest, and infants with the other reviews under the filters', async () => {
+      const page = await open('/?view=compare&harm=neglect', 'compare');
+      const features = () =>
+        page
+          .locator('.compare-table tbody tr[data-feature]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-feature')));
+      const infants = await comparisonOf(
+        app.url,
+        { harmTypes: ['neglect'], ageBands: ['UNDER_1'] },
+        { harmTypes: ['neglect'], not: { ageBands: ['UNDER_1'] } },
+      );
+      expect(await features()).toEqual(infants.features.map((f) => `${f.kind}:${f.id}`));
+      expect(await page.getByTestId('compare-status').textContent()).toContain(
+        `${infants.b.reviews} reviews`,
+      );
+
+      let v = await version(page, 'compare');
+      await page.getByTestId('compare-preset').selectOption('area');
+      await expect.poll(() => page.locator('[data-testid="compare-area"] option').count()).toBeGreaterThan(1);
+      const area = (await page.locator('[data-testid="compare-area"] option').nth(1).getAttribute('value'))!;
+      await page.getByTestId('compare-area').selectOption(area);
+      v = await drawn(page, 'compare', v);
+      expect(new URL(page.url()).searchParams.get('area')).toBe(area);
+      const api = await comparisonOf(
+        app.url,
+        { harmTypes: ['neglect'], partnerships: [area] },
+        { harmTypes: ['neglect'], not: { partnerships: [area] } },
+      );
+      expect(await features()).toEqual(api.features.map((f) => `${f.kind}:${f.id}`));
       await page.close();
     });
 

@@ -5,6 +5,7 @@ import { DEFAULT_STATE, EMPTY_FILTERS } from '../../../web/src/state/view-state.
 import { formatP, signed } from '../../../web/src/views/common/format.ts';
 import { cohortsFor } from '../../../web/src/views/compare/cohorts.ts';
 import {
+  exportParams,
   featureFilter,
   forestScale,
   keepWithin,
@@ -142,11 +143,15 @@ describe('room-safe in the trends view', () => {
 });
 
 describe('the cohorts each comparison answers', () => {
-  it('compares infants with every other review, within the filters for cohort A', () => {
+  it('compares infants with every other review, or with the other filtered reviews when filters are set', () => {
+    const all = cohortsFor(DEFAULT_VIEW_PARAMS, EMPTY_FILTERS, 2025);
+    expect(all.ok && [all.cohorts.a, all.cohorts.b]).toEqual([{ ageBands: ['UNDER_1'] }, null]);
     const chosen = cohortsFor(DEFAULT_VIEW_PARAMS, { ...EMPTY_FILTERS, harmTypes: ['neglect'] }, 2025);
-    expect(chosen.ok && chosen.cohorts.a).toEqual({ harmTypes: ['neglect'], ageBands: ['UNDER_1'] });
-    expect(chosen.ok && chosen.cohorts.b).toBeNull();
-    expect(chosen.ok && chosen.cohorts.notes.join(' ')).toContain('narrow cohort A only');
+    expect(chosen.ok && [chosen.cohorts.a, chosen.cohorts.b]).toEqual([
+      { harmTypes: ['neglect'], ageBands: ['UNDER_1'] },
+      { harmTypes: ['neglect'], not: { ageBands: ['UNDER_1'] } },
+    ]);
+    expect(chosen.ok && chosen.cohorts.bLabel).toBe('All other reviews under the filters');
   });
 
   it('compares deaths with serious harm under the same filters', () => {
@@ -187,7 +192,7 @@ describe('the cohorts each comparison answers', () => {
       EMPTY_FILTERS,
       2025,
     );
-    expect(area.ok && area.cohorts.a).toEqual({ text: 'Eastmere' });
+    expect(area.ok && [area.cohorts.a, area.cohorts.b]).toEqual([{ partnerships: ['Eastmere'] }, null]);
   });
 });
 
@@ -234,6 +239,19 @@ describe('the rows of a comparison', () => {
       review('r2', { harmTypes: [{ harmType: { id: 'physical-abuse' } }] }),
     ];
     expect(keepWithin(reviews, mixed.within).map((r) => r.id)).toEqual(['r1']);
+  });
+
+  it('writes a cohort as the query parameters of /export, exclusions as not.<field>', () => {
+    const p = exportParams({
+      yearFrom: 2016,
+      partnerships: ['Brent, Harrow'],
+      not: { ageBands: ['UNDER_1'] },
+    });
+    expect([...p.entries()]).toEqual([
+      ['yearFrom', '2016'],
+      ['partnerships', 'Brent\\, Harrow'],
+      ['not.ageBands', 'UNDER_1'],
+    ]);
   });
 
   it('lists as "all other reviews" those with the feature outside cohort A, national publications apart', () => {

@@ -3,7 +3,25 @@
  * texts are also what "copy as GraphQL" hands over, so they are written to be read.
  */
 import type { Operation } from './queries.ts';
-import type { CaseFilter, Connection, ReviewType } from './types.ts';
+import type { AgeBand, CaseFilter, Connection, Outcome, ReviewType } from './types.ts';
+
+/** Values whose reviews a filter leaves out (CaseExclusion). */
+export interface CaseExclusion {
+  harmTypes?: string[];
+  themes?: string[];
+  agencies?: string[];
+  outcome?: Outcome[];
+  ageBands?: AgeBand[];
+  reviewTypes?: ReviewType[];
+  sources?: string[];
+  partnerships?: string[];
+}
+
+/** A cohort: the CaseFilter with partnerships and exclusions. */
+export interface CohortFilter extends CaseFilter {
+  partnerships?: string[];
+  not?: CaseExclusion;
+}
 
 export type YearBasis = 'PUBLICATION' | 'INCIDENT';
 export type TrendDirection = 'RISING' | 'FALLING' | 'NO_CLEAR_TREND' | 'TOO_FEW_YEARS';
@@ -120,7 +138,7 @@ export const COMPARE_COHORTS_FIELDS = `compareCohorts(a: $a, b: $b, first: $firs
 
 export const COMPARE_COHORTS = operation<
   { compareCohorts: CohortComparison },
-  { a: CaseFilter; b: CaseFilter | null; first: number }
+  { a: CohortFilter; b: CohortFilter | null; first: number }
 >(
   'CompareCohorts',
   `
@@ -131,7 +149,7 @@ query CompareCohorts($a: CaseFilter!, $b: CaseFilter, $first: Int) {
 
 export const COHORT_REVIEWS = operation<
   { cases: Connection<CohortReview> },
-  { cases: CaseFilter; first: number }
+  { cases: CohortFilter; first: number }
 >(
   'CohortReviews',
   `
@@ -151,19 +169,15 @@ query CohortReviews($cases: CaseFilter, $first: Int) {
 }`,
 );
 
-/** Partnership names seen in the collection, offered when comparing one area with the rest. */
+/** The partnerships (areas) the reviews name, with how many reviews name each. */
 export const PARTNERSHIPS = operation<
-  { cases: Connection<{ partnership: string | null }> },
-  { first: number }
+  { facets: { partnerships: Array<{ id: string; count: number }> } },
+  Record<string, never>
 >(
   'Partnerships',
   `
-query Partnerships($first: Int) {
-  cases(first: $first) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { cursor node { partnership } }
-  }
+query Partnerships {
+  facets { partnerships { id count } }
 }`,
 );
 

@@ -1,19 +1,20 @@
 /**
- * The two cohorts each comparison preset compares, within the current filters. Cohort B "all other
- * reviews" is left to the API (every review not in A, across the collection), which says so in bIsRest.
+ * The two cohorts each comparison preset compares, within the current filters. "All other reviews" is
+ * the filtered reviews without cohort A's own value (a `not` exclusion, so reviews that do not state the
+ * value stay in B); with no filter it is left to the API, which says so in bIsRest.
  */
-import type { CaseFilter } from '../../api/types.ts';
+import type { CohortFilter } from '../../api/analytics-queries.ts';
 import { toCaseFilter } from '../../filters/filter-model.ts';
 import type { Filters } from '../../state/view-state.ts';
 import type { ComparePreset, ViewParams } from '../view-params.ts';
 
 export interface Cohorts {
-  a: CaseFilter;
-  /** null: every other review. */
-  b: CaseFilter | null;
+  a: CohortFilter;
+  /** null: every other review in the collection. */
+  b: CohortFilter | null;
   aLabel: string;
   bLabel: string;
-  /** Said under the table when the cohorts need explaining. */
+  /** Said under the cohorts when they need explaining. */
   notes: string[];
 }
 
@@ -36,43 +37,43 @@ export function splitYear(params: ViewParams, yearMax: number | null): number | 
 }
 
 export function cohortsFor(params: ViewParams, filters: Filters, yearMax: number | null): CohortsResult {
-  const base = toCaseFilter(filters);
+  const base: CohortFilter = toCaseFilter(filters);
   const filtered = Object.keys(base).length > 0;
-  const restNote = filtered
-    ? ['B is every review not in A across the whole collection: the filters narrow cohort A only.']
-    : [];
+  const rest = (not: CohortFilter['not']): CohortFilter | null => (filtered ? { ...base, not } : null);
+  const restLabel = filtered ? 'All other reviews under the filters' : 'All other reviews';
   switch (params.preset) {
     case 'infants': {
-      const notes = [...restNote];
-      if (base.ageBands) notes.push('The age filter is replaced by the cohort’s own age band.');
+      const notes = ['B keeps the reviews that give no age.'];
+      if (base.ageBands) notes.push('In A, the age filter is replaced by the cohort’s own age band.');
       return ok({
         a: { ...base, ageBands: ['UNDER_1'] },
-        b: null,
+        b: rest({ ageBands: ['UNDER_1'] }),
         aLabel: 'Infants (under 1)',
-        bLabel: 'All other reviews',
+        bLabel: restLabel,
         notes,
       });
     }
-    case 'deaths': {
-      const notes = base.outcome ? ['The outcome filter is replaced by the cohorts’ own outcomes.'] : [];
+    case 'deaths':
       return ok({
         a: { ...base, outcome: ['DEATH'] },
         b: { ...base, outcome: ['SERIOUS_HARM'] },
         aLabel: 'Child died',
         bLabel: 'Serious harm',
-        notes,
+        notes: base.outcome ? ['The outcome filter is replaced by the cohorts’ own outcomes.'] : [],
       });
-    }
     case 'area': {
       const area = params.area.trim();
       if (!area)
-        return { ok: false, message: 'Name an area (a partnership or place) to compare with the rest.' };
+        return {
+          ok: false,
+          message: 'Choose an area (a safeguarding partnership) to compare with the rest.',
+        };
       return ok({
-        a: { ...base, text: area },
-        b: null,
-        aLabel: `Reviews naming “${area}”`,
-        bLabel: 'All other reviews',
-        notes: [`A holds the reviews whose partnership, title or summary names “${area}”.`, ...restNote],
+        a: { ...base, partnerships: [area] },
+        b: rest({ partnerships: [area] }),
+        aLabel: area,
+        bLabel: restLabel,
+        notes: ['B keeps the reviews that name no partnership.'],
       });
     }
     case 'recent': {
@@ -81,13 +82,12 @@ export function cohortsFor(params: ViewParams, filters: Filters, yearMax: number
         return { ok: false, message: 'No review has a year, so there is nothing to split.' };
       const from = Math.max(split, base.yearFrom ?? split);
       const to = Math.min(split - 1, base.yearTo ?? split - 1);
-      const notes = ['Reviews with no publication year are in neither cohort.'];
       return ok({
         a: { ...base, yearFrom: from },
         b: { ...base, yearTo: to },
         aLabel: `Published ${from} onwards`,
         bLabel: `Published up to ${to}`,
-        notes,
+        notes: ['Reviews with no publication year are in neither cohort.'],
       });
     }
     case 'filters':
@@ -96,7 +96,13 @@ export function cohortsFor(params: ViewParams, filters: Filters, yearMax: number
           ok: false,
           message: 'Choose filters on the left: the reviews they keep are compared with all others.',
         };
-      return ok({ a: base, b: null, aLabel: 'The filtered reviews', bLabel: 'All other reviews', notes: [] });
+      return ok({
+        a: base,
+        b: null,
+        aLabel: 'The filtered reviews',
+        bLabel: 'All other reviews',
+        notes: ['B is every review the filters leave out, across the whole collection.'],
+      });
   }
 }
 

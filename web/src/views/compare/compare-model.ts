@@ -2,8 +2,7 @@
  * Pure logic of the comparison view: the rows as shown (room-safe applied), the log scale of the forest
  * plot, and which filter finds the reviews behind a row.
  */
-import type { CohortFeature, CohortReview, FeatureKind } from '../../api/analytics-queries.ts';
-import type { CaseFilter } from '../../api/types.ts';
+import type { CohortFeature, CohortFilter, CohortReview, FeatureKind } from '../../api/analytics-queries.ts';
 import { formatP, formatRatio, formatShare, hidden } from '../common/format.ts';
 
 export const KIND_LABELS: Record<FeatureKind, string> = {
@@ -103,10 +102,10 @@ const LIST_OF: Record<FeatureKind, ListKey> = { THEME: 'themes', HARM_TYPE: 'har
  * asks for the feature and `within` names the cohort's list, which the caller checks on each review.
  */
 export function featureFilter(
-  cohort: CaseFilter,
+  cohort: CohortFilter,
   kind: FeatureKind,
   id: string,
-): { filter: CaseFilter; within: { key: ListKey; ids: string[] } | null } {
+): { filter: CohortFilter; within: { key: ListKey; ids: string[] } | null } {
   if (kind === 'THEME')
     return { filter: { ...cohort, themesAll: [...(cohort.themesAll ?? []), id] }, within: null };
   const key = LIST_OF[kind];
@@ -137,4 +136,18 @@ export function keepWithin(
       ? r.harmTypes.some((x) => wanted.has(x.harmType.id))
       : r.agencies.some((x) => wanted.has(x.agency.id)),
   );
+}
+
+/** The cohort as /export query parameters: lists comma-separated (a comma inside a name escaped), exclusions as not.<field>. */
+export function exportParams(filter: CohortFilter): URLSearchParams {
+  const p = new URLSearchParams();
+  const put = (key: string, value: unknown) => {
+    if (Array.isArray(value)) p.set(key, value.map((v) => String(v).replace(/,/g, '\\,')).join(','));
+    else if (value !== undefined && value !== null) p.set(key, String(value));
+  };
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === 'not' && value) for (const [field, list] of Object.entries(value)) put(`not.${field}`, list);
+    else put(key, value);
+  }
+  return p;
 }

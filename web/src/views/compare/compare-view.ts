@@ -4,9 +4,13 @@
  * share in each, the ratio with its 95% interval (table and forest plot), the p-value and small-count
  * warnings; each row opens the reviews behind it.
  */
-import type { CohortComparison, CohortFeature, CohortReview } from '../../api/analytics-queries.ts';
+import type {
+  CohortComparison,
+  CohortFeature,
+  CohortFilter,
+  CohortReview,
+} from '../../api/analytics-queries.ts';
 import { COHORT_REVIEWS, COMPARE_COHORTS, PARTNERSHIPS } from '../../api/analytics-queries.ts';
-import type { CaseFilter } from '../../api/types.ts';
 import { reviewCaption } from '../../presentation/pseudonyms.ts';
 import { h, replaceChildren } from '../../shell/dom.ts';
 import { viewActions } from '../common/view-actions.ts';
@@ -15,6 +19,7 @@ import { COMPARE_PRESETS, type ComparePreset } from '../view-params.ts';
 import { type Cohorts, cohortsFor, PRESET_LABELS, splitYear } from './cohorts.ts';
 import { compareCsv, comparePicture, compareQuery } from './compare-export.ts';
 import {
+  exportParams,
   featureFilter,
   forestScale,
   KIND_LABELS,
@@ -32,8 +37,7 @@ const PLOT = { width: 220, height: 22 };
 export class CompareView {
   readonly root: HTMLElement;
   private readonly preset: HTMLSelectElement;
-  private readonly area: HTMLInputElement;
-  private readonly areaList = h('datalist', { id: 'compare-areas' });
+  private readonly area: HTMLSelectElement;
   private readonly areaField: HTMLElement;
   private readonly split: HTMLInputElement;
   private readonly splitField: HTMLElement;
@@ -57,6 +61,7 @@ export class CompareView {
   private first = FIRST;
   private request: AbortController | null = null;
   private areasLoaded = false;
+  private areas: Array<{ id: string; count: number }> = [];
 
   constructor(private readonly host: ViewHost) {
     this.preset = h(
@@ -68,21 +73,16 @@ export class CompareView {
       },
       COMPARE_PRESETS.map((p) => h('option', { value: p }, PRESET_LABELS[p])),
     );
-    this.area = h('input', {
+    this.area = h('select', {
       id: 'compare-area',
-      type: 'search',
-      list: 'compare-areas',
-      autocomplete: 'off',
       'data-testid': 'compare-area',
-      placeholder: 'e.g. a partnership',
-      onchange: () => this.host.setParams({ area: this.area.value.trim() }),
+      onchange: () => this.host.setParams({ area: this.area.value }),
     });
     this.areaField = h(
       'span',
       { class: 'view-field' },
       h('label', { for: 'compare-area' }, 'Area'),
       this.area,
-      this.areaList,
     );
     this.split = h('input', {
       id: 'compare-split',
@@ -161,7 +161,7 @@ export class CompareView {
     const state = this.host.state();
     const params = state.views;
     this.preset.value = params.preset;
-    this.area.value = params.area;
+    this.showArea(params.area);
     this.areaField.hidden = params.preset !== 'area';
     this.splitField.hidden = params.preset !== 'recent';
     this.split.value = String(splitYear(params, this.host.yearMax()) ?? '');
@@ -287,12 +287,10 @@ export class CompareView {
     return span;
   }
 
-  private fullCsvLink(a: CaseFilter): HTMLElement {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(a)) p.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  private fullCsvLink(a: CohortFilter): HTMLElement {
     return h(
       'a',
-      { href: `/export/compare-cohorts.csv?${p}`, download: '' },
+      { href: `/export/compare-cohorts.csv?${exportParams(a)}`, download: '' },
       'Every row as CSV (from the server)',
     );
   }
@@ -370,7 +368,7 @@ export class CompareView {
 
   private async loadReviews(f: CohortFeature, cohorts: Cohorts, cell: HTMLElement): Promise<void> {
     cell.textContent = 'Finding the reviews…';
-    const fetchList = async (cohort: CaseFilter): Promise<CohortReview[] | string> => {
+    const fetchList = async (cohort: CohortFilter): Promise<CohortReview[] | string> => {
       const { filter, within } = featureFilter(cohort, f.kind, f.id);
       const r = await this.host.api.request(COHORT_REVIEWS, { cases: filter, first: MAX_FIRST });
       return r.ok
@@ -442,15 +440,27 @@ export class CompareView {
   private async loadAreas(): Promise<void> {
     if (this.areasLoaded) return;
     this.areasLoaded = true;
-    const r = await this.host.api.request(PARTNERSHIPS, { first: MAX_FIRST });
-    if (!r.ok) return;
-    const names = [
-      ...new Set(r.data.cases.edges.map((e) => e.node.partnership).filter((p): p is string => !!p)),
-    ].sort();
+    const r = await this.host.api.request(PARTNERSHIPS, {});
+    if (!r.ok) {
+      this.areasLoaded = false;
+      return;
+    }
+    this.areas = r.data.facets.partnerships
+      .filter((p) => p.count > 0)
+      .sort((x, y) => y.count - x.count || x.id.localeCompare(y.id));
+    this.showArea(this.host.state().views.area);
+  }
+
+  /** The partnerships as options, most reviews first; a name from the address is kept even if unknown. */
+  private showArea(area: string): void {
+    const known = this.areas.some((p) => p.id === area);
     replaceChildren(
-      this.areaList,
-      names.map((n) => h('option', { value: n })),
+      this.area,
+      h('option', { value: '' }, 'Choose an area…'),
+      area && !known ? h('option', { value: area }, area) : null,
+      this.areas.map((p) => h('option', { value: p.id }, `${p.id} (${p.count})`)),
     );
+    this.area.value = area;
   }
 
   private picture() {
