@@ -38,6 +38,10 @@ export interface BookWording {
 export class RecommendationBook {
   readonly entries: readonly BookEntry[];
   readonly wordings: readonly BookWording[];
+  /** The recommendation whose verbatim text stands for each group (keyed by the group's lead wording). */
+  readonly representatives: ReadonlyMap<number, BookEntry>;
+  /** entries of the review at position p: entries[start[p]] .. entries[start[p + 1] - 1]. */
+  private readonly start: Int32Array;
 
   constructor(
     readonly index: AnalyticsIndex,
@@ -68,13 +72,24 @@ export class RecommendationBook {
         a.row.start - b.row.start ||
         (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0),
     );
+    this.start = new Int32Array(index.size + 1);
+    for (const e of this.entries) this.start[e.position + 1] = (this.start[e.position + 1] ?? 0) + 1;
+    for (let p = 0; p < index.size; p++) this.start[p + 1] = (this.start[p + 1] ?? 0) + (this.start[p] ?? 0);
     const groups = groupWordings(words, this.entries);
     this.wordings = words.map((w, i) => ({ words: w, group: groups[i] ?? -1 }));
+    this.representatives = representativesOf(this.entries, groups);
   }
 
   /** The recommendations made by reviews in `scope`, in listing order. */
   within(scope: Bitset): BookEntry[] {
-    return this.entries.filter((e) => scope.has(e.position));
+    const out: BookEntry[] = [];
+    scope.visit((p) => {
+      for (let i = this.start[p] ?? 0; i < (this.start[p + 1] ?? 0); i++) {
+        const entry = this.entries[i];
+        if (entry) out.push(entry);
+      }
+    });
+    return out;
   }
 }
 
@@ -111,4 +126,40 @@ function groupWordings(words: readonly (readonly string[])[], entries: readonly 
     for (const other of similar.similarTo(lead)) if (group[other] === -1) group[other] = lead;
   }
   return group;
+}
+
+/**
+ * Each group's representative, over every recommendation loaded (so it does not change with the filter):
+ * the verbatim text the most reviews used, then the shortest, then the first in code-unit order; the
+ * recommendation is that text's first in listing order.
+ */
+function representativesOf(entries: readonly BookEntry[], groups: Int32Array): Map<number, BookEntry> {
+  const reviews = new Map<string, Set<number>>();
+  const first = new Map<string, BookEntry>();
+  const textsOf = new Map<number, string[]>();
+  for (const e of entries) {
+    const group = groups[e.wording] ?? -1;
+    if (group === -1) continue;
+    const key = `${group} ${e.row.text}`;
+    const seen = reviews.get(key);
+    if (seen) {
+      seen.add(e.position);
+      continue;
+    }
+    reviews.set(key, new Set([e.position]));
+    first.set(key, e);
+    const texts = textsOf.get(group);
+    if (texts) texts.push(e.row.text);
+    else textsOf.set(group, [e.row.text]);
+  }
+  const out = new Map<number, BookEntry>();
+  for (const [group, texts] of textsOf) {
+    const count = (t: string) => reviews.get(`${group} ${t}`)?.size ?? 0;
+    const [best] = texts.sort(
+      (a, b) => count(b) - count(a) || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0),
+    );
+    const entry = first.get(`${group} ${best ?? ''}`);
+    if (entry) out.set(group, entry);
+  }
+  return out;
 }

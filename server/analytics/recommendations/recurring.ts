@@ -2,8 +2,9 @@
  * Recurring recommendations: near-identical asks made in several reviews. The book groups wordings once
  * over every recommendation loaded (see groupWordings in book.ts); an answer keeps each group's members
  * from the reviews its filter chooses and lists the groups that still span at least minReviews reviews,
- * most reviews first. Ranking needs only counts and a representative; the rest of a group (its reviews,
- * agencies, themes and years) is worked out for the groups shown.
+ * most reviews first. Each group's representative is chosen once, over every recommendation loaded, so a
+ * group keeps its id and wording whatever the filter. Ranking needs only counts and the representative; the
+ * rest of a group (its reviews, agencies, themes and years) is worked out for the groups shown.
  */
 import type { BookEntry, RecommendationBook } from './book.ts';
 
@@ -29,7 +30,7 @@ export interface RankedGroup {
 export interface RecurringGroup {
   /** The id of the representative recommendation: stable while that recommendation is loaded. */
   id: string;
-  /** The wording most of the group's reviews used. */
+  /** The wording most of the group's reviews used, over every recommendation loaded. */
   representative: string;
   reviews: GroupReview[];
   recommendations: BookEntry[];
@@ -55,10 +56,10 @@ export function rankedGroups(
     else byGroup.set(group, [entry]);
   }
   const ranked: RankedGroup[] = [];
-  for (const members of byGroup.values()) {
+  for (const [group, members] of byGroup) {
     const reviewCount = distinctReviews(members);
-    if (reviewCount >= minReviews)
-      ranked.push({ members, reviewCount, representative: commonestWording(members) });
+    const representative = book.representatives.get(group);
+    if (reviewCount >= minReviews && representative) ranked.push({ members, reviewCount, representative });
   }
   return ranked.sort(
     (a, b) =>
@@ -106,38 +107,6 @@ export function recurringGroups(
   minReviews: number,
 ): RecurringGroup[] {
   return rankedGroups(book, entries, minReviews).map(describeGroup);
-}
-
-/** The verbatim text most reviews used (then the shortest, then the first in code-unit order). */
-function commonestWording(members: readonly BookEntry[]): BookEntry {
-  const reviewsOf = new Map<string, Set<number>>();
-  const firstOf = new Map<string, BookEntry>();
-  for (const e of members) {
-    const text = e.row.text;
-    const seen = reviewsOf.get(text);
-    if (seen) seen.add(e.position);
-    else {
-      reviewsOf.set(text, new Set([e.position]));
-      firstOf.set(text, e);
-    }
-  }
-  let best: BookEntry | undefined;
-  let bestReviews = -1;
-  for (const [text, entry] of firstOf) {
-    const n = reviewsOf.get(text)?.size ?? 0;
-    const current = best?.row.text ?? '';
-    if (
-      best === undefined ||
-      n > bestReviews ||
-      (n === bestReviews &&
-        (text.length < current.length || (text.length === current.length && text < current)))
-    ) {
-      best = entry;
-      bestReviews = n;
-    }
-  }
-  if (!best) throw new Error('a group has at least one recommendation');
-  return best;
 }
 
 function countIds(lists: readonly (readonly string[])[]): CountedId[] {

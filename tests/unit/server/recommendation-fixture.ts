@@ -196,8 +196,8 @@ export function bruteMatrix(rows: RecommendationRow[], yearOf: YearOf) {
 /**
  * Groups found by comparing every pair of wordings: over all rows, wordings (content-word sets) ordered by
  * reviews, then rows, then words; each ungrouped one leads and takes every ungrouped wording at least 0.6
- * similar. Then only the rows of the chosen reviews are kept, and groups spanning at least minReviews of
- * them listed. Returns each group as its sorted row ids, groups in the answer's order.
+ * similar; each group's representative is its text most reviews used, over all rows. Then only the rows
+ * of the chosen reviews are kept, and groups spanning at least minReviews of them listed. Returns each group as its sorted row ids, groups in the answer's order.
  */
 export function bruteGroups(
   all: RecommendationRow[],
