@@ -398,6 +398,12 @@ export class App {
     this.ui.toolbar.hidden = analysis;
     this.ui.drawer.hidden = analysis;
     this.ui.stage.classList.toggle('analysis', analysis);
+    this.ui.skipLink.href = analysis ? `#${state.view}-view` : graph ? '#graph-canvas' : '#map-canvas';
+    this.ui.skipLink.textContent = analysis
+      ? 'Skip to the view'
+      : graph
+        ? 'Skip to the case graph'
+        : 'Skip to the map';
     for (const menu of this.mapMenus) menu.hidden = analysis;
     this.nodeList.root.hidden = graph;
     this.graphView.list.hidden = !graph;

@@ -3,6 +3,8 @@ import { h, ICONS, icon } from './dom.ts';
 
 export interface Skeleton {
   root: HTMLElement;
+  /** The first link on the page: to the map, or to the view on show. */
+  skipLink: HTMLAnchorElement;
   brand: HTMLElement;
   viewMap: HTMLButtonElement;
   viewGraph: HTMLButtonElement;
@@ -132,10 +134,11 @@ export function skeleton(): Skeleton {
   );
   const panelSlot = h('div', { class: 'panel-slot' });
 
+  const skipLink = h('a', { class: 'skip-link', href: '#map-canvas' }, 'Skip to the map');
   const root = h(
     'div',
     { class: 'app' },
-    h('a', { class: 'skip-link', href: '#map-canvas' }, 'Skip to the map'),
+    skipLink,
     h(
       'header',
       { class: 'topbar' },
@@ -150,6 +153,7 @@ export function skeleton(): Skeleton {
   );
   return {
     root,
+    skipLink,
     brand,
     viewMap,
     viewGraph,

@@ -112,6 +112,7 @@ export class CompareView {
       {
         class: 'view-page',
         id: 'compare-view',
+        tabindex: '-1',
         'aria-labelledby': 'compare-title',
         'data-testid': 'compare-view',
         hidden: true,

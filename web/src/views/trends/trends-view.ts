@@ -72,6 +72,7 @@ export class TrendsView {
       {
         class: 'view-page',
         id: 'trends-view',
+        tabindex: '-1',
         'aria-labelledby': 'trends-title',
         'data-testid': 'trends-view',
         hidden: true,
