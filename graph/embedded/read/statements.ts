@@ -53,14 +53,29 @@ function matching(query: StatementQuery): { cypher: string; params: Params } | n
   return { cypher, params };
 }
 
-/** The hint keeps LadybugDB 0.19 from scanning the whole link table (170 ms against 36 ms at 100k reviews). */
+/** Past this many statements one scan of the link table beats `IN $ids`, a nested loop over the list. */
+const LINK_SCAN_FROM = 2_000;
+
+/**
+ * The themes or agencies of a page of statements. For a page, the hint keeps LadybugDB 0.19 from scanning
+ * the whole link table (170 ms against 36 ms at 100k reviews); for thousands of statements (a file export)
+ * the scan is the fast way (40k learning statements: 0.3 s against 15 s).
+ */
 async function linkedIdsOf(rows: Rows, label: string, rel: string, target: string, ids: string[]) {
+  const scan = ids.length >= LINK_SCAN_FROM;
   const found = await rows(
-    `MATCH (s:${label})-[r:${rel}]->(x:${target}) WHERE s.id IN $ids HINT (s JOIN r) JOIN x ` +
-      'RETURN s.id AS id, collect(x.id) AS ids',
-    { ids },
+    scan
+      ? `MATCH (s:${label})-[r:${rel}]->(x:${target}) RETURN s.id AS id, collect(x.id) AS ids`
+      : `MATCH (s:${label})-[r:${rel}]->(x:${target}) WHERE s.id IN $ids HINT (s JOIN r) JOIN x ` +
+          'RETURN s.id AS id, collect(x.id) AS ids',
+    scan ? {} : { ids },
   );
-  return new Map(found.map((row) => [text(row, 'id'), distinctSorted(textList(row, 'ids'))]));
+  const wanted = scan ? new Set(ids) : null;
+  return new Map(
+    found
+      .filter((row) => wanted === null || wanted.has(text(row, 'id')))
+      .map((row) => [text(row, 'id'), distinctSorted(textList(row, 'ids'))]),
+  );
 }
 
 /** The total and the page go out together, then the page's themes and agencies together. */
