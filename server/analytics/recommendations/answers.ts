@@ -25,7 +25,7 @@ export function recommendationsIn(book: RecommendationBook, filter: NormalizedFi
 
 export function matrixAnswer(book: RecommendationBook, filter: NormalizedFilter): MatrixAnswer {
   const { entries, population } = recommendationsIn(book, filter);
-  return { population, ...countMatrix(entries) };
+  return { population, ...countMatrix(book, entries) };
 }
 
 export function recurringAnswer(

@@ -27,6 +27,9 @@ export interface BookEntry {
   year: number | null;
   /** Which distinct set of content words this recommendation has (see BookWording). */
   wording: number;
+  /** The agencies and themes it names, as positions in RecommendationBook.agencyIds / themeIds. */
+  agencies: Int32Array;
+  themes: Int32Array;
 }
 
 export interface BookWording {
@@ -38,6 +41,11 @@ export interface BookWording {
 export class RecommendationBook {
   readonly entries: readonly BookEntry[];
   readonly wordings: readonly BookWording[];
+  /** Every agency and theme a recommendation names, in code-unit order. */
+  readonly agencyIds: readonly string[];
+  readonly themeIds: readonly string[];
+  /** The earliest and latest report year of a review with recommendations (null when none has a year). */
+  readonly years: { first: number; last: number } | null;
   /** The recommendation whose verbatim text stands for each group (keyed by the group's lead wording). */
   readonly representatives: ReadonlyMap<number, BookEntry>;
   /** entries of the review at position p: entries[start[p]] .. entries[start[p + 1] - 1]. */
@@ -48,6 +56,10 @@ export class RecommendationBook {
     rows: readonly RecommendationRow[],
   ) {
     const positions = new Map(index.caseIds().map((id, p) => [id, p]));
+    this.agencyIds = [...new Set(rows.flatMap((r) => r.agencies))].sort();
+    this.themeIds = [...new Set(rows.flatMap((r) => r.themes))].sort();
+    const agencyAt = new Map(this.agencyIds.map((id, i) => [id, i]));
+    const themeAt = new Map(this.themeIds.map((id, i) => [id, i]));
     const wordingOf = new Map<string, number>();
     const words: string[][] = [];
     const entries: BookEntry[] = [];
@@ -64,7 +76,14 @@ export class RecommendationBook {
         wordingOf.set(key, wording);
         words.push(set);
       }
-      entries.push({ row, position, year: index.sortKeyOf(row.caseId)?.year ?? null, wording });
+      entries.push({
+        row,
+        position,
+        year: index.sortKeyOf(row.caseId)?.year ?? null,
+        wording,
+        agencies: Int32Array.from(row.agencies, (id) => agencyAt.get(id) ?? 0),
+        themes: Int32Array.from(row.themes, (id) => themeAt.get(id) ?? 0),
+      });
     }
     this.entries = entries.sort(
       (a, b) =>
@@ -72,6 +91,14 @@ export class RecommendationBook {
         a.row.start - b.row.start ||
         (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0),
     );
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const e of entries) {
+      if (e.year === null) continue;
+      first = Math.min(first, e.year);
+      last = Math.max(last, e.year);
+    }
+    this.years = first <= last ? { first, last } : null;
     this.start = new Int32Array(index.size + 1);
     for (const e of this.entries) this.start[e.position + 1] = (this.start[e.position + 1] ?? 0) + 1;
     for (let p = 0; p < index.size; p++) this.start[p + 1] = (this.start[p + 1] ?? 0) + (this.start[p] ?? 0);

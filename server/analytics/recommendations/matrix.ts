@@ -5,7 +5,7 @@
  * of theme null; a recommendation naming two agencies and three themes counts in six cells. Row and column
  * totals count each recommendation once, so they are not the sums of their cells.
  */
-import type { BookEntry } from './book.ts';
+import type { BookEntry, RecommendationBook } from './book.ts';
 
 export interface YearCount {
   year: number;
@@ -44,98 +44,119 @@ export interface MatrixCounts {
   cells: MatrixCell[];
 }
 
-/** Counts recommendations and distinct reviews; entries arrive in listing order (a review's together). */
-class Counter {
-  recommendations = 0;
-  reviews = 0;
-  unknownYear = 0;
-  private lastReview = -1;
-  private readonly byYear = new Map<number, YearCount>();
+/**
+ * Counts in flat typed arrays: one slot per tally (each cell, row, column and the total), and per tally
+ * and year. A review counts once per tally: entries arrive in listing order, so a review's recommendations
+ * come together and "a new review" is "a position other than the last one this tally saw".
+ */
+class Counts {
+  readonly recommendations: Int32Array;
+  readonly reviews: Int32Array;
+  readonly unknownYear: Int32Array;
+  readonly yearRecommendations: Int32Array;
+  readonly yearReviews: Int32Array;
+  private readonly lastReview: Int32Array;
 
-  add(entry: BookEntry): void {
-    const newReview = entry.position !== this.lastReview;
-    this.lastReview = entry.position;
-    this.recommendations++;
-    if (newReview) this.reviews++;
-    if (entry.year === null) {
-      this.unknownYear++;
-      return;
-    }
-    let year = this.byYear.get(entry.year);
-    if (!year) {
-      year = { year: entry.year, recommendations: 0, reviews: 0 };
-      this.byYear.set(entry.year, year);
-    }
-    year.recommendations++;
-    if (newReview) year.reviews++;
+  constructor(
+    slots: number,
+    readonly firstYear: number,
+    readonly yearSpan: number,
+  ) {
+    this.recommendations = new Int32Array(slots);
+    this.reviews = new Int32Array(slots);
+    this.unknownYear = new Int32Array(slots);
+    this.lastReview = new Int32Array(slots).fill(-1);
+    this.yearRecommendations = new Int32Array(slots * yearSpan);
+    this.yearReviews = new Int32Array(slots * yearSpan);
   }
 
-  tally(): Tally {
-    const years = [...this.byYear.values()].sort((a, b) => a.year - b.year);
+  add(slot: number, entry: BookEntry): void {
+    const newReview = this.lastReview[slot] !== entry.position;
+    this.lastReview[slot] = entry.position;
+    this.recommendations[slot] = (this.recommendations[slot] ?? 0) + 1;
+    if (newReview) this.reviews[slot] = (this.reviews[slot] ?? 0) + 1;
+    if (entry.year === null) {
+      this.unknownYear[slot] = (this.unknownYear[slot] ?? 0) + 1;
+      return;
+    }
+    const y = slot * this.yearSpan + (entry.year - this.firstYear);
+    this.yearRecommendations[y] = (this.yearRecommendations[y] ?? 0) + 1;
+    if (newReview) this.yearReviews[y] = (this.yearReviews[y] ?? 0) + 1;
+  }
+
+  tally(slot: number): Tally {
+    const years: YearCount[] = [];
+    for (let i = 0; i < this.yearSpan; i++) {
+      const recommendations = this.yearRecommendations[slot * this.yearSpan + i] ?? 0;
+      if (recommendations > 0)
+        years.push({
+          year: this.firstYear + i,
+          recommendations,
+          reviews: this.yearReviews[slot * this.yearSpan + i] ?? 0,
+        });
+    }
     return {
-      recommendations: this.recommendations,
-      reviews: this.reviews,
+      recommendations: this.recommendations[slot] ?? 0,
+      reviews: this.reviews[slot] ?? 0,
       firstYear: years[0]?.year ?? null,
       lastYear: years.at(-1)?.year ?? null,
       years,
-      unknownYear: this.unknownYear,
+      unknownYear: this.unknownYear[slot] ?? 0,
     };
   }
 }
 
-const NONE = '\u0000';
+const NO_IDS = Int32Array.of(-1);
 
-function counterIn(map: Map<string, Counter>, key: string): Counter {
-  let counter = map.get(key);
-  if (!counter) {
-    counter = new Counter();
-    map.set(key, counter);
-  }
-  return counter;
-}
-
-export function countMatrix(entries: readonly BookEntry[]): MatrixCounts {
-  const total = new Counter();
-  const rows = new Map<string, Counter>();
-  const columns = new Map<string, Counter>();
-  const cells = new Map<string, Map<string, Counter>>();
+export function countMatrix(book: RecommendationBook, entries: readonly BookEntry[]): MatrixCounts {
+  // Slots: cells (agency a, theme t) at a * T + t, the none-named agency or theme at index A or T; then
+  // rows, then columns, then the total.
+  const A = book.agencyIds.length + 1;
+  const T = book.themeIds.length + 1;
+  const rowSlot = A * T;
+  const columnSlot = rowSlot + A;
+  const totalSlot = columnSlot + T;
+  const years = book.years ?? { first: 0, last: -1 };
+  const counts = new Counts(totalSlot + 1, years.first, years.last - years.first + 1);
   for (const entry of entries) {
-    const agencies = entry.row.agencies.length > 0 ? entry.row.agencies : [NONE];
-    const themes = entry.row.themes.length > 0 ? entry.row.themes : [NONE];
-    total.add(entry);
-    for (const agency of agencies) {
-      counterIn(rows, agency).add(entry);
-      let row = cells.get(agency);
-      if (!row) {
-        row = new Map();
-        cells.set(agency, row);
-      }
-      for (const theme of themes) counterIn(row, theme).add(entry);
+    const agencies = entry.agencies.length > 0 ? entry.agencies : NO_IDS;
+    const themes = entry.themes.length > 0 ? entry.themes : NO_IDS;
+    counts.add(totalSlot, entry);
+    for (const raw of agencies) {
+      const a = raw === -1 ? A - 1 : raw;
+      counts.add(rowSlot + a, entry);
+      for (const t of themes) counts.add(a * T + (t === -1 ? T - 1 : t), entry);
     }
-    for (const theme of themes) counterIn(columns, theme).add(entry);
+    for (const t of themes) counts.add(columnSlot + (t === -1 ? T - 1 : t), entry);
   }
-  const agencyLines = lines(rows);
-  const themeLines = lines(columns);
-  const out: MatrixCell[] = [];
-  for (const agency of agencyLines) {
-    const row = cells.get(agency.id ?? NONE);
-    for (const theme of themeLines) {
-      const cell = row?.get(theme.id ?? NONE);
-      if (cell) out.push({ agency: agency.id, theme: theme.id, ...cell.tally() });
-    }
-  }
-  return { total: total.tally(), agencies: agencyLines, themes: themeLines, cells: out };
-}
-
-function lines(counters: Map<string, Counter>): MatrixLine[] {
-  return [...counters]
-    .map(([key, counter]) => ({ id: key === NONE ? null : key, ...counter.tally() }))
-    .sort(
-      (a, b) =>
-        (a.id === null ? 1 : 0) - (b.id === null ? 1 : 0) ||
-        b.recommendations - a.recommendations ||
-        ((a.id ?? '') < (b.id ?? '') ? -1 : 1),
+  const idOf = (ids: readonly string[], i: number) => (i === ids.length ? null : (ids[i] ?? null));
+  const lines = (base: number, n: number, ids: readonly string[]) => {
+    const out: MatrixLine[] = [];
+    for (let i = 0; i < n; i++)
+      if ((counts.recommendations[base + i] ?? 0) > 0)
+        out.push({ id: idOf(ids, i), ...counts.tally(base + i) });
+    return out.sort(
+      (x, y) =>
+        (x.id === null ? 1 : 0) - (y.id === null ? 1 : 0) ||
+        y.recommendations - x.recommendations ||
+        ((x.id ?? '') < (y.id ?? '') ? -1 : 1),
     );
+  };
+  const agencyLines = lines(rowSlot, A, book.agencyIds);
+  const themeLines = lines(columnSlot, T, book.themeIds);
+  const indexOf = (ids: readonly string[], id: string | null, none: number) =>
+    id === null ? none : ids.indexOf(id);
+  const themeAt = themeLines.map((l) => indexOf(book.themeIds, l.id, T - 1));
+  const cells: MatrixCell[] = [];
+  for (const row of agencyLines) {
+    const a = indexOf(book.agencyIds, row.id, A - 1);
+    themeLines.forEach((column, k) => {
+      const slot = a * T + (themeAt[k] ?? 0);
+      if ((counts.recommendations[slot] ?? 0) > 0)
+        cells.push({ agency: row.id, theme: column.id, ...counts.tally(slot) });
+    });
+  }
+  return { total: counts.tally(totalSlot), agencies: agencyLines, themes: themeLines, cells };
 }
 
 /** Which recommendations a row or column takes: any, those naming none, or those naming one id. */

@@ -122,7 +122,7 @@ export const RecommendationsQuery = {
     checkIds(ctx.index, 'themes', args.themes, 'themes');
     const book = await recommendationBook(ctx.index, ctx.store);
     const { entries, population } = recommendationsIn(book, filter);
-    const answer = countMatrix(entries);
+    const answer = countMatrix(book, entries);
     const catalog = catalogOf(ctx.index);
     const wanted = (ids: string[] | null | undefined) => {
       const set = ids && ids.length > 0 ? new Set(ids) : null;
