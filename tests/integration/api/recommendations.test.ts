@@ -366,6 +366,10 @@ describe('recommendation answers through GraphQL on the embedded engine', () => 
     );
     expect(lines).toContain('cell,gp,GP,information-sharing,Information sharing,2,2,2018,2018,1,2018:1');
     expect(lines.at(-1)).toBe('total,,,,,3,2,2018,2018,1,2018:2');
+    const all = (await (await fetch(`${server.url}/export/recommendation-matrix.csv`)).text()).split('\r\n');
+    expect(all).toContain('cell,,(none named),voice-of-the-child,Voice of the child,1,1,2021,2021,0,2021:1');
+    expect(all).toContain('cell,police,Police,,(none named),1,1,2020,2020,0,2020:1');
+    expect(all).toContain('agency,,(none named),,,1,1,2021,2021,0,2021:1');
     const recurring = await fetch(
       `${server.url}/export/recurring-recommendations.csv?reviewTypes=LCSPR,SCR,NATIONAL`,
     );
