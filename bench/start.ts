@@ -1,9 +1,12 @@
 /**
- * `npm run bench -- start [--reviews 10000,100000] [--runs 3] [--per-document 500] [--seed 1] [--keep DIR]`
+ * `npm run bench -- start [--reviews 10000,100000] [--runs 3] [--per-document 500] [--seed 1] [--keep DIR]
+ *   [--compiled OUT]`
  *
  * How soon a server over an existing database answers. For each corpus size: writes N synthetic reviews,
  * ingests them into a fresh embedded database (or reuses `DIR/<N>` from an earlier `--keep` run), then starts
- * the server as `npm start` does, `--runs` times, and prints the median of:
+ * the server as `npm start` does (through tsx), or with `--compiled OUT` as the image does
+ * (`node OUT/server/main.js`, after `npm run build:node -- --out OUT`), `--runs` times, and prints the
+ * median of:
  *   listening     from spawning the process to its "listening" line
  *   /healthz      from spawning to the first 200 from /healthz
  *   theme map     from spawning to the first theme map with data (a "warming" answer is retried at once)
@@ -39,6 +42,7 @@ export async function run(args: string[]): Promise<void> {
       'per-document': { type: 'string', default: '500' },
       seed: { type: 'string', default: '1' },
       keep: { type: 'string' },
+      compiled: { type: 'string' },
     },
   });
   const sizes = values.reviews.split(',').map(Number);
@@ -52,13 +56,16 @@ export async function run(args: string[]): Promise<void> {
         console.log(`${size.toLocaleString('en-GB')} reviews ingested in ${seconds.toFixed(1)} s`);
       }
       const all: Timings[] = [];
-      for (let i = 0; i < runs; i++) all.push(await timeStart(dbPath));
+      const command = values.compiled
+        ? [join(values.compiled, 'server/main.js')]
+        : ['--import', 'tsx', 'server/main.ts'];
+      for (let i = 0; i < runs; i++) all.push(await timeStart(dbPath, command));
       const median = (pick: (t: Timings) => number) => {
         const sorted = all.map(pick).sort((a, b) => a - b);
         return (sorted[Math.floor(sorted.length / 2)] ?? Number.NaN).toFixed(2).padStart(7);
       };
       console.log(
-        `${size.toLocaleString('en-GB').padStart(8)} reviews (median of ${runs}, s):` +
+        `${size.toLocaleString('en-GB').padStart(8)} reviews, ${values.compiled ? 'compiled' : 'tsx'} (median of ${runs}, s):` +
           ` listening ${median((t) => t.listening)}  /healthz ${median((t) => t.health)}` +
           `  theme map ${median((t) => t.themeMap)}  index ready ${median((t) => t.ready)}`,
       );
@@ -93,10 +100,10 @@ async function loadCorpus(dbPath: string, size: number, perDocument: number, see
   }
 }
 
-async function timeStart(dbPath: string): Promise<Timings> {
+async function timeStart(dbPath: string, command: string[]): Promise<Timings> {
   const started = performance.now();
   const since = () => (performance.now() - started) / 1000;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, command, {
     cwd: ROOT,
     env: { ...process.env, THREADLINE_DB_PATH: dbPath, PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
