@@ -4,7 +4,9 @@
  * exports and "copy as GraphQL" give what the view shows, room-safe hides small counts, the page reflows
  * at 200% and 400% zoom, and the fictional sample is marked and removed in one action.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +43,8 @@ const COMPARE = `query($a: CaseFilter!, $b: CaseFilter, $first: Int) {
     features { kind id label a { count share } b { count share } ratio ratioLow ratioHigh zeroCorrected pValue smallCounts }
   }
 }`;
+
+const python = spawnSync('python3', ['--version']).status === 0;
 
 async function trendsOf(url: string, filter: object, by = 'PUBLICATION'): Promise<ThemeTrends> {
   return (await graphql<{ themeTrends: ThemeTrends }>(url, TRENDS, { filter, by })).themeTrends;
@@ -254,6 +258,54 @@ describe.skipIf(!seedsPresent || !chromiumPresent)(
         };
       }, svg);
       expect(parsed).toEqual({ error: false, marks: api.features.length });
+      await page.close();
+    });
+
+    it('exports the trends it draws as PNG, SVG and CSV', async () => {
+      const page = await open('/?view=trends', 'trends');
+      const api = await trendsOf(app.url, {});
+      const shown = Math.min(24, api.themes.length);
+      const save = async (testid: string) => {
+        await page.getByTestId('trends-export').click();
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByTestId(testid).click(),
+        ]);
+        return readFileSync((await download.path())!);
+      };
+      const png = await save('trends-export-png');
+      expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      const svg = (await save('trends-export-svg')).toString('utf8');
+      const parsed = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        return {
+          error: doc.querySelector('parsererror') !== null,
+          charts: doc.querySelectorAll('circle').length,
+        };
+      }, svg);
+      expect(parsed.error).toBe(false);
+      expect(parsed.charts).toBe(shown * api.years.length);
+      const csv = (await save('trends-export-csv')).toString('utf8').split('\r\n').filter(Boolean);
+      expect(csv[0]).toBe(
+        'theme_id,theme,year,reviews_with_theme,reviews_that_year,share,direction,sen_slope_points_per_year,slope_low,slope_high,mann_kendall_p',
+      );
+      expect(csv.length - 1).toBe(shown * api.years.length);
+      await page.close();
+    });
+
+    it.skipIf(!python)('hands a notebook user Python that prints the comparison on show', async () => {
+      const page = await open('/?view=compare', 'compare');
+      const api = await comparisonOf(app.url, { ageBands: ['UNDER_1'] }, null);
+      await page.getByTestId('compare-share').click();
+      await page.getByTestId('compare-share-python').click();
+      const file = join(tmpdir(), `threadline-compare-${process.pid}.py`);
+      writeFileSync(file, await page.getByTestId('view-share-text').inputValue());
+      const result = spawnSync('python3', [file], { encoding: 'utf8', timeout: 30_000 });
+      expect(result.stderr).toBe('');
+      const lines = result.stdout.trim().split('\n');
+      expect(lines[0]).toBe(`A: ${api.a.reviews} reviews; B: ${api.b.reviews} reviews`);
+      expect(lines.length - 1).toBe(api.features.length);
+      expect(lines[1]).toContain(api.features[0]!.label);
       await page.close();
     });
 
