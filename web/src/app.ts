@@ -252,9 +252,9 @@ export class App {
     ui.notice.append(this.sample.badge);
     ui.drawerToggle.addEventListener('click', () => toggleDrawer(ui.drawerToggle, ui.drawer));
     ui.drawerBody.append(this.nodeList.root, this.graphView.list);
-    // The trends and comparison views carry their own Export and Share menus.
-    this.mapMenus.push(this.exporter.menu(), this.share.menu());
-    ui.actions.append(presentMenu(this.store), ...this.mapMenus, this.uploadButton, settingsMenu(this.store));
+    // The trends and comparison views carry their own Export and Share menus, and are not presented.
+    this.mapMenus.push(presentMenu(this.store), this.exporter.menu(), this.share.menu());
+    ui.actions.append(...this.mapMenus, this.uploadButton, settingsMenu(this.store));
     const controls = toolbar({
       weighting: (value) => this.store.update({ weighting: value }),
       zoom: (factor) => this.activeZoom(factor),
