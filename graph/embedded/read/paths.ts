@@ -17,6 +17,9 @@ import { int, text, textOrNull } from './values.ts';
 /** Hop bounds are part of a LadybugDB pattern, not parameters: they are clamped integers, never input text. */
 const MAX_HOPS = 10;
 
+/** Up to this many nodes of a label are looked up one by one by key rather than by one `IN` scan. */
+const KEY_LOOKUPS = 64;
+
 /** Links a connections search may read before it gives up (about a second's work at 100k reviews). */
 const MAX_ADJACENCIES = 2_000_000;
 
@@ -124,24 +127,46 @@ export async function neighbourhood(
 }
 
 /**
- * Depth one, the expand-on-click case: one adjacency query instead of a recursive one (a theme at 100k
- * reviews: about 0.1 s instead of 0.7 s), captions for the chosen neighbours only, and the edges among them
- * from the same rows plus one query restricted to the chosen nodes.
+ * Depth one, the expand-on-click case. A theme at 100k reviews has tens of thousands of neighbours: the
+ * engine orders them (by label, then id, as compareNodes does), keeps the first `limit - 1` and gathers the
+ * relationship types to each, so only the chosen rows cross into JavaScript. Captions for the chosen nodes
+ * and the edges among them follow, each looked up by primary key.
  */
 async function firstNeighbours(session: Session, start: GraphNode, limit: number): Promise<Subgraph> {
-  const around = await adjacencies(session)([start]);
-  const distinct = new Map(around.map((a) => [refKey(a.to), a.to]));
-  const chosen = [...distinct.values()].sort(compareNodes).slice(0, limit - 1);
+  const rows = await session.rows(
+    `MATCH (n:${start.label})-[r]-(m) WHERE n.id = $one ` +
+      'WITH label(m) AS label, m.id AS m, collect(DISTINCT label(r)) AS types ' +
+      'RETURN label, m, types ORDER BY label, m LIMIT $limit',
+    { one: start.id, limit: limit - 1 },
+  );
+  const fromStart: Adjacency[] = [];
+  const chosen: NodeRef[] = [];
+  for (const row of rows) {
+    const to = nodeRef(text(row, 'label'), text(row, 'm'));
+    if (!to) continue;
+    chosen.push(to);
+    for (const type of typesOf(row)) fromStart.push({ from: start, type, to });
+  }
+  chosen.sort(compareNodes);
   const captions = await nodesByRef(session, chosen);
   const nodes = [start, ...chosen.map((ref) => captions.get(refKey(ref)) ?? { ...ref, caption: ref.id })];
-  const picked = new Set(chosen.map(refKey));
-  const fromStart = around.filter((a) => picked.has(refKey(a.to)));
   return { nodes, edges: distinctEdges([...fromStart, ...(await linksWithin(session, chosen))]) };
 }
 
+function typesOf(row: Row): RelType[] {
+  const value = row.types;
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((t) => {
+    const type = typeof t === 'string' ? relType(t) : null;
+    return type ? [type] : [];
+  });
+}
+
 /**
- * The links between any two of `nodes`, one hinted query per relationship type whose two labels are both
- * among them (the hint keeps LadybugDB from scanning the whole link table).
+ * The links between any two of `nodes`: for each relationship type whose two labels are both among them,
+ * the links of each node on its `from` side (a case, a learning statement or a recommendation: never a hub),
+ * each looked up by primary key, keeping those whose other end is listed. A lookup by key takes a
+ * millisecond; `IN` over a list scans the label's whole table (over 100 ms at 100k reviews).
  */
 async function linksWithin(session: Session, nodes: readonly NodeRef[]): Promise<Adjacency[]> {
   const byLabel = idsByLabel(nodes);
@@ -149,19 +174,17 @@ async function linksWithin(session: Session, nodes: readonly NodeRef[]): Promise
   for (const type of REL_TYPES) {
     const decl = relDecl(type);
     const from = byLabel.get(decl.from);
-    const to = byLabel.get(decl.to);
-    if (!from || !to) continue;
-    const rows = await session.rows(
-      `MATCH (a:${decl.from})-[r:${type}]->(b:${decl.to}) WHERE a.id IN $from AND b.id IN $to ` +
-        'HINT (a JOIN r) JOIN b RETURN DISTINCT a.id AS a, b.id AS b',
-      { from, to },
-    );
-    for (const row of rows) {
-      out.push({
-        from: { label: decl.from, id: text(row, 'a') },
-        type,
-        to: { label: decl.to, id: text(row, 'b') },
-      });
+    const to = new Set(byLabel.get(decl.to));
+    if (!from || to.size === 0) continue;
+    for (const id of new Set(from)) {
+      const rows = await session.rows(
+        `MATCH (a:${decl.from})-[r:${type}]->(b:${decl.to}) WHERE a.id = $id RETURN DISTINCT b.id AS b`,
+        { id },
+      );
+      for (const row of rows) {
+        const b = text(row, 'b');
+        if (to.has(b)) out.push({ from: { label: decl.from, id }, type, to: { label: decl.to, id: b } });
+      }
     }
   }
   return out;
@@ -172,13 +195,20 @@ function adjacencies(session: Session): Expand {
   return async (nodes) => {
     const out: Adjacency[] = [];
     for (const [label, ids] of idsByLabel(nodes)) {
-      // One id goes through the primary key; `IN` scans the label's table (25 ms for 100k cases).
-      const [one] = ids;
-      const rows = await session.rows(
-        `MATCH (n:${label})-[r]-(m) WHERE ${ids.length === 1 ? 'n.id = $one' : 'n.id IN $ids'} ` +
-          'RETURN DISTINCT n.id AS n, label(r) AS type, label(m) AS label, m.id AS m',
-        ids.length === 1 && one !== undefined ? { one } : { ids },
-      );
+      // A few ids go one by one through the primary key; `IN` scans the label's table (25 ms for 100k
+      // cases), which pays only for a wide frontier.
+      const rows: Row[] = [];
+      const one = `MATCH (n:${label})-[r]-(m) WHERE n.id = $id RETURN DISTINCT n.id AS n, label(r) AS type, label(m) AS label, m.id AS m`;
+      if (ids.length <= KEY_LOOKUPS)
+        for (const id of new Set(ids)) rows.push(...(await session.rows(one, { id })));
+      else
+        rows.push(
+          ...(await session.rows(
+            `MATCH (n:${label})-[r]-(m) WHERE n.id IN $ids ` +
+              'RETURN DISTINCT n.id AS n, label(r) AS type, label(m) AS label, m.id AS m',
+            { ids },
+          )),
+        );
       for (const row of rows) {
         const type = relType(text(row, 'type'));
         const to = nodeRef(text(row, 'label'), text(row, 'm'));
