@@ -114,12 +114,12 @@ export class SampleNotice {
         h(
           'li',
           { 'data-sample': isSampleSource(s) ? 'true' : null },
-          isSampleSource(s) ? h('span', { class: 'badge sample' }, 'Fictional sample') : null,
+          isSampleSource(s) ? h('span', { class: 'sample-tag' }, 'Fictional sample') : null,
           h('strong', {}, s.title),
           h(
             'span',
-            { class: 'hint' },
-            ` · ${s.path} · ${s.caseCount} ${s.caseCount === 1 ? 'review' : 'reviews'}`,
+            { class: 'hint source-meta' },
+            `${s.path} · ${s.caseCount} ${s.caseCount === 1 ? 'review' : 'reviews'}`,
           ),
         ),
       ),
