@@ -76,6 +76,7 @@ export async function run(args: string[]): Promise<void> {
       const loadSeconds = await loadCorpus(work, dbPath, size, opts, taxonomy);
       const started = performance.now();
       const server = await spawnServer(dbPath);
+      await indexReady(server.url);
       const startSeconds = (performance.now() - started) / 1000;
       setup.push(
         `${size.toLocaleString('en-GB')} reviews: ingest ${loadSeconds.toFixed(1)} s, server start (open + index) ${startSeconds.toFixed(1)} s`,
@@ -169,6 +170,16 @@ function spawnServer(dbPath: string): Promise<SpawnedServer> {
       reject(new Error(`server exited with ${code} before listening: ${stderr.trim()}`)),
     );
   });
+}
+
+/** The server listens before its analytics index is built; /healthz says "warming" until it is in place. */
+async function indexReady(graphqlUrl: string): Promise<void> {
+  const health = new URL('/healthz', graphqlUrl);
+  for (;;) {
+    const body = (await (await fetch(health)).json()) as { status?: string };
+    if (body.status !== 'warming') return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 async function post(

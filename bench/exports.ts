@@ -139,7 +139,15 @@ function cpuMsOf(pid: number | undefined): number | null {
 function spawnServer(dbPath: string): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, THREADLINE_DB_PATH: dbPath, PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '' },
+    env: {
+      ...process.env,
+      THREADLINE_DB_PATH: dbPath,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NEO4J_URI: '',
+      // Requests made while the analytics index is first built wait for it rather than being turned away.
+      THREADLINE_INDEX_WAIT_MS: '600000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -44,6 +44,8 @@ async function startServer(root: string, db: string): Promise<Server> {
       THREADLINE_DB_PATH: db,
       THREADLINE_ADMIN_TOKEN: ADMIN_TOKEN,
       THREADLINE_REQUEST_TIMEOUT_MS: '600000',
+      // Requests made while the analytics index is first built wait for it rather than being turned away.
+      THREADLINE_INDEX_WAIT_MS: '600000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -114,6 +114,8 @@ export async function startApp(): Promise<RunningApp> {
       HOST: '127.0.0.1',
       THREADLINE_ADMIN_TOKEN: ADMIN_TOKEN,
       THREADLINE_API_TOKEN: '',
+      // The page's first queries wait for the analytics index the server builds after listening.
+      THREADLINE_INDEX_WAIT_MS: '600000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
