@@ -88,14 +88,16 @@ async function openAt(path: string) {
 }
 
 /**
- * What the database holds: counts per label and type and the ids of its sources. The taxonomy is left out:
- * a run killed before its first batch may or may not have stored it yet, and every run stores it first.
+ * What the database holds: counts per label and type and the content hashes of its sources (the reference
+ * for the first batch reads copies of its files from another folder, so their source ids differ). The
+ * taxonomy is left out: a run killed before its first batch may or may not have stored it yet, and every
+ * run stores it first.
  */
 async function stateOf(path: string): Promise<Snapshot> {
   const store = await openAt(path);
   try {
     await store.ensureSchema();
-    const sources = (await store.listSources()).map((s) => s.id).sort();
+    const sources = (await store.listSources()).map((s) => s.sha256).sort();
     const { nodes, relationships } = await store.counts();
     const { HarmType: _h, Agency: _a, Theme: _t, ...content } = nodes;
     return { counts: JSON.stringify({ nodes: content, relationships }), sources };
