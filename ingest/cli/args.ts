@@ -19,8 +19,10 @@ export type ParsedArgs = { ok: true; args: IngestArgs } | { ok: false; message: 
 export const USAGE = `usage: npm run ingest -- [options] PATH...
 
 Reads the case reviews in each PATH (a file, or a folder searched recursively for .txt, .md, .html, .pdf
-and .docx files) and loads them into the configured store. Re-ingesting a file changes nothing; a changed
-file replaces what its earlier version contributed.
+and .docx files) and loads them into the configured store. A file is one source, known by its absolute
+path (links resolved), from whatever folder the command is run: re-ingesting it unchanged changes nothing,
+and a changed file replaces what its earlier version contributed. A file with the same content as another
+source is loaded beside it and reported as a duplicate of it.
 
 options:
   --dry-run          extract only; touch no database
