@@ -57,15 +57,6 @@ export const LINK_KIND: Record<CaseLinkRow['type'], string> = {
 const list = (ids: Iterable<string>) => [...new Set(ids)].sort().join(';');
 
 export function reviewsCsv(data: ReviewData): string {
-  const linked = new Map<string, Record<CaseLinkRow['type'], string[]>>();
-  for (const l of data.links) {
-    let row = linked.get(l.caseId);
-    if (!row) {
-      row = { CONCERNS: [], INVOLVED: [], HAS_THEME: [] };
-      linked.set(l.caseId, row);
-    }
-    row[l.type].push(l.targetId);
-  }
   const tally = (hits: StatementHit[]) => {
     const counts = new Map<string, number>();
     for (const h of hits) counts.set(h.caseId, (counts.get(h.caseId) ?? 0) + 1);
@@ -76,7 +67,7 @@ export function reviewsCsv(data: ReviewData): string {
   return csv(
     REVIEW_HEADER,
     data.reviews.map((r) => {
-      const links = linked.get(r.id);
+      const linked = data.linkedOf.get(r.id);
       return [
         r.id,
         r.title,
@@ -92,9 +83,9 @@ export function reviewsCsv(data: ReviewData): string {
         r.outcome,
         r.topic,
         r.summary,
-        list(links?.CONCERNS ?? []),
-        list(links?.INVOLVED ?? []),
-        list(links?.HAS_THEME ?? []),
+        list(linked?.harmTypes ?? []),
+        list(linked?.agencies ?? []),
+        list(linked?.themes ?? []),
         list(data.sourcesOf.get(r.id) ?? []),
         learning.get(r.id) ?? 0,
         recommendations.get(r.id) ?? 0,

@@ -24,7 +24,7 @@ import {
   RECOMMENDATION_EXPORTS,
   recommendationCsv,
 } from '../exports/recommendations-csv.ts';
-import { readReviewData } from '../exports/review-data.ts';
+import { type ReviewPart, readReviewData } from '../exports/review-data.ts';
 import { linksCsv, reviewsCsv, statementsCsv } from '../exports/tidy-csv.ts';
 import { catalogOf } from '../graphql/catalog.ts';
 import { isUserError } from '../graphql/errors.ts';
@@ -49,6 +49,13 @@ export const EXPORT_FILES = [
   'full-graph.gexf',
   ...RECOMMENDATION_EXPORTS,
 ];
+
+/** What each review file reads from the store (the full graph reads everything). */
+const PARTS: Record<string, ReviewPart[]> = {
+  'reviews.csv': ['reviews', 'statements'],
+  'links.csv': ['links'],
+  'statements.csv': ['statements'],
+};
 
 const LINK_TARGET = { CONCERNS: 'harmTypes', INVOLVED: 'agencies', HAS_THEME: 'themes' } as const;
 
@@ -107,7 +114,7 @@ async function reviewExport(
   filter: NormalizedFilter,
   network: ReturnType<typeof labelledNetwork>,
 ): Promise<Response> {
-  const data = await readReviewData(store, index, filter);
+  const data = await readReviewData(store, index, filter, PARTS[file] ?? ['reviews', 'links', 'statements']);
   switch (file) {
     case 'reviews.csv':
       return download(reviewsCsv(data), CSV, file);

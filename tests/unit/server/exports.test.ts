@@ -178,6 +178,7 @@ const tidy: ReviewData = {
     },
   ],
   sourcesOf: new Map([['r1', ['s1', 's2']]]),
+  linkedOf: new Map([['r1', { harmTypes: ['neglect'], agencies: [], themes: ['info'] }]]),
 };
 
 describe('tidy CSV exports', () => {
