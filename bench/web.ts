@@ -1,7 +1,9 @@
 /**
- * `npm run bench -- web [THEMESxEDGES] [--runs N] [--webgl]`: the built explorer in headless Chromium with
- * a synthetic network generated in the page (?bench=300x5000, no server or database involved). Measures
- * the time to the first drawn map and the frame times while the map is dragged. --webgl adds a row for
+ * `npm run bench -- web [THEMESxEDGES] [--runs N] [--webgl] [--url URL]`: the built explorer in headless
+ * Chromium with a synthetic network generated in the page (?bench=300x5000, no server or database
+ * involved), or, with --url, the explorer of a running server (e.g. one serving 10k reviews from
+ * `npm run bench -- store --reviews 10000 --keep`; add ?links=all to the URL for every pair). Measures the
+ * time to the first drawn map and the frame times while the map is dragged (median, p95, p99, worst). --webgl adds a row for
  * Cytoscape's experimental WebGL renderer; Chromium runs with --disable-gpu here, so that WebGL is
  * software rendered and far slower than on a machine with a GPU.
  */
@@ -27,12 +29,16 @@ interface RunFigures {
   firstDrawMs: number;
   layoutMs: number;
   frames: number[];
+  themes: number;
+  links: number;
 }
 
 export async function run(args: string[]): Promise<void> {
   const size = args.find((a) => /^\d+x\d+$/.test(a)) ?? '300x5000';
   const runsAt = args.indexOf('--runs');
   const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 3) : 3;
+  const urlAt = args.indexOf('--url');
+  const target = urlAt >= 0 ? (args[urlAt + 1] ?? null) : null;
   if (!existsSync('/usr/bin/chromium')) {
     console.error('bench web: needs Chromium at /usr/bin/chromium (apt-get install chromium)');
     process.exitCode = 2;
@@ -58,9 +64,10 @@ export async function run(args: string[]): Promise<void> {
       for (let i = 0; i < runs && !failure; i++) {
         const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
         try {
-          figures.push(
-            await measure(page, `${base}/?bench=${size}${renderer === 'webgl' ? '&webgl=1' : ''}`),
-          );
+          const url = target
+            ? `${target}${target.includes('?') ? '&' : '?'}${renderer === 'webgl' ? 'webgl=1' : ''}`
+            : `${base}/?bench=${size}${renderer === 'webgl' ? '&webgl=1' : ''}`;
+          figures.push(await measure(page, url));
         } catch (e) {
           failure = e instanceof Error ? e.message.split('\n')[0]! : String(e);
         } finally {
@@ -68,7 +75,7 @@ export async function run(args: string[]): Promise<void> {
         }
       }
       if (failure) {
-        rows.push([renderer, `failed: ${failure}`, '', '', '', '', '']);
+        rows.push([renderer, `failed: ${failure}`, '', '', '', '', '', '', '', '']);
         continue;
       }
       const frames = figures.flatMap((f) => f.frames);
@@ -78,8 +85,11 @@ export async function run(args: string[]): Promise<void> {
         fmt(median(figures.map((f) => f.layoutMs))),
         fmt(percentile(frames, 50), 1),
         fmt(percentile(frames, 95), 1),
+        fmt(percentile(frames, 99), 1),
+        fmt(Math.max(...frames), 1),
         fmt(1000 / mean(frames), 0),
         String(frames.length),
+        `${figures[0]?.themes ?? 0}/${figures[0]?.links ?? 0}`,
       ]);
     }
   } finally {
@@ -87,10 +97,23 @@ export async function run(args: string[]): Promise<void> {
     server.close();
   }
   const [themes, edges] = size.split('x');
-  console.log(
-    `\nWeb theme map, synthetic network of ${themes} themes and ${edges} links, ${runs} runs each (headless Chromium, 1600×900, no GPU)\n`,
+  const what = target ? `the explorer at ${target}` : `synthetic network of ${themes} themes and ${edges} links`;
+  console.log(`\nWeb theme map, ${what}, ${runs} runs each (headless Chromium, 1600×900, no GPU)\n`);
+  table(
+    [
+      'renderer',
+      'first draw ms',
+      'layout ms',
+      'frame p50 ms',
+      'frame p95 ms',
+      'frame p99 ms',
+      'worst frame ms',
+      'fps',
+      'frames',
+      'themes/links drawn',
+    ],
+    rows,
   );
-  table(['renderer', 'first draw ms', 'layout ms', 'frame p50 ms', 'frame p95 ms', 'fps', 'frames'], rows);
   console.log('\nfirst draw: navigation start to the first rendered frame of the map (median of runs);');
   console.log('frames: requestAnimationFrame intervals while the map is dragged across the screen.');
 }
@@ -104,6 +127,12 @@ async function measure(page: Page, url: string): Promise<RunFigures> {
     firstDrawMs: performance.getEntriesByName('threadline:first-draw')[0]!.startTime,
     layoutMs: performance.getEntriesByName('threadline:layout')[0]?.duration ?? Number.NaN,
   }));
+  // Counted as drawn: theme circles (not community regions) and links.
+  const drawn = await page.evaluate(`(() => {
+    const cy = window.threadline.debug.mapCy();
+    const themes = cy.nodes().filter((n) => !n.isParent()).length;
+    return { themes, links: cy.edges().length };
+  })()`);
   const box = (await page.getByTestId('map').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
@@ -138,7 +167,7 @@ async function measure(page: Page, url: string): Promise<RunFigures> {
     // The first interval spans the set-up; drop it.
     return w.__frames.slice(1);
   });
-  return { ...timing, frames };
+  return { ...timing, frames, ...(drawn as { themes: number; links: number }) };
 }
 
 function serve(): Promise<Server> {

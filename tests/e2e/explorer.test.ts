@@ -84,7 +84,7 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the web explorer', { timeout
     const rows = page.getByTestId('node-row');
     expect(await rows.count()).toBeGreaterThan(0);
     expect(await rows.count()).toBe(whole.nodes.length);
-    const drawn = await page.evaluate(() => window.threadline!.debug.mapCy().nodes().length);
+    const drawn = await page.evaluate(() => window.threadline!.debug.mapCy().nodes('.theme').length);
     expect(drawn).toBe(whole.nodes.length);
     await expect
       .poll(() => page.getByTestId('summary').textContent())
@@ -145,7 +145,7 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the web explorer', { timeout
     const page = await open();
     const target = await page.evaluate(() => {
       const cy = window.threadline!.debug.mapCy();
-      const nodes = cy.nodes().map((n) => ({ p: n.renderedPosition(), r: n.renderedWidth() / 2 }));
+      const nodes = cy.nodes('.theme').map((n) => ({ p: n.renderedPosition(), r: n.renderedWidth() / 2 }));
       // The strongest link whose midpoint is clear of every circle.
       const edges = cy.edges().sort((a, b) => (b.data('weight') as number) - (a.data('weight') as number));
       for (const e of edges) {
@@ -223,7 +223,7 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the web explorer', { timeout
     await page.close();
   });
 
-  it("exports a projector-sized PNG, a parseable SVG, CSV tables and the server's GraphML", async () => {
+  it('exports a projector-sized PNG, a parseable SVG, CSV tables and GraphML of the map', async () => {
     const page = await open();
     const save = async (testid: string) => {
       await page.getByTestId('export-menu').click();
@@ -252,12 +252,9 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the web explorer', { timeout
     const edges = (await save('export-csv-edges')).toString('utf8').split('\r\n');
     expect(edges[0]).toBe('source,target,source_label,target_label,shared_reviews,lift');
 
-    await page.getByTestId('export-menu').click();
-    await page.getByTestId('export-graph.graphml').hover();
-    const href = await page.getByTestId('export-graph.graphml').getAttribute('href');
-    expect(href).toMatch(/^\/export\/graph\.graphml/);
-    const graphml = await (await fetch(`${app.url}${href}`)).text();
+    const graphml = (await save('export-graph.graphml')).toString('utf8');
     expect(graphml).toContain('<graphml');
+    expect(graphml.match(/<node /g)).toHaveLength(whole.nodes.length);
     await page.close();
   });
 
@@ -444,6 +441,276 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the web explorer', { timeout
     await page.close();
   });
 
+  // ---------- the readable map: backbone, communities, labels, links, room-safe ----------
+
+  it('draws the significant backbone by default, says what it left out, and goes up to every pair', async () => {
+    const page = await open();
+    const backbone = (await graphql<Analytic>(app.url, ANALYTIC, {})).themeNetwork;
+    expect(await page.evaluate(() => window.threadline!.debug.mapCy().edges().length)).toBe(
+      backbone.edges.length,
+    );
+    const note = (await page.getByTestId('omitted-links').textContent()) ?? '';
+    expect(note).toContain(`${backbone.edges.length} links shown of ${backbone.candidateEdges} pairs`);
+    expect(note).toContain(`${backbone.omitted.belowMinShared} shared by fewer than 2 reviews`);
+
+    let version = await mapVersion(page);
+    await setRange(page, 'link-level', 3);
+    await page.waitForFunction((v) => Number(document.body.dataset.mapVersion) > v, version);
+    const all = (await graphql<Analytic>(app.url, ANALYTIC, { minShared: 1, minLift: 0, maxP: 1 }))
+      .themeNetwork;
+    expect(all.edges.length).toBe(all.candidateEdges);
+    await expect
+      .poll(() => page.evaluate(() => window.threadline!.debug.mapCy().edges().length))
+      .toBe(all.edges.length);
+    expect(page.url()).toContain('links=all');
+
+    const strongest = Math.max(...all.edges.map((e) => e.weight));
+    version = await mapVersion(page);
+    await page.getByTestId('min-shared-value').fill(String(strongest));
+    await page.getByTestId('min-shared-value').dispatchEvent('change');
+    await page.waitForFunction((v) => Number(document.body.dataset.mapVersion) > v, version);
+    const weights = await page.evaluate(() => window.threadline!.debug.model().edges.map((e) => e.weight));
+    expect(weights.length).toBeGreaterThan(0);
+    for (const w of weights) expect(w).toBeGreaterThanOrEqual(strongest);
+    expect(Number(await page.getByTestId('min-shared').getAttribute('max'))).toBeGreaterThanOrEqual(
+      strongest,
+    );
+    await page.close();
+  });
+
+  it('colours and names each community as a region, sizes by a chosen measure and finds bridging themes', async () => {
+    const page = await open();
+    const api = (await graphql<Analytic>(app.url, ANALYTIC, {})).themeNetwork;
+    const regions = await page.evaluate(() =>
+      window
+        .threadline!.debug.mapCy()
+        .nodes('.region')
+        .map((r) => ({
+          name: r.data('label') as string,
+          colour: r.data('colour') as string,
+          themes: r.children().map((n) => ({ id: n.id(), colour: n.data('colour') as string })),
+        })),
+    );
+    const names = regions.map((r) => r.name);
+    for (const c of api.communities) expect(names).toContain(c.name);
+    for (const r of regions) for (const t of r.themes) expect(t.colour).toBe(r.colour);
+    const byCommunity = new Map(api.nodes.map((n) => [n.id, n.community]));
+    for (const c of api.communities) {
+      const region = regions.find((r) => r.name === c.name)!;
+      for (const t of region.themes) expect(byCommunity.get(t.id)).toBe(c.id);
+    }
+    const legend = (await page.getByTestId('map-legend').textContent()) ?? '';
+    expect(legend).toContain(api.communities[0]!.name);
+
+    const sizes = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          window
+            .threadline!.debug.mapCy()
+            .nodes('.theme')
+            .map((n) => [n.id(), n.data('size') as number]),
+        ),
+      );
+    const byReviews = await sizes();
+    let version = await mapVersion(page);
+    await page.getByTestId('size-by').selectOption('pageRank');
+    await page.waitForFunction((v) => Number(document.body.dataset.mapVersion) > v, version);
+    const top = [...api.nodes].sort((a, b) => b.pageRank - a.pageRank)[0]!;
+    const byPageRank = await sizes();
+    expect(byPageRank).not.toEqual(byReviews);
+    expect(byPageRank[top.id]).toBe(Math.max(...Object.values(byPageRank)));
+
+    version = await mapVersion(page);
+    await page.getByTestId('bridges').click();
+    await page.waitForFunction((v) => Number(document.body.dataset.mapVersion) > v, version);
+    const bridges = await page.evaluate(() =>
+      window
+        .threadline!.debug.mapCy()
+        .nodes('.bridge')
+        .map((n) => n.data('label') as string),
+    );
+    expect(bridges.length).toBeGreaterThan(0);
+    const list = (await page.getByTestId('bridges-list').textContent()) ?? '';
+    for (const label of bridges) expect(list).toContain(label);
+    expect(page.url()).toContain('bridges=1');
+    await page.close();
+  });
+
+  it('labels the most important themes with no label over another label or a circle, at the desk and on a projector', async () => {
+    const page = await open();
+    const desk = await labelLayout(page);
+    expect(desk.labels.filter((l) => !l.region).length).toBeGreaterThanOrEqual(8);
+    expectNoOverlaps(desk);
+    for (const factor of [1.6, 1.6]) {
+      await page.evaluate((f) => {
+        const cy = window.threadline!.debug.mapCy();
+        cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      }, factor);
+      await page.waitForTimeout(300);
+      expectNoOverlaps(await labelLayout(page));
+    }
+    await page.close();
+
+    const room = await context.newPage();
+    await room.setViewportSize({ width: 1920, height: 1080 });
+    await room.goto(`${app.url}/?present=1`);
+    await mapSettled(room);
+    await room.waitForTimeout(600);
+    const projector = await labelLayout(room);
+    expect(projector.labels.length).toBeGreaterThan(5);
+    for (const l of projector.labels) expect(l.font).toBeGreaterThanOrEqual(18);
+    expectNoOverlaps(projector);
+    await room.close();
+  });
+
+  it('opens exactly the link clicked, for twenty links picked at random', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1920, height: 1200 });
+    await page.goto(`${app.url}/?links=suggestive`);
+    await mapSettled(page);
+    const map = (await page.getByTestId('map').boundingBox())!;
+    const candidates = await page.evaluate<ClickPoint[]>(CLICK_POINTS);
+    expect(candidates.length).toBeGreaterThanOrEqual(20);
+    const chosen = seededShuffle(candidates, 7).slice(0, 20);
+    for (const { id } of chosen) {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(250);
+      const point = (await page.evaluate<ClickPoint[]>(CLICK_POINTS)).find((c) => c.id === id);
+      expect(point, `link ${id} is still clickable`).toBeDefined();
+      await page.mouse.move(map.x + point!.x, map.y + point!.y);
+      await expect
+        .poll(() =>
+          page.evaluate((e) => window.threadline!.debug.mapCy().getElementById(e).hasClass('hover'), id),
+        )
+        .toBe(true);
+      await page.mouse.click(map.x + point!.x, map.y + point!.y);
+      await expect
+        .poll(() => new URL(page.url()).searchParams.get('link')?.split('|').sort().join('|'))
+        .toBe(id);
+      await page.getByTestId('link-panel').waitFor();
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('panel').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('presents room-safe by default: no pseudonym on screen, in the exports or in the copied queries', async () => {
+    const { cases } = await graphql<{ cases: { edges: Array<{ node: { child: string | null } }> } }>(
+      app.url,
+      '{ cases(first: 100) { edges { node { child } } } }',
+    );
+    const pseudonyms = [...new Set(cases.edges.flatMap((e) => (e.node.child ? [e.node.child] : [])))].filter(
+      (c) => c.length > 2,
+    );
+    expect(pseudonyms.length).toBeGreaterThan(0);
+    const named = (text: string) =>
+      pseudonyms.filter((p) => new RegExp(`(?<![\\p{L}])${escapeRegExp(p)}(?![\\p{L}])`, 'u').test(text));
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${app.url}/`);
+    await mapSettled(page);
+    await page.getByTestId('present-menu').click();
+    await page.getByTestId('present').click();
+    await page.waitForFunction(() => document.querySelector('.app')?.classList.contains('presenting'));
+    expect(await page.getByTestId('room-safe').isChecked()).toBe(true);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.getByTestId('present-caption').locator('blockquote').waitFor();
+    expect(named(await page.content())).toEqual([]);
+    const header = (await page.locator('.present-header').textContent()) ?? '';
+    expect(header).toContain('Room-safe');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.app')?.classList.contains('presenting'));
+    expect(named(await page.content())).toEqual([]);
+
+    const floor = 3;
+    const model = await page.evaluate(() => window.threadline!.debug.model());
+    for (const n of model.nodes) expect(n.weight).toBeGreaterThanOrEqual(floor);
+    for (const e of model.edges) expect(e.weight).toBeGreaterThanOrEqual(floor);
+    const save = async (testid: string) => {
+      await page.getByTestId('export-menu').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+      return readFileSync((await download.path())!).toString('utf8');
+    };
+    for (const file of ['export-graph.graphml', 'export-graph.gexf']) {
+      const xml = await save(file);
+      expect(xml.match(/<node /g)?.length ?? 0).toBe(model.nodes.length);
+      expect(xml.match(/<edge /g)?.length ?? 0).toBe(model.edges.length);
+      expect(xml).toContain('Room-safe');
+      expect(named(xml)).toEqual([]);
+    }
+    const copied = async (testid: string) => {
+      await page.getByTestId('share-menu').click();
+      await page.getByTestId(testid).click();
+      const text = await page.getByTestId('share-text').inputValue();
+      await page.keyboard.press('Escape');
+      return text;
+    };
+    const gql = await copied('share-graphql');
+    const variables = JSON.parse(gql.slice(gql.indexOf('# variables') + '# variables'.length));
+    expect(variables.minShared).toBeGreaterThanOrEqual(floor);
+    expect(gql).not.toMatch(/\b(child|title|quote)\b/);
+    const answer = await graphql<Analytic>(app.url, ANALYTIC, variables);
+    expect(answer.themeNetwork.edges.length).toBe(model.edges.length);
+    const py = await copied('share-python');
+    expect(py).toContain(`if n["weight"] >= ${floor}`);
+    if (python) {
+      const file = join(tmpdir(), `threadline-safe-${process.pid}.py`);
+      writeFileSync(file, py);
+      const result = spawnSync('python3', [file], { encoding: 'utf8', timeout: 30_000 });
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toContain(`${model.nodes.length} themes, ${model.edges.length} links`);
+    }
+    await page.close();
+  });
+
+  it('exports an SVG whose labels overlap neither each other nor a circle, with legend and caption', async () => {
+    const page = await open();
+    await page.getByTestId('export-menu').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-svg').click(),
+    ]);
+    const svg = readFileSync((await download.path())!).toString('utf8');
+    const view = await context.newPage();
+    await view.setContent(svg);
+    const drawn = await view.evaluate<SvgLayout>(SVG_LAYOUT);
+    expect(drawn.labels.length).toBeGreaterThanOrEqual(10);
+    expect(drawn.text).toContain('Communities');
+    expect(drawn.text).toContain('Significant: links shared by 2+ reviews');
+    for (let i = 0; i < drawn.labels.length; i++) {
+      const a = drawn.labels[i]!;
+      for (let j = i + 1; j < drawn.labels.length; j++)
+        expect(boxesOverlap(a, drawn.labels[j]!, 0.5)).toBe(false);
+      for (const c of drawn.circles) {
+        const touching = boxTouches(a, c, 0.5);
+        if (touching) expect(c.own, `the label of node ${a.text} is over another circle`).toBe(a.text);
+      }
+    }
+    await view.close();
+    await page.close();
+  });
+
+  it('closes the panel with Esc, lights up the themes of an open review and explains an unknown id', async () => {
+    const page = await open('/?theme=no-such-theme');
+    const missing = page.getByTestId('not-found');
+    await missing.waitFor();
+    expect(await missing.textContent()).toContain('no theme "no-such-theme"');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('panel').isHidden()).toBe(true);
+    expect(new URL(page.url()).searchParams.get('theme')).toBeNull();
+
+    const heaviest = [...whole.nodes].sort((a, b) => b.weight - a.weight)[0]!;
+    await page.getByTestId('node-row').first().locator('button').click();
+    await page.getByTestId('theme-panel').waitFor();
+    expect(await page.getByTestId('theme-panel').getAttribute('data-theme-id')).toBe(heaviest.id);
+    await page.getByTestId('review-link').first().click();
+    await page.getByTestId('review-panel').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => window.threadline!.debug.mapCy().nodes('.lit').length))
+      .toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('adds a document through the upload dialog and refreshes the map', async () => {
     const page = await open();
     await page.getByTestId('add-documents').click();
@@ -499,4 +766,163 @@ async function renderedPoint(page: Page, id: string): Promise<{ x: number; y: nu
   );
   const box = (await page.getByTestId('map').boundingBox())!;
   return { x: box.x + p.x, y: box.y + p.y };
+}
+
+const ANALYTIC = `query($filter: CaseFilter, $minShared: Int, $minLift: Float, $maxP: Float) {
+  themeNetwork(filter: $filter, minShared: $minShared, minLift: $minLift, maxP: $maxP) {
+    candidateEdges
+    omitted { total belowMinShared belowMinLift aboveMaxP }
+    communities { id name }
+    nodes { id label weight pageRank community }
+    edges { source target weight }
+  }
+}`;
+
+interface Analytic {
+  themeNetwork: {
+    candidateEdges: number;
+    omitted: { total: number; belowMinShared: number; belowMinLift: number; aboveMaxP: number };
+    communities: Array<{ id: number; name: string }>;
+    nodes: Array<{ id: string; label: string; weight: number; pageRank: number; community: number | null }>;
+    edges: Array<{ source: string; target: string; weight: number }>;
+  };
+}
+
+interface Rect {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+interface LabelLayout {
+  labels: Array<Rect & { id: string; region: boolean; font: number }>;
+  circles: Array<{ id: string; x: number; y: number; r: number }>;
+}
+
+/**
+ * The labels drawn on the map, measured from the rendered page: every node whose label shows (region
+ * names and theme labels), its box in screen pixels and its rendered font size, and every theme circle.
+ * A string, so that the test runner's transforms never reach the page.
+ */
+const LABEL_LAYOUT = `(() => {
+  const cy = window.threadline.debug.mapCy();
+  const z = cy.zoom();
+  const pan = cy.pan();
+  const labels = cy.nodes().filter((n) => !n.hasClass('quiet') && !n.hasClass('faded')).map((n) => {
+    const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+    return { id: n.id(), region: n.isParent(), font: parseFloat(n.style('font-size')) * z,
+      x1: b.x1 * z + pan.x, y1: b.y1 * z + pan.y, x2: b.x2 * z + pan.x, y2: b.y2 * z + pan.y };
+  });
+  const circles = cy.nodes('.theme').map((n) => {
+    const p = n.renderedPosition();
+    return { id: n.id(), x: p.x, y: p.y, r: n.renderedWidth() / 2 };
+  });
+  return { labels, circles };
+})()`;
+
+async function labelLayout(page: Page): Promise<LabelLayout> {
+  return page.evaluate<LabelLayout>(LABEL_LAYOUT);
+}
+
+function boxesOverlap(a: Rect, b: Rect, slack: number): boolean {
+  return a.x1 + slack < b.x2 && b.x1 + slack < a.x2 && a.y1 + slack < b.y2 && b.y1 + slack < a.y2;
+}
+
+function boxTouches(box: Rect, c: { x: number; y: number; r: number }, slack: number): boolean {
+  const nx = Math.max(box.x1, Math.min(c.x, box.x2));
+  const ny = Math.max(box.y1, Math.min(c.y, box.y2));
+  return Math.hypot(nx - c.x, ny - c.y) < c.r - slack;
+}
+
+function expectNoOverlaps(layout: LabelLayout): void {
+  const { labels, circles } = layout;
+  for (let i = 0; i < labels.length; i++) {
+    const a = labels[i]!;
+    for (let j = i + 1; j < labels.length; j++) {
+      const b = labels[j]!;
+      expect(boxesOverlap(a, b, 0.5), `labels of ${a.id} and ${b.id} overlap`).toBe(false);
+    }
+    for (const c of circles) {
+      if (c.id === a.id) continue;
+      expect(boxTouches(a, c, 0.5), `the label of ${a.id} covers the circle of ${c.id}`).toBe(false);
+    }
+  }
+}
+
+interface ClickPoint {
+  id: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * For every link on the map, a point on its line that is on the map (not under a control), clear of every
+ * circle and at least 10 px from every other line: where a person would click to mean that link.
+ */
+const CLICK_POINTS = `(() => {
+  const cy = window.threadline.debug.mapCy();
+  const canvas = document.querySelector('[data-testid="map"]').getBoundingClientRect();
+  const circles = cy.nodes('.theme').map((n) => ({ p: n.renderedPosition(), r: n.renderedWidth() / 2 }));
+  const lines = cy.edges().map((e) => ({ id: [e.data('source'), e.data('target')].sort().join('|'),
+    a: e.source().renderedPosition(), b: e.target().renderedPosition() }));
+  const distance = (p, a, b) => {
+    const dx = b.x - a.x, dy = b.y - a.y, l = dx * dx + dy * dy;
+    const t = l === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / l));
+    return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+  };
+  const out = [];
+  for (const line of lines) {
+    for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+      const p = { x: line.a.x + (line.b.x - line.a.x) * t, y: line.a.y + (line.b.y - line.a.y) * t };
+      if (p.x < 10 || p.y < 10 || p.x > cy.width() - 10 || p.y > cy.height() - 10) continue;
+      const under = document.elementFromPoint(canvas.left + p.x, canvas.top + p.y);
+      if (!under || !under.closest('[data-testid="map"]')) continue;
+      if (circles.some((c) => Math.hypot(c.p.x - p.x, c.p.y - p.y) < c.r + 6)) continue;
+      if (lines.some((o) => o !== line && distance(p, o.a, o.b) < 10)) continue;
+      out.push({ id: line.id, x: p.x, y: p.y });
+      break;
+    }
+  }
+  return out;
+})()`;
+
+/** A fixed shuffle, so the twenty links are the same on every run. */
+function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+interface SvgLayout {
+  text: string;
+  labels: Array<Rect & { text: string }>;
+  circles: Array<{ x: number; y: number; r: number; own: string }>;
+}
+
+/** The exported SVG's label boxes and circles, in page pixels, as the browser laid them out. */
+const SVG_LAYOUT = `(() => {
+  const svg = document.querySelector('svg');
+  const box = (el) => { const r = el.getBoundingClientRect(); return { x1: r.left, y1: r.top, x2: r.right, y2: r.bottom }; };
+  const labels = [...svg.querySelectorAll('text.label, text.region-label')].map((t) => ({ ...box(t), text: t.dataset.node }));
+  const circles = [...svg.querySelectorAll('ellipse')].map((e) => { const b = box(e); return { x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2, r: (b.x2 - b.x1) / 2, own: e.dataset.node }; });
+  return { text: svg.textContent, labels, circles };
+})()`;
+
+async function setRange(page: Page, testid: string, value: number): Promise<void> {
+  await page.getByTestId(testid).evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    input.value = String(v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -31,8 +31,15 @@ import { Toasts } from './shell/toast.ts';
 import { TokenPrompt } from './shell/token-prompt.ts';
 import { graphToolbar, toolbar, uploadButton } from './shell/toolbar.ts';
 import { showTooltip } from './shell/tooltip.ts';
+import { mapStateChange } from './state/map-state-change.ts';
 import { Store } from './state/store.ts';
-import { EMPTY_FILTERS, type Selection, sameSelection, type ViewState } from './state/view-state.ts';
+import {
+  EMPTY_FILTERS,
+  presentationDefaults,
+  type Selection,
+  sameSelection,
+  type ViewState,
+} from './state/view-state.ts';
 import { SampleNotice } from './upload/sample-notice.ts';
 import { UploadDialog } from './upload/upload-dialog.ts';
 import { AnalysisViews, isAnalysisView } from './views/analysis-views.ts';
@@ -71,7 +78,7 @@ export class App {
     private readonly api: Api,
     mount: HTMLElement,
   ) {
-    this.store = new Store(queryToState(location.search));
+    this.store = new Store(queryToState(location.search), presentationDefaults);
     this.ui = skeleton();
     mount.replaceChildren(this.ui.root);
 
@@ -92,7 +99,7 @@ export class App {
       networkLoaded: () => this.mapView.redraw(),
       facetsLoaded: () => {
         const s = this.store.get();
-        this.filters.update(s.filters, s.minShared, this.data.facets);
+        this.filters.update(s.filters, s, this.data.facets, strongestLink(this.data.network));
         this.mapView.renderChips(s);
         this.mapView.renderSummary(s);
       },
@@ -139,6 +146,7 @@ export class App {
     this.filters = new FilterPanel({
       change: (patch) => this.store.update((s) => ({ filters: { ...s.filters, ...patch } })),
       minShared: (value) => this.store.update({ minShared: value }),
+      linkLevel: (linkLevel) => this.store.update({ linkLevel, minShared: null }),
       clear: () => this.clearFilters(),
     });
     this.search = new SearchBox(
@@ -155,7 +163,13 @@ export class App {
         },
       }),
     );
-    this.panel = new PanelHost({ close: () => this.select(null), back: () => this.back() });
+    this.panel = new PanelHost({
+      close: () => this.select(null),
+      back: () => this.back(),
+      toggled: () => {
+        if (!this.store.get().presenting) requestAnimationFrame(() => this.map.refit());
+      },
+    });
     this.panels = new PanelLoader({
       api,
       panel: this.panel,
@@ -168,6 +182,7 @@ export class App {
       select: (selection, from) => this.select(selection, from),
       openGraph: (ref) => this.graphView.openAround(ref),
       backLabel: () => this.history.at(-1)?.label ?? null,
+      caseThemes: (ids) => this.map.lightThemes(ids),
       quoted: (quote) => {
         this.stepQuote = quote;
         this.presentationStep();
@@ -190,6 +205,8 @@ export class App {
       presentationStep: () => this.presentationStep(),
       stage: (state) => this.setStage(state),
       clearFilters: () => this.clearFilters(),
+      update: (patch) => this.store.update(patch),
+      selectTheme: (id) => this.select({ kind: 'theme', id }),
     });
     this.presentation = new Presentation(this.ui.root, {
       step: (dir) => this.step(dir),
@@ -261,7 +278,7 @@ export class App {
       fit: () => (this.store.get().view === 'graph' ? this.graph.graph?.fit() : this.map.fit()),
     });
     this.weightingButtons.push(...controls.weightingButtons);
-    ui.toolbar.append(...controls.controls);
+    ui.toolbar.append(...controls.controls, this.mapView.controls.root);
     ui.graphToolbar.append(
       ...graphToolbar({
         backToMap: () => this.store.update({ view: 'map' }),
@@ -340,14 +357,16 @@ export class App {
       this.map.setWebgl(next.webgl);
       this.graph.graph?.setWebgl(next.webgl);
     }
-    if (filtersChanged || next.minShared !== prev.minShared) {
-      this.filters.update(next.filters, next.minShared, null);
+    const change = mapStateChange(next, prev);
+    if (change.reload) {
+      this.filters.update(next.filters, next, null);
       void this.data.loadNetwork(next);
     }
     if (filtersChanged) void this.data.loadFacets(next);
     if (
       !filtersChanged &&
-      (next.weighting !== prev.weighting ||
+      (change.redraw ||
+        next.weighting !== prev.weighting ||
         next.roomSafe !== prev.roomSafe ||
         next.safeMinShared !== prev.safeMinShared ||
         next.presenting !== prev.presenting)
@@ -430,7 +449,7 @@ export class App {
   }
 
   private clearFilters(): void {
-    this.store.update({ filters: EMPTY_FILTERS, minShared: 1 });
+    this.store.update({ filters: EMPTY_FILTERS, minShared: null, linkLevel: 'significant' });
   }
 
   private step(direction: 1 | -1): void {
@@ -481,4 +500,9 @@ function isTyping(target: EventTarget | null): boolean {
     !!el &&
     (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
   );
+}
+
+/** The most reviews any link on the map shares, so the minimum-shared slider reaches every link. */
+function strongestLink(network: { edges: ReadonlyArray<{ weight: number }> } | null): number | null {
+  return network ? Math.max(0, ...network.edges.map((e) => e.weight)) : null;
 }

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EDGE_HEADER, edgesCsv, NODE_HEADER, nodesCsv, toCsv } from '../../../web/src/export/csv.ts';
 import type { MapEdge, MapNode } from '../../../web/src/map/map-model.ts';
+import { mapEdge, mapNode } from './network-fixture.ts';
 
-const node = (id: string, label: string, weight: number): MapNode => ({
-  id,
-  label,
-  group: 'g',
-  weight,
-  degree: 1,
-  size: 10,
-  fontSize: 12,
-  colour: '#000000',
-});
+const node = (id: string, label: string, weight: number): MapNode =>
+  mapNode(id, label, weight, { group: 'g' });
 
 describe('CSV export', () => {
   it('quotes commas, quotes and line breaks as RFC 4180 asks', () => {
@@ -39,15 +32,7 @@ describe('CSV export', () => {
   });
 
   it('lists links with both labels, shared reviews and lift', () => {
-    const edge: MapEdge = {
-      id: 'a|b',
-      source: 'a',
-      target: 'b',
-      weight: 3,
-      lift: 1.23456,
-      width: 1,
-      opacity: 1,
-    };
+    const edge: MapEdge = mapEdge('a', 'b', 3, { lift: 1.23456 });
     const csv = edgesCsv(
       [edge],
       new Map([

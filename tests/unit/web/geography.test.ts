@@ -1,50 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import type { ThemeNetwork } from '../../../web/src/api/types.ts';
 import { Geography } from '../../../web/src/map/geography.ts';
+import { analyticEdge, analyticNetwork, analyticNode } from './network-fixture.ts';
 
-const whole: ThemeNetwork = {
-  caseCount: 12,
-  nodes: ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({
-    id,
-    label: id.toUpperCase(),
-    group: null,
-    weight: 10 - i,
-  })),
-  edges: [
-    { source: 'a', target: 'b', weight: 5, lift: 1.2 },
-    { source: 'b', target: 'c', weight: 3, lift: 1.5 },
-    { source: 'c', target: 'd', weight: 2, lift: 2 },
-    { source: 'd', target: 'e', weight: 1, lift: 3 },
+/** Two communities of three themes, one bridge between them, and two themes with no link. */
+const whole = analyticNetwork(
+  [
+    analyticNode('alpha', 12, { community: 0 }),
+    analyticNode('beta', 9, { community: 0 }),
+    analyticNode('gamma', 7, { community: 0 }),
+    analyticNode('delta', 10, { community: 1 }),
+    analyticNode('epsilon', 6, { community: 1 }),
+    analyticNode('zeta', 5, { community: 1 }),
+    analyticNode('eta', 2),
+    analyticNode('theta', 1),
   ],
-};
+  [
+    analyticEdge('alpha', 'beta', 6),
+    analyticEdge('beta', 'gamma', 4),
+    analyticEdge('alpha', 'gamma', 3),
+    analyticEdge('delta', 'epsilon', 5),
+    analyticEdge('epsilon', 'zeta', 3),
+    analyticEdge('gamma', 'delta', 2),
+  ],
+);
+
+function regionBox(geo: Geography, ids: readonly string[]) {
+  const points = ids.map((id) => geo.at(id)!);
+  return {
+    x1: Math.min(...points.map((p) => p.x)),
+    x2: Math.max(...points.map((p) => p.x)),
+    y1: Math.min(...points.map((p) => p.y)),
+    y2: Math.max(...points.map((p) => p.y)),
+  };
+}
 
 describe('the theme map geography', () => {
-  it('keeps every theme where it was when a filter shrinks the network', () => {
-    const geo = new Geography();
-    const before = new Map(geo.place(whole));
-    const filtered: ThemeNetwork = {
-      caseCount: 3,
-      nodes: whole.nodes.slice(0, 3),
-      edges: whole.edges.slice(0, 1),
-    };
-    const after = geo.place(filtered);
-    for (const n of filtered.nodes) expect(after.get(n.id)).toEqual(before.get(n.id));
+  it('lays out the same network the same way every time, whatever order it arrives in', () => {
+    const shuffled = { ...whole, nodes: [...whole.nodes].reverse(), edges: [...whole.edges].reverse() };
+    expect(new Map(new Geography().place(whole))).toEqual(new Map(new Geography().place(shuffled)));
   });
 
-  it('places a theme it has not seen without moving the others', () => {
-    const geo = new Geography();
-    const before = new Map(geo.place(whole));
-    const grown: ThemeNetwork = {
-      ...whole,
-      nodes: [...whole.nodes, { id: 'f', label: 'F', group: null, weight: 4 }],
-      edges: [...whole.edges, { source: 'f', target: 'a', weight: 2, lift: 1 }],
-    };
-    const after = geo.place(grown);
-    expect(geo.has('f')).toBe(true);
-    for (const n of whole.nodes) expect(after.get(n.id)).toEqual(before.get(n.id));
+  it('places every theme, and no two at the same point', () => {
+    const positions = new Geography().place(whole);
+    expect([...positions.keys()].sort()).toEqual(whole.nodes.map((n) => n.id).sort());
+    const keys = new Set([...positions.values()].map((p) => `${p.x},${p.y}`));
+    expect(keys.size).toBe(whole.nodes.length);
   });
 
-  it('gives two fresh geographies of the same network the same positions', () => {
-    expect(new Map(new Geography().place(whole))).toEqual(new Map(new Geography().place(whole)));
+  it('keeps the communities in separate regions that do not overlap', () => {
+    const geo = new Geography();
+    geo.place(whole);
+    const a = regionBox(geo, ['alpha', 'beta', 'gamma']);
+    const b = regionBox(geo, ['delta', 'epsilon', 'zeta']);
+    const apart = a.x2 < b.x1 || b.x2 < a.x1 || a.y2 < b.y1 || b.y2 < a.y1;
+    expect(apart).toBe(true);
+  });
+
+  it('names each theme region after its community, and the rest as themes without a link', () => {
+    const geo = new Geography();
+    geo.place(whole);
+    expect(geo.regions.names.get(geo.regions.of.get('alpha')!)).toBe('Alpha · Beta');
+    expect(geo.regions.names.get(geo.regions.of.get('eta')!)).toBe('Themes without a significant link');
+  });
+
+  it('does not move a theme when the same collection is placed again', () => {
+    const geo = new Geography();
+    const before = new Map(geo.place(whole));
+    expect(new Map(geo.place(whole))).toEqual(before);
   });
 });

@@ -1,93 +1,100 @@
 import { describe, expect, it } from 'vitest';
-import type { ThemeNetwork } from '../../../web/src/api/types.ts';
 import {
+  bridgingThemes,
   buildMapModel,
   edgeStrength,
   labelSize,
   linkId,
+  type ModelOptions,
   nodeSize,
   stepOrder,
 } from '../../../web/src/map/map-model.ts';
-import { groupColours } from '../../../web/src/map/palette.ts';
+import { analyticEdge, analyticNetwork, analyticNode } from './network-fixture.ts';
 
-const network: ThemeNetwork = {
-  caseCount: 10,
-  nodes: [
-    { id: 'a', label: 'Alpha', group: 'g1', weight: 9 },
-    { id: 'b', label: 'Beta', group: 'g2', weight: 4 },
-    { id: 'c', label: 'Gamma', group: null, weight: 1 },
+const network = analyticNetwork(
+  [
+    analyticNode('a', 9, { community: 0, betweenness: 0.1, pageRank: 0.2, weightedDegree: 4 }),
+    analyticNode('b', 4, { community: 0, betweenness: 0.6, pageRank: 0.5, weightedDegree: 7 }),
+    analyticNode('c', 1, { community: 1, pageRank: 0.3, weightedDegree: 3 }),
   ],
-  edges: [
-    { source: 'a', target: 'b', weight: 4, lift: 1.1 },
-    { source: 'b', target: 'c', weight: 1, lift: 2.5 },
-  ],
+  [analyticEdge('a', 'b', 4, { lift: 1.1 }), analyticEdge('b', 'c', 1, { lift: 2.5 })],
+);
+
+const options: ModelOptions = {
+  weighting: 'shared',
+  sizeBy: 'reviews',
+  regions: {
+    of: new Map([
+      ['a', 0],
+      ['b', 0],
+      ['c', 1],
+    ]),
+    names: new Map([
+      [0, 'A · B'],
+      [1, 'C'],
+    ]),
+    colours: new Map([
+      [0, '#1d5fa8'],
+      [1, '#b5501a'],
+    ]),
+  },
+  floor: 1,
+  labelScale: 1,
 };
-const colours = groupColours(['g1', 'g2', null], 'desk');
 
 describe('what the theme map draws', () => {
-  it('sizes nodes by review count with the largest theme largest', () => {
-    const model = buildMapModel(network, { weighting: 'shared', colours, hideLinksBelow: 1, labelScale: 1 });
-    const [a, b, c] = model.nodes;
+  it('sizes circles by review count by default, the largest theme largest', () => {
+    const [a, b, c] = buildMapModel(network, options).nodes;
     expect(a!.size).toBeGreaterThan(b!.size);
     expect(b!.size).toBeGreaterThan(c!.size);
-    expect(nodeSize(0, 10)).toBe(22);
-    expect(nodeSize(10, 10)).toBe(84);
-    expect(labelSize(10, 10)).toBeGreaterThan(labelSize(1, 10));
+    expect(nodeSize(0)).toBe(22);
+    expect(nodeSize(1)).toBe(84);
+    expect(labelSize(1)).toBeGreaterThan(labelSize(0.1));
+  });
+
+  it('sizes circles by the chosen measure: betweenness puts the bridge first', () => {
+    const [a, b] = buildMapModel(network, { ...options, sizeBy: 'betweenness' }).nodes;
+    expect(b!.size).toBeGreaterThan(a!.size);
+    expect(b!.measure).toBe(0.6);
+    const [pa, pb] = buildMapModel(network, { ...options, sizeBy: 'pageRank' }).nodes;
+    expect(pb!.size).toBeGreaterThan(pa!.size);
+  });
+
+  it("colours each theme by its community's region and lists the regions shown", () => {
+    const model = buildMapModel(network, options);
+    expect(model.nodes.map((n) => n.colour)).toEqual(['#1d5fa8', '#1d5fa8', '#b5501a']);
+    expect(model.regions.map((r) => r.name)).toEqual(['A · B', 'C']);
   });
 
   it('weights links by shared reviews or by lift, as toggled', () => {
-    const shared = buildMapModel(network, { weighting: 'shared', colours, hideLinksBelow: 1, labelScale: 1 });
-    const lift = buildMapModel(network, { weighting: 'lift', colours, hideLinksBelow: 1, labelScale: 1 });
+    const shared = buildMapModel(network, options);
+    const lift = buildMapModel(network, { ...options, weighting: 'lift' });
     expect(shared.edges[0]!.width).toBeGreaterThan(shared.edges[1]!.width);
     expect(lift.edges[1]!.width).toBeGreaterThan(lift.edges[0]!.width);
-    expect(edgeStrength({ source: 'x', target: 'y', weight: 3, lift: 0.8 }, 'lift', 3, 2)).toBe(0);
+    expect(edgeStrength(analyticEdge('x', 'y', 3, { lift: 0.8 }), 'lift', 3, 2)).toBe(0);
   });
 
-  it("hides links supported by fewer reviews than asked and counts each theme's remaining links", () => {
-    const model = buildMapModel(network, { weighting: 'shared', colours, hideLinksBelow: 2, labelScale: 1 });
+  it('room-safe: leaves out themes and links counted in fewer reviews than the floor', () => {
+    const model = buildMapModel(network, { ...options, floor: 2 });
+    expect(model.nodes.map((n) => n.id)).toEqual(['a', 'b']);
     expect(model.edges.map((e) => e.id)).toEqual(['a|b']);
-    expect(model.nodes.map((n) => n.degree)).toEqual([1, 1, 0]);
+    expect(model.regions.map((r) => r.id)).toEqual([0]);
   });
 
   it('scales labels for presentation', () => {
-    const desk = buildMapModel(network, { weighting: 'shared', colours, hideLinksBelow: 1, labelScale: 1 });
-    const room = buildMapModel(network, { weighting: 'shared', colours, hideLinksBelow: 1, labelScale: 1.8 });
+    const desk = buildMapModel(network, options);
+    const room = buildMapModel(network, { ...options, labelScale: 1.8 });
     expect(room.nodes[0]!.fontSize).toBeCloseTo(desk.nodes[0]!.fontSize * 1.8);
   });
 
-  it('keeps label sizes from the whole collection while circles follow the filtered counts', () => {
-    const whole = new Map([
-      ['a', 30],
-      ['b', 4],
-      ['c', 1],
-    ]);
-    const filtered = {
-      ...network,
-      nodes: network.nodes.map((n) => ({ ...n, weight: n.id === 'b' ? 9 : 1 })),
-    };
-    const model = buildMapModel(filtered, {
-      weighting: 'shared',
-      colours,
-      hideLinksBelow: 1,
-      labelScale: 1,
-      labelWeights: whole,
-    });
-    const [a, b] = model.nodes;
-    expect(b!.size).toBeGreaterThan(a!.size);
-    expect(a!.fontSize).toBeGreaterThan(b!.fontSize);
+  it('finds bridging themes: high betweenness with a link into another community', () => {
+    const bridges = bridgingThemes(network.nodes, network.edges, options.regions.of);
+    expect([...bridges]).toEqual(['b']);
+    expect(buildMapModel(network, options).nodes.find((n) => n.id === 'b')!.bridge).toBe(true);
   });
 
-  it('names a link the same whichever end comes first', () => {
+  it('names a link the same whichever end comes first, and steps heaviest first', () => {
     expect(linkId('b', 'a')).toBe(linkId('a', 'b'));
-  });
-
-  it('steps through themes heaviest first, ties by label', () => {
-    expect(
-      stepOrder([
-        { id: 'x', label: 'Zed', weight: 2 },
-        { id: 'y', label: 'Aye', weight: 2 },
-        { id: 'z', label: 'Big', weight: 5 },
-      ]),
-    ).toEqual(['z', 'y', 'x']);
+    expect(stepOrder(network.nodes)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -3,29 +3,15 @@ import type { CaseListItem } from '../../../web/src/api/types.ts';
 import { kindLegend, themeLegend } from '../../../web/src/map/legend-model.ts';
 import type { MapModel } from '../../../web/src/map/map-model.ts';
 import { stepCaption, stepQuote } from '../../../web/src/presentation/steps.ts';
+import { mapEdge, mapNode } from './network-fixture.ts';
 
-const node = (id: string, label: string, weight: number, group: string | null = 'practice') => ({
-  id,
-  label,
-  group,
-  weight,
-  degree: 0,
-  size: 20,
-  fontSize: 12,
-  colour: '#0072B2',
-});
-const edge = (source: string, target: string, weight: number) => ({
-  id: `${source}|${target}`,
-  source,
-  target,
-  weight,
-  lift: 1,
-  width: 1,
-  opacity: 1,
-});
+const node = (id: string, label: string, weight: number, group: string | null = 'practice') =>
+  mapNode(id, label, weight, { group, degree: 0 });
+const edge = (source: string, target: string, weight: number) => mapEdge(source, target, weight);
 const model: MapModel = {
   nodes: [node('a', 'Alpha', 9), node('b', 'Beta', 5), node('c', 'Gamma', 3), node('d', 'Delta', 2, null)],
   edges: [edge('a', 'b', 4), edge('c', 'a', 3), edge('a', 'd', 1), edge('b', 'c', 2)],
+  regions: [],
 };
 
 const review = (child: string | null, quote: string): CaseListItem => ({

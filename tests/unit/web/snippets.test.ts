@@ -14,21 +14,44 @@ const state = {
 };
 
 describe('copy the view as a query', () => {
-  it('carries the current filter and minimum shared reviews as variables', () => {
+  it("carries the current filter and the view's link thresholds as variables", () => {
     const q = viewQuery(state);
     expect(q.variables).toMatchObject({
       filter: { harmTypes: ['neglect'], yearFrom: 2015 },
       minShared: 2,
+      minLift: 1.2,
+      maxP: 0.05,
       theme: 'information-sharing',
       cases: { harmTypes: ['neglect'], yearFrom: 2015, themes: ['information-sharing'] },
     });
-    expect(q.query).toContain('themeNetwork(filter: $filter, minShared: $minShared)');
+    expect(q.query).toContain(
+      'themeNetwork(filter: $filter, minShared: $minShared, minLift: $minLift, maxP: $maxP)',
+    );
   });
 
   it('prints the GraphQL document followed by its variables as JSON', () => {
     const text = graphqlSnippet(viewQuery(DEFAULT_STATE), 'http://127.0.0.1:4000/graphql');
     const json = text.slice(text.indexOf('# variables') + '# variables'.length);
-    expect(JSON.parse(json)).toEqual({ filter: {}, minShared: 1 });
+    expect(JSON.parse(json)).toEqual({ filter: {}, minShared: 2, minLift: 1.2, maxP: 0.05 });
+  });
+
+  it('asks every pair when the map shows all links', () => {
+    expect(viewQuery({ ...DEFAULT_STATE, linkLevel: 'all' }).variables).toMatchObject({
+      minShared: 1,
+      minLift: 0,
+      maxP: 1,
+    });
+  });
+
+  it('room-safe: raises the least shared reviews to the threshold and asks for no name, title or quote', () => {
+    const safe = { ...state, roomSafe: true, safeMinShared: 4 };
+    const q = viewQuery(safe);
+    expect(q.variables).toMatchObject({ minShared: 4 });
+    expect(q.query).not.toMatch(/\b(child|title|quote)\b/);
+    const review = viewQuery({ ...safe, selection: { kind: 'case', id: 'r1' } });
+    expect(review.query).not.toMatch(/\b(child|title|quote|summary)\b/);
+    expect(pythonSnippet(q, 'http://x/graphql')).toContain('if n["weight"] >= 4');
+    expect(graphqlSnippet(q, 'http://x/graphql')).toContain('# Room-safe');
   });
 
   it('writes JSON values as Python literals', () => {

@@ -22,6 +22,9 @@ describe('view state in the URL', () => {
         yearTo: 2019,
       },
       minShared: 3,
+      linkLevel: 'strongest',
+      sizeBy: 'pageRank',
+      bridges: true,
       weighting: 'lift',
       selection: { kind: 'link', source: 'information-sharing', target: 'risk-assessment' },
       graphRoots: ['Theme:information-sharing', 'CaseReview:x-2016-1'],
@@ -45,7 +48,7 @@ describe('view state in the URL', () => {
       '?outcome=DEATH,EXPLODED&age=UNDER_1,99&from=19&to=2020x&min=0&weight=heavy&roots=nope,Theme:a',
     );
     expect(state.filters).toEqual({ ...EMPTY_FILTERS, outcome: ['DEATH'], ageBands: ['UNDER_1'] });
-    expect(state.minShared).toBe(1);
+    expect(state.minShared).toBeNull();
     expect(state.weighting).toBe('shared');
     expect(state.graphRoots).toEqual(['Theme:a']);
   });
@@ -59,5 +62,23 @@ describe('view state in the URL', () => {
   it('accepts the query with or without its leading question mark', () => {
     expect(queryToState('theme=x').selection).toEqual({ kind: 'theme', id: 'x' });
     expect(queryToState('?theme=x').selection).toEqual({ kind: 'theme', id: 'x' });
+  });
+
+  it('opens a presentation link room-safe unless the link turned room-safe off', () => {
+    expect(queryToState('?present=1').roomSafe).toBe(true);
+    expect(queryToState('?present=1&safe=0').roomSafe).toBe(false);
+    const off: ViewState = { ...DEFAULT_STATE, presenting: true, roomSafe: false };
+    expect(queryToState(stateToQuery(off))).toEqual(off);
+  });
+
+  it('reads link levels and size measures it knows, and falls back to the defaults otherwise', () => {
+    expect(queryToState('?links=all&size=betweenness')).toMatchObject({
+      linkLevel: 'all',
+      sizeBy: 'betweenness',
+    });
+    expect(queryToState('?links=most&size=colour')).toMatchObject({
+      linkLevel: DEFAULT_STATE.linkLevel,
+      sizeBy: DEFAULT_STATE.sizeBy,
+    });
   });
 });

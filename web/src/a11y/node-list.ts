@@ -13,7 +13,7 @@ export class NodeList {
   private readonly body: HTMLTableSectionElement;
   private readonly caption: HTMLElement;
   private readonly headers = new Map<SortKey, HTMLElement>();
-  private model: MapModel = { nodes: [], edges: [] };
+  private model: MapModel = { nodes: [], edges: [], regions: [] };
   private selected: string | null = null;
   private sort: { key: SortKey; descending: boolean } = { key: 'weight', descending: true };
 

@@ -127,7 +127,7 @@ export const THEME_DETAIL = operation<
 query ThemeDetail($id: ID!, $filter: CaseFilter, $cases: CaseFilter, $first: Int, $after: String) {
   theme(id: $id) {
     id label description group caseCount
-    related(limit: 8, filter: $filter) { theme { id label group } shared lift }
+    related(limit: 30, filter: $filter) { theme { id label group } shared lift }
   }
   ${CASES_FIELDS}
 }`,

@@ -1,4 +1,7 @@
-/** The Export menu: composed PNG and SVG, CSV of what is visible, and the server's GraphML / GEXF links. */
+/**
+ * The Export menu: composed PNG and SVG, and the themes and links on the map as CSV, GraphML and GEXF.
+ * Every file holds what the view shows, under its filters, link thresholds and room-safe floor.
+ */
 import type { Core } from 'cytoscape';
 import type { MapModel } from '../map/map-model.ts';
 import { download } from '../shell/clipboard.ts';
@@ -6,8 +9,9 @@ import { h, ICONS } from '../shell/dom.ts';
 import { disclosure, menuItem } from '../shell/menu.ts';
 import type { ViewState } from '../state/view-state.ts';
 import { edgesCsv, nodesCsv } from './csv.ts';
-import { exportName, exportUrl, type ServerExport } from './export-url.ts';
+import { exportName } from './export-url.ts';
 import { composedPng, type Framing, sceneFromCy } from './exporter.ts';
+import { gexfOf, graphmlOf } from './graph-files.ts';
 import type { LegendEntry } from './scene.ts';
 import { sceneToSvg } from './svg.ts';
 
@@ -21,29 +25,9 @@ export interface ExportHost {
 }
 
 export class ExportActions {
-  private readonly links: Array<[HTMLAnchorElement, ServerExport]> = [];
-
   constructor(private readonly host: ExportHost) {}
 
   menu(): HTMLElement {
-    const link = (file: ServerExport, label: string, hint: string) => {
-      const a = h(
-        'a',
-        {
-          class: 'menu-item',
-          href: '#',
-          download: '',
-          'data-testid': `export-${file}`,
-          'data-closes-menu': '',
-        },
-        h('span', {}, label),
-        h('span', { class: 'menu-hint' }, hint),
-      );
-      a.addEventListener('focus', () => this.refreshLinks());
-      a.addEventListener('mouseenter', () => this.refreshLinks());
-      this.links.push([a, file]);
-      return a;
-    };
     const menu = disclosure(
       'Export',
       ICONS.download,
@@ -55,21 +39,23 @@ export class ExportActions {
         h('p', { class: 'menu-heading' }, 'Data on the map'),
         menuItem('Themes (CSV)', () => this.csv('nodes'), 'export-csv-nodes', 'visible themes'),
         menuItem('Links (CSV)', () => this.csv('edges'), 'export-csv-edges', 'visible links'),
-        link('graph.graphml', 'GraphML', 'for Gephi, yEd, networkx'),
-        link('graph.gexf', 'GEXF', 'for Gephi'),
+        menuItem('GraphML', () => this.graph('graphml'), 'export-graph.graphml', 'for Gephi, yEd, networkx'),
+        menuItem('GEXF', () => this.graph('gexf'), 'export-graph.gexf', 'for Gephi'),
       ],
       { testid: 'export-menu' },
     );
-    menu.root.querySelector('button')?.addEventListener('click', () => this.refreshLinks());
     return menu.root;
   }
 
-  private refreshLinks(): void {
-    const s = this.host.state();
-    for (const [a, file] of this.links) {
-      a.href = exportUrl(file, s.filters, s.minShared);
-      a.download = exportName('themes', file.split('.').pop() ?? 'xml', s.filters);
-    }
+  /** The map's themes and links as a graph file, described by the map's caption. */
+  graph(format: 'graphml' | 'gexf'): void {
+    const model = this.host.model();
+    const description = `Threadline theme map: ${this.host.caption()}`;
+    const text = format === 'graphml' ? graphmlOf(model, description) : gexfOf(model, description);
+    download(
+      exportName('themes', format, this.host.state().filters),
+      new Blob([text], { type: 'application/xml;charset=utf-8' }),
+    );
   }
 
   private framing(): Framing {

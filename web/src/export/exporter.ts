@@ -31,7 +31,10 @@ export function sceneFromCy(cy: Core, framing: Framing): Scene {
   const nodes = cy.nodes(':visible').map((n) => {
     const pos = n.position();
     const shape = String(n.style('shape'));
+    const region = n.isParent();
     return {
+      region,
+      priority: region ? Number.POSITIVE_INFINITY : Number(n.data('measure') ?? n.width()) || 0,
       x: pos.x,
       y: pos.y,
       width: n.width(),

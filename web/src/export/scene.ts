@@ -20,6 +20,10 @@ export interface SceneNode {
   stroke: string;
   label: string;
   fontSize: number;
+  /** A community region (drawn under the themes, its name above it) rather than a theme. */
+  region?: boolean;
+  /** Which labels are placed first when not all fit (the screen's importance); larger first. */
+  priority?: number;
 }
 
 export interface SceneEdge {

@@ -1,6 +1,7 @@
 /** A standalone SVG of the current drawing with its title, filter caption and legend. No external resources. */
 import { fitInside, frame, wrapText } from './composition.ts';
 import { type Scene, type SceneNode, type SceneShape, sceneBounds, shapePoints } from './scene.ts';
+import { layoutSceneLabels, type PlacedText } from './svg-labels.ts';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 
@@ -34,8 +35,23 @@ export function sceneToSvg(scene: Scene, width = 1920, height = 1080): string {
     );
   }
   out.push('</g><g>');
-  for (const n of scene.nodes) out.push(nodeSvg(n, scene.ink));
+  scene.nodes.forEach((n, i) => {
+    out.push(nodeSvg(n, i));
+  });
   out.push('</g></g>');
+  // Labels are laid out in the picture's coordinates, so none overlaps another label or a circle.
+  const labels = layoutSceneLabels(
+    scene.nodes,
+    (x, y) => ({ x: t.dx + x * t.scale, y: t.dy + y * t.scale }),
+    t.scale,
+    {
+      x1: f.drawing.x,
+      y1: f.drawing.y,
+      x2: f.drawing.x + f.drawing.width,
+      y2: f.drawing.y + f.drawing.height,
+    },
+  );
+  out.push('<g class="labels">', ...labels.map((l) => labelSvg(l, scene.ink)), '</g>');
   out.push(...legendSvg(scene, f.legend, height));
   out.push(
     `<text x="${f.header.x}" y="${f.footerY}" font-size="${Math.round(height * 0.015)}" fill="${attr(scene.ink)}" opacity="0.75">${text(scene.footer)}</text>`,
@@ -44,18 +60,27 @@ export function sceneToSvg(scene: Scene, width = 1920, height = 1080): string {
   return out.join('\n');
 }
 
-function nodeSvg(n: SceneNode, ink: string): string {
-  const shape = shapeSvg(
-    n.shape,
+function nodeSvg(n: SceneNode, index: number): string {
+  const paint = n.region
+    ? `fill="${attr(n.fill)}" fill-opacity="0.08" stroke="${attr(n.fill)}" stroke-opacity="0.55" stroke-width="1.5"`
+    : `fill="${attr(n.fill)}" stroke="${attr(n.stroke)}" stroke-width="1.5"`;
+  return shapeSvg(
+    n.region ? 'round-rectangle' : n.shape,
     n.x,
     n.y,
     n.width,
     n.height,
-    `fill="${attr(n.fill)}" stroke="${attr(n.stroke)}" stroke-width="1.5"`,
+    `${paint} data-node="${index}"`,
   );
-  if (!n.label) return shape;
-  const y = n.y + n.height / 2 + n.fontSize * 1.1;
-  return `${shape}<text x="${num(n.x)}" y="${num(y)}" font-size="${num(n.fontSize)}" text-anchor="middle" fill="${attr(ink)}" stroke="#ffffff" stroke-width="${num(n.fontSize / 5)}" stroke-linejoin="round" paint-order="stroke">${text(n.label)}</text>`;
+}
+
+function labelSvg(l: PlacedText, ink: string): string {
+  const lines = l.lines
+    .map(
+      (line, i) => `<tspan x="${num(l.x)}" dy="${i === 0 ? 0 : num(l.fontSize * 1.2)}">${text(line)}</tspan>`,
+    )
+    .join('');
+  return `<text class="${l.region ? 'region-label' : 'label'}" data-node="${l.node}" x="${num(l.x)}" y="${num(l.y)}" font-size="${num(l.fontSize)}"${l.region ? ' font-weight="700"' : ''} text-anchor="${l.anchor}" fill="${attr(ink)}" stroke="#ffffff" stroke-width="${num(l.fontSize / 5)}" stroke-linejoin="round" paint-order="stroke">${lines}</text>`;
 }
 
 function shapeSvg(shape: SceneShape, x: number, y: number, w: number, h: number, paint: string): string {

@@ -5,7 +5,7 @@
 import type { FacetSlices } from '../api/queries.ts';
 import type { AgeBand, FacetValue, Outcome, ReviewType } from '../api/types.ts';
 import { h, replaceChildren } from '../shell/dom.ts';
-import type { Filters } from '../state/view-state.ts';
+import type { Filters, LinkLevel } from '../state/view-state.ts';
 import {
   AGE_BAND_LABELS,
   facetEnum,
@@ -15,10 +15,12 @@ import {
   REVIEW_TYPE_LABELS,
   toggleValue,
 } from './filter-model.ts';
+import { LinkControls, type LinkSettings } from './link-controls.ts';
 
 export interface FilterPanelEvents {
   change(patch: Partial<Filters>): void;
   minShared(value: number): void;
+  linkLevel(level: LinkLevel): void;
   clear(): void;
 }
 
@@ -37,8 +39,8 @@ export class FilterPanel {
   private readonly yearFrom: HTMLSelectElement;
   private readonly yearTo: HTMLSelectElement;
   private readonly yearBars: HTMLElement;
-  private readonly minSharedInput: HTMLInputElement;
-  private readonly minSharedOut: HTMLOutputElement;
+  private readonly links: LinkControls;
+  private settings: LinkSettings | null = null;
   private readonly clearButton: HTMLButtonElement;
   private facets: FacetSlices | null = null;
   private filters: Filters | null = null;
@@ -51,20 +53,10 @@ export class FilterPanel {
     });
     this.yearTo = h('select', { id: 'year-to', 'aria-label': 'To year', onchange: () => this.emitYears() });
     this.yearBars = h('div', { class: 'year-bars', 'aria-hidden': 'true' });
-    this.minSharedInput = h('input', {
-      type: 'range',
-      id: 'min-shared',
-      min: 1,
-      max: 10,
-      step: 1,
-      value: 1,
-      'aria-describedby': 'min-shared-help',
-      oninput: () => {
-        this.minSharedOut.value = this.minSharedInput.value;
-      },
-      onchange: () => this.events.minShared(Number(this.minSharedInput.value)),
+    this.links = new LinkControls({
+      level: (level) => this.events.linkLevel(level),
+      minShared: (value) => this.events.minShared(value),
     });
-    this.minSharedOut = h('output', { for: 'min-shared', class: 'range-value' }, '1');
     this.clearButton = h(
       'button',
       {
@@ -91,7 +83,7 @@ export class FilterPanel {
       this.group('ageBands', 'Age of child'),
       this.group('reviewTypes', 'Review type'),
       this.group('sources', 'Source document'),
-      this.minSharedGroup(),
+      this.links.root,
     );
   }
 
@@ -118,23 +110,19 @@ export class FilterPanel {
     );
   }
 
-  private minSharedGroup(): HTMLElement {
-    return h(
-      'fieldset',
-      { class: 'facet' },
-      h('legend', {}, 'Links on the map'),
-      h('label', { for: 'min-shared', class: 'range-label' }, 'Minimum shared reviews', this.minSharedOut),
-      this.minSharedInput,
-      h('p', { id: 'min-shared-help', class: 'hint' }, 'Hide links between themes that fewer reviews share.'),
-    );
-  }
-
-  update(filters: Filters, minShared: number, facets: FacetSlices | null): void {
+  /** `strongest`: the most reviews a link on the map shares (null when not known yet). */
+  update(
+    filters: Filters,
+    links: LinkSettings,
+    facets: FacetSlices | null,
+    strongest: number | null = null,
+  ): void {
     this.filters = filters;
+    this.settings = links;
     if (facets) this.facets = facets;
-    this.clearButton.hidden = !hasActiveFilters(filters) && minShared === 1;
-    this.minSharedInput.value = String(minShared);
-    this.minSharedOut.value = String(minShared);
+    this.clearButton.hidden =
+      !hasActiveFilters(filters) && links.minShared === null && links.linkLevel === 'significant';
+    this.links.update(links, strongest);
     const f = this.facets;
     this.renderList('harmTypes', f ? plain(f.harmTypes.harmTypes) : [], filters.harmTypes);
     this.renderList('agencies', f ? plain(f.agencies.agencies) : [], filters.agencies);
@@ -187,7 +175,7 @@ export class FilterPanel {
             onclick: () => {
               if (open) this.expanded.delete(field);
               else this.expanded.add(field);
-              if (this.filters) this.update(this.filters, Number(this.minSharedInput.value), null);
+              if (this.filters && this.settings) this.update(this.filters, this.settings, null);
             },
           },
           open ? 'Show fewer' : `Show all ${ordered.length}`,

@@ -1,12 +1,14 @@
 /**
- * The data behind the theme map: the bootstrap (stats, capabilities, themes, sources), the unfiltered base
- * network that fixes the geography, the filtered network and the facet counts. Loads them and says when
+ * The data behind the theme map: the bootstrap (stats, capabilities, themes, sources), the unfiltered
+ * significant network that fixes the geography and the communities, the network of the view (its filters
+ * and link thresholds) and the facet counts. Loads them and says when
  * each arrives; the host decides what to draw.
  */
 import type { Api, ApiError } from '../api/client.ts';
-import { BOOTSTRAP, FACETS, type FacetSlices, THEME_NETWORK } from '../api/queries.ts';
+import { ANALYTIC_NETWORK, type AnalyticNetwork } from '../api/network-queries.ts';
+import { BOOTSTRAP, FACETS, type FacetSlices } from '../api/queries.ts';
 import { sessionTokens } from '../api/tokens.ts';
-import type { Capabilities, SourceSummary, Stats, ThemeNetwork, ThemeSummary } from '../api/types.ts';
+import type { Capabilities, SourceSummary, Stats, ThemeSummary } from '../api/types.ts';
 import {
   type FilterLabels,
   facetVariables,
@@ -15,6 +17,7 @@ import {
 } from '../filters/filter-model.ts';
 import { Geography } from '../map/geography.ts';
 import type { StageState } from '../shell/status.ts';
+import { LEVELS, type LinkThresholds, linkThresholds } from '../state/thresholds.ts';
 import type { ViewState } from '../state/view-state.ts';
 
 export interface Boot {
@@ -44,9 +47,10 @@ export class MapData {
   boot: Boot | null = null;
   labels: FilterLabels = { harmTypes: new Map(), agencies: new Map(), sources: new Map() };
   readonly geography = new Geography();
-  network: ThemeNetwork | null = null;
+  network: AnalyticNetwork | null = null;
+  /** The thresholds the current network was asked with. */
+  thresholds: LinkThresholds = BASE_THRESHOLDS;
   facets: FacetSlices | null = null;
-  baseWeights = new Map<string, number>();
   private readonly seq = { network: 0, facets: 0 };
 
   constructor(private readonly host: MapDataHost) {}
@@ -71,30 +75,31 @@ export class MapData {
     this.host.ready(state);
   }
 
-  /** The unfiltered network fixes the map's geography; filtered views reuse its positions. */
-  private async loadBase(): Promise<ThemeNetwork | null> {
-    const result = await this.host.api.request(THEME_NETWORK, { filter: {}, minShared: 1 });
+  /** The unfiltered significant network fixes the geography; every view reuses its positions. */
+  private async loadBase(): Promise<AnalyticNetwork | null> {
+    const result = await this.host.api.request(ANALYTIC_NETWORK, { filter: {}, ...BASE_THRESHOLDS });
     if (!result.ok) {
       this.failed(result.error, () => void this.bootstrap());
       return null;
     }
     const t0 = performance.now();
     this.geography.place(result.data.themeNetwork);
-    this.baseWeights = new Map(result.data.themeNetwork.nodes.map((n) => [n.id, n.weight]));
     performance.measure('threadline:layout', { start: t0, end: performance.now() });
     return result.data.themeNetwork;
   }
 
-  async loadNetwork(state: ViewState, base?: ThemeNetwork): Promise<void> {
+  async loadNetwork(state: ViewState, base?: AnalyticNetwork): Promise<void> {
     const seq = ++this.seq.network;
     if (this.host.drawn() === 0) this.host.stage({ kind: 'loading', what: 'the theme map' });
     this.host.busy(true);
-    let network: ThemeNetwork;
-    if (base && !hasActiveFilters(state.filters) && state.minShared === 1) network = base;
+    const thresholds = linkThresholds(state);
+    let network: AnalyticNetwork;
+    if (base && !hasActiveFilters(state.filters) && sameThresholds(thresholds, BASE_THRESHOLDS))
+      network = base;
     else {
-      const result = await this.host.api.request(THEME_NETWORK, {
+      const result = await this.host.api.request(ANALYTIC_NETWORK, {
         filter: toCaseFilter(state.filters),
-        minShared: state.minShared,
+        ...thresholds,
       });
       if (seq !== this.seq.network) return;
       if (!result.ok) return this.failed(result.error, () => void this.loadNetwork(this.host.state()));
@@ -102,6 +107,7 @@ export class MapData {
     }
     this.host.busy(false);
     this.network = network;
+    this.thresholds = thresholds;
     this.host.networkLoaded();
   }
 
@@ -135,4 +141,15 @@ export class MapData {
     }
     this.host.stage({ kind: 'error', error, retry });
   }
+}
+
+/** The API's defaults: the significant backbone of the whole collection. */
+const BASE_THRESHOLDS: LinkThresholds = {
+  minShared: LEVELS.significant.minShared,
+  minLift: LEVELS.significant.minLift,
+  maxP: LEVELS.significant.maxP,
+};
+
+function sameThresholds(a: LinkThresholds, b: LinkThresholds): boolean {
+  return a.minShared === b.minShared && a.minLift === b.minLift && a.maxP === b.maxP;
 }

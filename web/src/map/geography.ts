@@ -1,55 +1,70 @@
 /**
- * The theme map's geography: positions cached by theme id. The whole collection is laid out once; a theme
- * met later (new documents, a theme only a filter reveals) is placed around the themes already fixed, so
- * no filter or weighting change ever moves a theme.
+ * The theme map's geography: the communities and positions of the whole collection (the unfiltered
+ * significant network), computed once. Filters, link levels, size measures and room-safe only choose what
+ * is drawn; no theme ever moves because of them, and each keeps its community's region and colour.
  */
-import type { ThemeNetwork } from '../api/types.ts';
-import { forceLayout, type Point } from './layout.ts';
-import { labelSize, layoutEdges, nodeSize } from './map-model.ts';
+import type { AnalyticNetwork } from '../api/network-queries.ts';
+import { communityLayout, UNLINKED } from './community-layout.ts';
+import type { Point } from './layout.ts';
+import { labelSize, NOT_LINKED, nodeSize } from './map-model.ts';
+
+export interface RegionNames {
+  of: ReadonlyMap<string, number>;
+  names: ReadonlyMap<number, string>;
+}
 
 export class Geography {
-  private readonly positions = new Map<string, Point>();
+  private positions = new Map<string, Point>();
+  private signature = '';
+  regions: RegionNames = { of: new Map(), names: new Map() };
 
-  /** Returns positions for every node of the network, computing only the ones not yet known. */
-  place(network: ThemeNetwork): ReadonlyMap<string, Point> {
-    const missing = network.nodes.filter((n) => !this.positions.has(n.id));
-    if (missing.length === 0) return this.positions;
-    const maxWeight = Math.max(1, ...network.nodes.map((n) => n.weight));
-    // Labels are wider than circles: a theme claims room for its (wrapped) label as well.
-    const nodes = network.nodes.map((n) => ({
-      id: n.id,
-      radius: Math.max(
-        nodeSize(n.weight, maxWeight) / 2,
-        labelExtent(n.label, labelSize(n.weight, maxWeight)) / 2,
-      ),
-    }));
-    const present = new Set(network.nodes.map((n) => n.id));
-    const pinned = new Map([...this.positions].filter(([id]) => present.has(id)));
-    const placed = forceLayout(nodes, layoutEdges(network), {
-      pinned,
-      labelRoom: 10,
-      spread: 2.5,
-      aspect: 1.8,
-    });
-    for (const n of missing) {
-      const at = placed.get(n.id);
-      if (at) this.positions.set(n.id, at);
-    }
+  /** Lays out the whole collection, unless this same network was laid out already. */
+  place(base: AnalyticNetwork): ReadonlyMap<string, Point> {
+    const signature = networkSignature(base);
+    if (signature === this.signature) return this.positions;
+    this.signature = signature;
+    const maxWeight = Math.max(1, ...base.nodes.map((n) => n.weight));
+    const of = new Map(base.nodes.map((n) => [n.id, n.community ?? UNLINKED]));
+    const names = new Map<number, string>(base.communities.map((c) => [c.id, c.name]));
+    names.set(UNLINKED, NOT_LINKED);
+    this.regions = { of, names };
+    const layout = communityLayout(
+      base.nodes.map((n) => {
+        const share = n.weight / maxWeight;
+        return {
+          id: n.id,
+          community: n.community,
+          weight: n.weight,
+          circle: nodeSize(share),
+          // Labels are wider than circles: a theme claims part of its label's room as well (labels that
+          // still do not fit show when zoomed in).
+          radius: Math.max(nodeSize(share) / 2, labelExtent(n.label, labelSize(share)) * 0.2) + 6,
+        };
+      }),
+      base.edges,
+    );
+    this.positions = layout.positions;
     return this.positions;
   }
 
-  has(id: string): boolean {
-    return this.positions.has(id);
+  /** Positions for a network drawn now: themes of the whole collection keep theirs. */
+  at(id: string): Point | undefined {
+    return this.positions.get(id);
   }
 
-  clear(): void {
-    this.positions.clear();
+  get all(): ReadonlyMap<string, Point> {
+    return this.positions;
   }
+}
+
+function networkSignature(n: AnalyticNetwork): string {
+  const nodes = n.nodes.map((x) => `${x.id}:${x.weight}:${x.community ?? ''}`).sort();
+  return `${nodes.join(',')}#${n.edges.length}`;
 }
 
 /** Width a label takes, wrapped at LABEL_WIDTH_EMS of its font size (see theme-map.ts). */
 export function labelExtent(label: string, fontSize: number): number {
-  return Math.min(label.length * 0.56 * fontSize, fontSize * LABEL_WIDTH_EMS) * 0.8;
+  return Math.min(label.length * 0.56 * fontSize, fontSize * LABEL_WIDTH_EMS);
 }
 
-export const LABEL_WIDTH_EMS = 8;
+export const LABEL_WIDTH_EMS = 10;

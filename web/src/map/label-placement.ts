@@ -44,7 +44,7 @@ export function labelBox(c: LabelCandidate): Box {
   };
 }
 
-function overlaps(a: Box, b: Box): boolean {
+export function overlaps(a: Box, b: Box): boolean {
   return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
 
@@ -82,4 +82,84 @@ export function placeLabels(
     heavier.push(circleBox(c));
   }
   return shown;
+}
+
+export interface Circle {
+  id: string;
+  x: number;
+  y: number;
+  r: number;
+}
+
+export interface MeasuredLabel {
+  id: string;
+  /** The label's rendered box in each place it may go, in order of preference (see LABEL_SIDES). */
+  boxes: Box[];
+  /** Rendered font size. */
+  fontSize: number;
+  /** Higher goes first; +Infinity always shows (the selection). */
+  priority: number;
+}
+
+const LABEL_MARGIN = 2;
+
+/** Whether a box and a circle share any point (closest point of the box to the centre). */
+export function boxTouchesCircle(box: Box, c: Circle): boolean {
+  const nx = Math.max(box.x1, Math.min(c.x, box.x2));
+  const ny = Math.max(box.y1, Math.min(c.y, box.y2));
+  return (nx - c.x) ** 2 + (ny - c.y) ** 2 < c.r * c.r;
+}
+
+function grown(b: Box, m: number): Box {
+  return { x1: b.x1 - m, y1: b.y1 - m, x2: b.x2 + m, y2: b.y2 + m };
+}
+
+/**
+ * The theme map's placement, from the label boxes the renderer measured: most important first, each only
+ * if it touches no label already placed, no circle other than its own, no region name and no area
+ * reserved by an overlay. Ids of the labels to show.
+ */
+export function placeMeasuredLabels(
+  candidates: readonly MeasuredLabel[],
+  circles: readonly Circle[],
+  viewport: { width: number; height: number },
+  minFontSize: number,
+  reserved: readonly Box[] = [],
+): Map<string, number> {
+  const ordered = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1));
+  const placed: Box[] = [...reserved];
+  const shown = new Map<string, number>();
+  for (const c of ordered) {
+    const legible = c.fontSize >= minFontSize || c.priority === Number.POSITIVE_INFINITY;
+    if (!legible) continue;
+    const side = c.boxes.findIndex((b) => {
+      const box = grown(b, LABEL_MARGIN);
+      const inside = box.x1 >= 0 && box.y1 >= 0 && box.x2 <= viewport.width && box.y2 <= viewport.height;
+      return (
+        inside &&
+        !placed.some((p) => overlaps(p, box)) &&
+        !circles.some((k) => k.id !== c.id && boxTouchesCircle(box, k))
+      );
+    });
+    if (side < 0) continue;
+    placed.push(grown(c.boxes[side]!, LABEL_MARGIN));
+    shown.set(c.id, side);
+  }
+  return shown;
+}
+
+/** Where a theme's label may go, in order of preference: below its circle, above, right, left. */
+export const LABEL_SIDES = ['below', 'above', 'right', 'left'] as const;
+
+/**
+ * The label's box on each side of a circle at (x, y) of radius r, from its size (w × h) and the gap
+ * between circle and text.
+ */
+export function sideBoxes(x: number, y: number, r: number, w: number, h: number, gap: number): Box[] {
+  return [
+    { x1: x - w / 2, x2: x + w / 2, y1: y + r + gap, y2: y + r + gap + h },
+    { x1: x - w / 2, x2: x + w / 2, y1: y - r - gap - h, y2: y - r - gap },
+    { x1: x + r + gap, x2: x + r + gap + w, y1: y - h / 2, y2: y + h / 2 },
+    { x1: x - r - gap - w, x2: x - r - gap, y1: y - h / 2, y2: y + h / 2 },
+  ];
 }

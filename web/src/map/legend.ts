@@ -29,11 +29,16 @@ export function swatch(shape: SceneShape, fill: string, size = 14): SVGSVGElemen
   return svg;
 }
 
+const COLLAPSED_ENTRIES = 5;
+
 export class Legend {
   readonly root: HTMLElement;
   private readonly list: HTMLElement;
   private readonly notes: HTMLElement;
   private readonly title: HTMLElement;
+  /** Long legends show their first entries until opened, so the map keeps its room. */
+  private open = false;
+  private last: { title: string; entries: LegendEntry[]; notes: string[] } | null = null;
 
   constructor(id: string) {
     this.title = h('h2', { class: 'legend-title', id: `${id}-title` });
@@ -49,11 +54,33 @@ export class Legend {
   }
 
   render(title: string, entries: LegendEntry[], notes: string[]): void {
+    this.last = { title, entries, notes };
     this.title.textContent = title;
-    replaceChildren(
-      this.list,
-      entries.map((e) => h('li', {}, swatch(e.shape, e.fill), h('span', {}, e.label))),
-    );
+    const long = entries.length > COLLAPSED_ENTRIES + 1;
+    const shown = long && !this.open ? entries.slice(0, COLLAPSED_ENTRIES) : entries;
+    const more = long
+      ? h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button-link',
+              'aria-expanded': String(this.open),
+              onclick: () => {
+                this.open = !this.open;
+                if (this.last) this.render(this.last.title, this.last.entries, this.last.notes);
+              },
+            },
+            this.open ? 'Fewer' : `All ${entries.length}`,
+          ),
+        )
+      : null;
+    replaceChildren(this.list, [
+      ...shown.map((e) => h('li', {}, swatch(e.shape, e.fill), h('span', {}, e.label))),
+      more,
+    ]);
     replaceChildren(
       this.notes,
       notes.map((n) => h('p', {}, n)),

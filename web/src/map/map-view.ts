@@ -1,23 +1,33 @@
 /**
  * Draws the theme map from the loaded network and the view state: the model, the theme list, the map, its
- * legend, the summary line and the filter chips, and the one-line caption used by exports and presenting.
+ * legend (communities), the note on links left out, the summary line and the filter chips, and the caption
+ * used by exports and presenting.
  */
 import type { NodeList } from '../a11y/node-list.ts';
 import { describeFilters, hasActiveFilters } from '../filters/filter-model.ts';
 import type { MapData } from '../loading/map-data.ts';
-import { replaceChildren } from '../shell/dom.ts';
+import { h, replaceChildren } from '../shell/dom.ts';
 import type { StageState } from '../shell/status.ts';
 import { filterChips, summaryLine } from '../shell/summary.ts';
+import { countFloor, describeThresholds, LEVELS, roomSafeNote } from '../state/thresholds.ts';
 import type { Filters, ViewState } from '../state/view-state.ts';
 import { Legend } from './legend.ts';
-import { type LegendModel, themeLegend } from './legend-model.ts';
-import { buildMapModel, type MapModel } from './map-model.ts';
-import { groupColours } from './palette.ts';
+import type { LegendModel } from './legend-model.ts';
+import { MapControls } from './map-controls.ts';
+import {
+  buildMapModel,
+  EMPTY_MODEL,
+  type MapModel,
+  MEASURE_LABELS,
+  NO_COMMUNITY_COLOUR,
+} from './map-model.ts';
+import { omittedNote } from './omitted.ts';
+import { regionColours } from './palette.ts';
 import type { ThemeMap } from './theme-map.ts';
 
 export interface MapViewHost {
   state(): ViewState;
-  data: Pick<MapData, 'boot' | 'network' | 'labels' | 'geography' | 'baseWeights'>;
+  data: Pick<MapData, 'boot' | 'network' | 'labels' | 'geography' | 'thresholds'>;
   map: ThemeMap;
   nodeList: NodeList;
   summary: HTMLElement;
@@ -30,47 +40,76 @@ export interface MapViewHost {
   presentationStep(): void;
   stage(state: StageState): void;
   clearFilters(): void;
+  /** The map's own settings changed (size measure, bridging themes). */
+  update(patch: Partial<ViewState>): void;
+  selectTheme(id: string): void;
 }
 
 export class MapView {
-  model: MapModel = { nodes: [], edges: [] };
+  model: MapModel = EMPTY_MODEL;
   /** How many times the map has been drawn. */
   drawn = 0;
   readonly legend = new Legend('map-legend');
+  /** Says on the map how many links are shown, how many were left out and why. */
+  readonly note: HTMLElement = h('p', {
+    class: 'map-note',
+    'data-testid': 'omitted-links',
+    'aria-live': 'polite',
+  });
 
-  constructor(private readonly host: MapViewHost) {}
+  readonly controls: MapControls;
+
+  constructor(private readonly host: MapViewHost) {
+    this.controls = new MapControls({
+      sizeBy: (sizeBy) => host.update({ sizeBy }),
+      bridges: (bridges) => host.update({ bridges }),
+      theme: (id) => host.selectTheme(id),
+    });
+    // Said in the legend band, which stays clear of the map's labels.
+    this.legend.root.append(this.note, this.controls.list);
+    host.map.overlays = () => [
+      this.legend.root,
+      ...(this.legend.root.closest('.stage')?.querySelectorAll('.stage-toolbar > *') ?? []),
+    ];
+  }
 
   redraw(): void {
     const { data, map, nodeList } = this.host;
     const network = data.network;
     if (!network) return;
     const state = this.host.state();
-    const groups = [...(data.boot?.themes.values() ?? [])].map((t) => t.group);
-    const colours = groupColours(
-      [...groups, ...network.nodes.map((n) => n.group)],
-      state.presenting ? 'presentation' : 'desk',
-    );
     const t0 = performance.now();
-    const positions = data.geography.place(network);
+    const regions = data.geography.regions;
+    const colours = regionColours(
+      new Set(regions.of.values()),
+      state.presenting ? 'presentation' : 'desk',
+      NO_COMMUNITY_COLOUR,
+    );
     this.model = buildMapModel(network, {
       weighting: state.weighting,
-      colours,
-      hideLinksBelow: state.roomSafe ? Math.max(state.safeMinShared, state.minShared) : state.minShared,
-      labelScale: state.presenting ? 1.6 : 1,
-      labelWeights: data.baseWeights,
+      sizeBy: state.sizeBy,
+      regions: { ...regions, colours },
+      floor: countFloor(state),
+      labelScale: state.presenting ? 1.3 : 1,
     });
     // The list first: it sets the height left for the map, so the map is fitted once, to its final frame.
     const t1 = performance.now();
     nodeList.render(this.model, state.selection?.kind === 'theme' ? state.selection.id : null);
     this.host.nodesChanged();
     const t2 = performance.now();
-    map.render(this.model, positions);
+    map.render(this.model, data.geography.all);
     map.highlight(state.selection);
+    map.setBridges(state.bridges);
     performance.measure('threadline:model', { start: t0, end: t1 });
     performance.measure('threadline:list', { start: t1, end: t2 });
     performance.measure('threadline:draw', { start: t2, end: performance.now() });
-    const legend = themeLegend(colours, new Set(this.model.nodes.map((n) => n.group)), state.weighting);
+    const legend = this.legendModel(state);
     this.legend.render(legend.title, legend.entries, legend.notes);
+    this.controls.update(state, this.model);
+    replaceChildren(
+      this.note,
+      omittedNote(network, this.model.edges.length, data.thresholds, countFloor(state)),
+    );
     this.renderSummary(state);
     this.renderChips(state);
     this.host.nodesChanged();
@@ -80,7 +119,7 @@ export class MapView {
       this.host.stage({
         kind: 'empty',
         clear: () => this.host.clearFilters(),
-        filtered: hasActiveFilters(state.filters) || state.minShared > 1,
+        filtered: hasActiveFilters(state.filters) || state.minShared !== null,
       });
     } else this.host.stage({ kind: 'ready' });
     this.drawn++;
@@ -92,25 +131,38 @@ export class MapView {
     }
   }
 
-  /** The theme map's legend, for exports. */
-  exportLegend(state: ViewState): LegendModel {
-    const colours = groupColours(
-      [...(this.host.data.boot?.themes.values() ?? [])].map((t) => t.group),
-      state.presenting ? 'presentation' : 'desk',
-    );
-    return themeLegend(colours, new Set(this.model.nodes.map((n) => n.group)), state.weighting);
+  /** Communities as drawn (colour and name), what sizes circles and what widens lines. */
+  private legendModel(state: ViewState): LegendModel {
+    const notes = [
+      `Circle size: ${MEASURE_LABELS[state.sizeBy]}`,
+      state.weighting === 'lift' ? 'Line width: lift over chance' : 'Line width: reviews sharing both',
+      'Regions: communities of themes that recur together (Louvain, whole collection)',
+    ];
+    if (state.bridges) notes.push('Double ring: bridging theme (links communities)');
+    return {
+      title: 'Communities',
+      entries: this.model.regions.map((r) => ({ label: r.name, fill: r.colour, shape: 'ellipse' })),
+      notes,
+    };
   }
 
-  /** One line naming what is on show, for the summary, captions and exports. */
+  /** The theme map's legend, for exports. */
+  exportLegend(state: ViewState): LegendModel {
+    return this.legendModel(state);
+  }
+
+  /** One line naming what is on show (filters, thresholds, counts, room-safe), for captions and exports. */
   caption(): string {
     const state = this.host.state();
-    const base = describeFilters(state.filters, this.host.data.labels, state.minShared);
-    const hidden = state.roomSafe ? ` · links under ${state.safeMinShared} reviews hidden` : '';
+    const base = describeFilters(state.filters, this.host.data.labels);
+    const t = this.host.data.thresholds;
     const n = this.host.data.network;
+    const level = LEVELS[state.linkLevel].label;
     const counts = n
       ? ` · ${n.caseCount} reviews, ${this.model.nodes.length} themes, ${this.model.edges.length} links`
       : '';
-    return `${base}${counts}${hidden}`;
+    const safe = roomSafeNote(state);
+    return `${base}${counts} · ${level}: ${describeThresholds(t).toLowerCase()}${safe ? ` · ${safe}` : ''}`;
   }
 
   renderSummary(state: ViewState): void {

@@ -73,3 +73,14 @@ export function contrastRatio(a: string, b: string): number {
 export function inkOn(fill: string): '#0b0c0c' | '#ffffff' {
   return contrastRatio('#0b0c0c', fill) >= contrastRatio('#ffffff', fill) ? '#0b0c0c' : '#ffffff';
 }
+
+/**
+ * Community colours: by community number (0 is the largest), so a community keeps its colour whatever the
+ * filter. Black is left out of the room palette (labels are black); neighbouring numbers differ in hue.
+ */
+export function regionColours(ids: Iterable<number>, scheme: Scheme, none: string): Map<number, string> {
+  const palette = scheme === 'presentation' ? OKABE_ITO.filter((c) => c !== '#000000') : DESK_PALETTE;
+  const colours = new Map<number, string>();
+  for (const id of ids) colours.set(id, id < 0 ? none : palette[id % palette.length]!);
+  return colours;
+}

@@ -1,15 +1,24 @@
 /**
- * The theme map: Cytoscape drawing of the theme network with a stable geography (positions come from the
- * layout cache, never from a fresh layout per filter), keyboard stepping and highlight of the selection.
+ * The theme map: Cytoscape drawing of the theme network. Communities are compound regions with their
+ * names; themes keep the positions of the geography (never a fresh layout per filter); labels are placed so
+ * none overlaps another label, a circle or a region name; a click on a line selects the nearest link.
  */
-import type { Core, EdgeSingular, ElementDefinition, NodeSingular } from 'cytoscape';
+import type { Core, ElementDefinition, EventObject, NodeSingular } from 'cytoscape';
 import type { Selection } from '../state/view-state.ts';
 import { createCytoscape } from './cytoscape-setup.ts';
+import { nearestEdge } from './edge-hits.ts';
 import { LABEL_WIDTH_EMS } from './geography.ts';
-import { type Box, type LabelCandidate, placeLabels } from './label-placement.ts';
+import {
+  type Box,
+  type Circle,
+  LABEL_SIDES,
+  type MeasuredLabel,
+  placeMeasuredLabels,
+  sideBoxes,
+} from './label-placement.ts';
 import type { Point } from './layout.ts';
-import { linkId, type MapModel } from './map-model.ts';
-import { themeMapStyle } from './map-style.ts';
+import { EMPTY_MODEL, linkId, type MapEdge, type MapModel } from './map-model.ts';
+import { MIN_LABEL_PX, themeMapStyle } from './map-style.ts';
 
 export interface ThemeMapEvents {
   theme(id: string): void;
@@ -19,23 +28,35 @@ export interface ThemeMapEvents {
 }
 
 const LARGE = 1500;
-const FIT_PADDING = 48;
+const FIT_PADDING = 36;
+/** Model-space gap between a circle and its label (the stylesheet's text margins). */
+export const LABEL_GAP = 3;
+/** How far (screen pixels) from a line a click still selects it. */
+const HIT_TOLERANCE = 6;
+/** Rendered label sizes at the fitted zoom: the smallest label in presentation is at least 18 px. */
+const TOP_LABEL_PX = { desk: 16, presentation: 28 };
+
+export const regionId = (id: number): string => `region:${id}`;
 
 export class ThemeMap {
   cy: Core;
-  private model: MapModel = { nodes: [], edges: [] };
+  private model: MapModel = EMPTY_MODEL;
   private positions: ReadonlyMap<string, Point> = new Map();
+  private edgesById = new Map<string, MapEdge>();
   private presentation = false;
+  private bridges = false;
   private fitted = false;
-  /** Until someone pans or zooms, the map keeps fitting itself to its frame (which settles after layout). */
+  /** Until someone pans or zooms, the map keeps fitting itself to its frame. */
   private autoFit = true;
-  /**
-   * Label sizes are set so that, at the fitted zoom, the heaviest theme's label reads at LABEL_TARGET px;
-   * lighter themes' labels fall under min-zoomed-font-size and appear as one zooms in.
-   */
   private labelScale = 1;
   private selection: Selection = null;
+  private lit = new Set<string>();
   private fitZoom = 1;
+  private hoverEdge: string | null = null;
+  /** A theme was brought into view (search, stepping): panels opening keep it in view, not refit. */
+  private focused = false;
+  /** Label boxes in model coordinates, measured by Cytoscape once per drawing. */
+  private labelBoxes = new Map<string, Box>();
 
   constructor(
     private readonly container: HTMLElement,
@@ -61,21 +82,29 @@ export class ThemeMap {
       webgl: this.webgl,
       large,
     });
-    cy.on('tap', 'node', (e) => this.events.theme((e.target as NodeSingular).id()));
-    cy.on('tap', 'edge', (e) => {
-      const edge = e.target as EdgeSingular;
-      this.events.link(edge.data('source') as string, edge.data('target') as string);
-    });
+    cy.autoungrabify(true);
+    cy.on('tap', 'node.theme', (e) => this.events.theme((e.target as NodeSingular).id()));
+    // Lines and regions take no events of their own: a tap that is not on a theme is matched to the
+    // nearest line here, so the link selected is exactly the one under the pointer.
     cy.on('tap', (e) => {
-      if (e.target === cy) this.events.background();
+      if (e.target !== cy) return;
+      const edge = this.edgeAt(e);
+      if (edge) this.events.link(edge.source, edge.target);
+      else this.events.background();
     });
-    cy.on('mouseover', 'node, edge', (e) => {
-      const el = e.target as NodeSingular | EdgeSingular;
+    cy.on('mousemove', (e) => {
+      // While dragging the map, nothing is hovered (and no time goes on looking).
+      if (e.target !== cy || ((e.originalEvent as MouseEvent | undefined)?.buttons ?? 0) !== 0) return;
+      this.hover(this.edgeAt(e), e);
+    });
+    cy.on('mouseover', 'node.theme', (e) => {
+      const el = e.target as NodeSingular;
+      this.hover(null, null);
       el.addClass('hover');
       this.events.hover(el.data('tip') as string, e.renderedPosition ?? null);
     });
-    cy.on('mouseout', 'node, edge', (e) => {
-      (e.target as NodeSingular | EdgeSingular).removeClass('hover');
+    cy.on('mouseout', 'node.theme', (e) => {
+      (e.target as NodeSingular).removeClass('hover');
       this.events.hover(null, null);
     });
     cy.on('viewport', () => {
@@ -85,13 +114,39 @@ export class ThemeMap {
     return cy;
   }
 
+  private edgeAt(e: EventObject): MapEdge | null {
+    const zoom = this.cy.zoom();
+    const visible = this.model.edges.filter((edge) => !this.cy.getElementById(edge.id).hasClass('faded'));
+    const hit = nearestEdge(
+      e.position,
+      visible.map((edge) => ({ ...edge, width: edge.width })),
+      this.positions,
+      HIT_TOLERANCE / zoom,
+    );
+    return hit ? (this.edgesById.get(hit.id) ?? null) : null;
+  }
+
+  private hover(edge: MapEdge | null, e: EventObject | null): void {
+    const id = edge?.id ?? null;
+    if (id === this.hoverEdge) return;
+    if (this.hoverEdge) this.cy.getElementById(this.hoverEdge).removeClass('hover');
+    this.hoverEdge = id;
+    this.container.style.cursor = id ? 'pointer' : '';
+    if (!id || !e) {
+      this.events.hover(null, null);
+      return;
+    }
+    const el = this.cy.getElementById(id);
+    el.addClass('hover');
+    this.events.hover(el.data('tip') as string, e.renderedPosition ?? null);
+  }
+
   /** Recreates the renderer (WebGL switch, or crossing the large-graph threshold). */
   private rebuild(large: boolean): void {
-    performance.mark('threadline:rebuild');
     const viewport = { zoom: this.cy.zoom(), pan: this.cy.pan() };
     this.cy.destroy();
     this.cy = this.create(large);
-    this.draw(this.model, this.positions, true);
+    this.draw();
     this.cy.viewport(viewport);
   }
 
@@ -111,166 +166,314 @@ export class ThemeMap {
     }, 120);
   }
 
-  /** Draws the model; nodes keep their cached positions so filter changes never move a theme. */
+  /** Bridging themes stand out (a dark ring, labelled first). */
+  setBridges(on: boolean): void {
+    this.bridges = on;
+    this.cy.batch(() => {
+      this.cy.nodes('.theme').forEach((n) => {
+        n.toggleClass('bridge', on && n.data('bridge') === true);
+      });
+    });
+    this.scheduleLabels();
+  }
+
+  /** Draws the model; themes keep the geography's positions so no filter ever moves one. */
   render(model: MapModel, positions: ReadonlyMap<string, Point>): void {
     const large = model.edges.length > LARGE;
     const wasLarge = this.model.edges.length > LARGE;
     this.model = model;
     this.positions = positions;
+    this.edgesById = new Map(model.edges.map((e) => [e.id, e]));
     if (!this.fitted) this.labelScale = this.labelScaleFor(this.estimateFitZoom());
     if (large !== wasLarge) this.rebuild(large);
-    else this.draw(model, positions, false);
+    else this.draw();
+    this.setBridges(this.bridges);
     if (!this.fitted && model.nodes.length > 0) {
       this.fitAndCalibrate();
       this.fitted = true;
-    }
+    } else if (this.autoFit && model.nodes.length > 0) this.fitAndCalibrate();
     this.placeLabels();
   }
 
-  private draw(model: MapModel, positions: ReadonlyMap<string, Point>, fresh: boolean): void {
+  /** Elements are replaced wholesale: Cytoscape keeps stale label boxes when fonts change in place. */
+  private draw(): void {
     const cy = this.cy;
+    const model = this.model;
     const labels = new Map(model.nodes.map((n) => [n.id, n.label]));
-    const nodeData = (n: MapModel['nodes'][number]) => ({
-      id: n.id,
-      label: n.label,
-      size: n.size,
-      baseFont: n.fontSize,
-      fontSize: n.fontSize * this.labelScale,
-      labelWidth: Math.round(n.fontSize * this.labelScale * LABEL_WIDTH_EMS),
-      colour: n.colour,
-      weight: n.weight,
-      // Heavier themes draw on top, so their labels are not hidden under lighter circles.
-      z: Math.round(n.weight),
-      tip: `${n.label}\n${plural(n.weight, 'review')} · ${plural(n.degree, 'link')}`,
-    });
-    const edgeData = (e: MapModel['edges'][number]) => ({
-      id: e.id,
-      source: e.source,
-      target: e.target,
-      width: e.width,
-      focusWidth: Math.max(e.width * 1.6, 4),
-      opacity: e.opacity,
-      weight: e.weight,
-      tip: `${labels.get(e.source) ?? e.source} ↔ ${labels.get(e.target) ?? e.target}\n${plural(e.weight, 'shared review')} · lift ${e.lift.toFixed(2)}`,
-    });
-    const at = (id: string) => ({ ...(positions.get(id) ?? { x: 0, y: 0 }) });
-    // Changing a label's font in place leaves Cytoscape drawing it clipped, so new label sizes mean a fresh draw.
-    const fontsChanged = model.nodes.some((n) => {
-      const el = cy.getElementById(n.id);
-      return el.nonempty() && el.data('baseFont') !== n.fontSize;
-    });
+    const at = (id: string) => ({ ...(this.positions.get(id) ?? { x: 0, y: 0 }) });
+    // Region names read like the middle of the theme labels, and wrap at sixteen characters or so.
+    const regionFont = (this.presentation ? 15 : 14) * this.labelScale;
+    const elements: ElementDefinition[] = [
+      ...model.regions.map(
+        (r): ElementDefinition => ({
+          group: 'nodes',
+          classes: 'region',
+          data: {
+            id: regionId(r.id),
+            label: r.name,
+            colour: r.colour,
+            fontSize: regionFont,
+            labelWidth: regionFont * 10,
+          },
+        }),
+      ),
+      ...model.nodes.map(
+        (n): ElementDefinition => ({
+          group: 'nodes',
+          classes: 'theme',
+          data: {
+            id: n.id,
+            parent: regionId(n.region),
+            label: n.label,
+            size: n.size,
+            fontSize: n.fontSize * this.labelScale,
+            labelWidth: Math.round(n.fontSize * this.labelScale * LABEL_WIDTH_EMS),
+            colour: n.colour,
+            weight: n.weight,
+            measure: n.measure,
+            bridge: n.bridge,
+            // More important themes draw on top, so their labels are not hidden under others' circles.
+            z: Math.round(n.size),
+            tip: `${n.label}\n${plural(n.weight, 'review')} · ${plural(n.degree, 'link')}${n.bridge ? ' · bridging theme' : ''}\n${n.regionName}`,
+          },
+          position: at(n.id),
+        }),
+      ),
+      ...model.edges.map(
+        (e): ElementDefinition => ({
+          group: 'edges',
+          data: {
+            id: e.id,
+            source: e.source,
+            target: e.target,
+            weight: e.weight,
+            width: e.width,
+            focusWidth: Math.max(e.width * 1.6, 4),
+            opacity: e.opacity,
+            tip: `${labels.get(e.source) ?? e.source} ↔ ${labels.get(e.target) ?? e.target}\n${plural(e.weight, 'shared review')} · lift ${e.lift.toFixed(2)} · p ${formatP(e.pValue)}`,
+          },
+        }),
+      ),
+    ];
     cy.batch(() => {
-      if (fresh || fontsChanged || cy.elements().empty()) {
-        cy.elements().remove();
-        cy.add([
-          ...model.nodes.map(
-            (n): ElementDefinition => ({ group: 'nodes', data: nodeData(n), position: at(n.id) }),
-          ),
-          ...model.edges.map((e): ElementDefinition => ({ group: 'edges', data: edgeData(e) })),
-        ]);
-        return;
-      }
-      // An update (filter or weighting changed): remove what left in one go, refresh the rest in place.
-      const wanted = new Set([...model.nodes.map((n) => n.id), ...model.edges.map((e) => e.id)]);
-      cy.elements()
-        .filter((el) => !wanted.has(el.id()))
-        .remove();
-      const present = new Set(cy.elements().map((el) => el.id()));
-      const add: ElementDefinition[] = [];
-      for (const n of model.nodes) {
-        if (present.has(n.id)) cy.getElementById(n.id).data(nodeData(n)).position(at(n.id));
-        else add.push({ group: 'nodes', data: nodeData(n), position: at(n.id) });
-      }
-      for (const e of model.edges) {
-        if (present.has(e.id)) cy.getElementById(e.id).data(edgeData(e));
-        else add.push({ group: 'edges', data: edgeData(e) });
-      }
-      if (add.length) cy.add(add);
+      cy.elements().remove();
+      cy.add(elements);
+    });
+    // A region's name wraps within its region (at least ten characters wide).
+    cy.nodes('.region').forEach((r) => {
+      r.data('labelWidth', Math.max(r.width(), regionFont * 16));
+    });
+    this.hoverEdge = null;
+    this.measureLabels();
+    this.applyHighlight();
+  }
+
+  /** Label boxes in model coordinates: fixed by the font sizes, so measured once per drawing. */
+  private measureLabels(): void {
+    this.labelBoxes = new Map();
+    this.cy.nodes().forEach((n) => {
+      const bb = n.boundingBox({
+        includeNodes: false,
+        includeEdges: false,
+        includeLabels: true,
+        includeOverlays: false,
+      });
+      if (bb.w > 0 && bb.h > 0) this.labelBoxes.set(n.id(), { x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 });
     });
   }
 
   /** Screen areas (relative to the map) that labels must keep clear of; set by whoever overlays the map. */
   reserved: () => Box[] = () => [];
+  /** Controls drawn over the map (toolbar, legend): labels keep clear of them and fitting leaves them room. */
+  overlays: () => Element[] = () => [];
+
+  private covered(): Box[] {
+    const origin = this.container.getBoundingClientRect();
+    return this.overlays()
+      .filter((el) => el instanceof HTMLElement && el.offsetParent !== null)
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({
+        x1: r.left - origin.left,
+        y1: r.top - origin.top,
+        x2: r.right - origin.left,
+        y2: r.bottom - origin.top,
+      }));
+  }
+
+  /** The part of the map's box not under the toolbar (top) or the legend (bottom). */
+  private frame(): Box {
+    const w = this.cy.width();
+    const h = this.cy.height();
+    let top = 0;
+    let bottom = h;
+    for (const r of this.covered()) {
+      if (r.y2 <= h / 2) top = Math.max(top, r.y2);
+      else if (r.y1 >= h / 2) bottom = Math.min(bottom, r.y1);
+    }
+    return bottom - top < h / 3 ? { x1: 0, y1: 0, x2: w, y2: h } : { x1: 0, y1: top, x2: w, y2: bottom };
+  }
+
+  /** The viewport that shows the whole map inside the free frame. */
+  private fitViewport(): { zoom: number; pan: Point } {
+    const f = this.frame();
+    // Circles and regions only: labels come and go with the zoom, and names have the padding's room.
+    const bb = this.cy.elements().boundingBox({ includeLabels: false, includeOverlays: false });
+    const fw = Math.max(1, f.x2 - f.x1 - 2 * FIT_PADDING);
+    const fh = Math.max(1, f.y2 - f.y1 - 2 * FIT_PADDING);
+    const zoom = Math.min(
+      this.cy.maxZoom(),
+      Math.max(this.cy.minZoom(), Math.min(fw / Math.max(bb.w, 1), fh / Math.max(bb.h, 1))),
+    );
+    const cx = (bb.x1 + bb.x2) / 2;
+    const cy = (bb.y1 + bb.y2) / 2;
+    return { zoom, pan: { x: (f.x1 + f.x2) / 2 - cx * zoom, y: (f.y1 + f.y2) / 2 - cy * zoom } };
+  }
 
   private labelTimer: number | undefined;
-  private focusIds = new Set<string>();
 
   private scheduleLabels(): void {
     window.clearTimeout(this.labelTimer);
     this.labelTimer = window.setTimeout(() => this.placeLabels(), 60);
   }
 
-  /** Shows the labels that fit at this zoom without overlapping (heaviest and selected first). */
   /** Re-runs label placement soon (an overlay moved or changed size). */
   refreshLabels(): void {
     this.scheduleLabels();
   }
 
+  /** Shows the labels that fit at this zoom without overlapping: region names, then the most important themes. */
   placeLabels(): void {
     const cy = this.cy;
     const zoom = cy.zoom();
-    const candidates: LabelCandidate[] = cy.nodes().map((n) => {
+    const pan = cy.pan();
+    const toScreen = (b: Box): Box => ({
+      x1: b.x1 * zoom + pan.x,
+      y1: b.y1 * zoom + pan.y,
+      x2: b.x2 * zoom + pan.x,
+      y2: b.y2 * zoom + pan.y,
+    });
+    const minFont = this.presentation ? MIN_LABEL_PX.presentation : MIN_LABEL_PX.desk;
+    const themes = cy.nodes('.theme');
+    const circles: Circle[] = themes.map((n) => {
       const p = n.renderedPosition();
-      const weight = n.data('weight') as number;
-      const priority = this.focusIds.has(n.id())
-        ? n.hasClass('focus')
-          ? Number.POSITIVE_INFINITY
-          : 1e6 + weight
-        : n.hasClass('faded')
-          ? -1
-          : weight;
+      return { id: n.id(), x: p.x, y: p.y, r: ((n.data('size') as number) * zoom) / 2 + 1 };
+    });
+    const fontOf = (n: NodeSingular) => (n.data('fontSize') as number) * zoom;
+    // The most important themes are labelled first, then the region names, then the rest.
+    const top = Math.max(Number.MIN_VALUE, ...themes.map((n) => (n.data('measure') as number) || 0));
+    const regions = cy
+      .nodes('.region')
+      .map((n): MeasuredLabel | null => {
+        const box = this.labelBoxes.get(n.id());
+        return box ? { id: n.id(), boxes: [toScreen(box)], fontSize: fontOf(n), priority: top * 0.5 } : null;
+      })
+      .filter((c): c is MeasuredLabel => c !== null);
+    const candidate = (n: NodeSingular, priority: number): MeasuredLabel | null => {
+      const box = this.labelBoxes.get(n.id());
+      if (!box) return null;
+      const p = n.renderedPosition();
+      const r = ((n.data('size') as number) * zoom) / 2;
+      const w = (box.x2 - box.x1) * zoom;
+      const h = (box.y2 - box.y1) * zoom;
       return {
         id: n.id(),
-        x: p.x,
-        y: p.y,
-        diameter: (n.data('size') as number) * zoom,
-        fontSize: (n.data('fontSize') as number) * zoom,
-        maxWidth: (n.data('labelWidth') as number) * zoom,
-        text: n.data('label') as string,
+        boxes: sideBoxes(p.x, p.y, r, w, h, LABEL_GAP * zoom),
+        fontSize: fontOf(n),
         priority,
       };
-    });
-    const shown = placeLabels(
-      candidates,
+    };
+    const focus = this.focusIds();
+    const labels = themes
+      .map((n) => {
+        const base = (n.data('measure') as number) || 0;
+        const priority = focus.has(n.id())
+          ? n.hasClass('focus')
+            ? Number.POSITIVE_INFINITY
+            : 1e9 + base
+          : n.hasClass('faded')
+            ? -1
+            : n.hasClass('bridge')
+              ? 1e6 + base
+              : base;
+        return candidate(n, priority);
+      })
+      .filter((c): c is MeasuredLabel => c !== null && c.priority >= 0);
+    const shown = placeMeasuredLabels(
+      [...regions, ...labels],
+      circles,
       { width: cy.width(), height: cy.height() },
-      this.presentation ? 14 : 9,
+      minFont,
+      [...this.reserved(), ...this.covered()],
     );
     cy.batch(() => {
       cy.nodes().forEach((n) => {
-        const quiet = !shown.has(n.id());
+        const side = shown.get(n.id());
+        const quiet = side === undefined;
         if (quiet !== n.hasClass('quiet')) n.toggleClass('quiet', quiet);
+        LABEL_SIDES.forEach((name, i) => {
+          const on = i > 0 && side === i;
+          if (on !== n.hasClass(`label-${name}`)) n.toggleClass(`label-${name}`, on);
+        });
       });
     });
+  }
+
+  private focusIds(): Set<string> {
+    const ids = new Set<string>();
+    this.cy.nodes('.focus, .near, .lit').forEach((n) => {
+      ids.add(n.id());
+    });
+    return ids;
   }
 
   /** Highlights the selected theme (and its neighbours) or link; everything else fades. */
   highlight(selection: Selection): void {
     this.selection = selection;
+    if (selection?.kind !== 'case') this.lit = new Set();
+    this.applyHighlight();
+    this.placeLabels();
+  }
+
+  /** The themes of a selected review light up; the rest fade. */
+  lightThemes(ids: Iterable<string>): void {
+    this.lit = new Set(ids);
+    this.applyHighlight();
+    this.placeLabels();
+  }
+
+  private applyHighlight(): void {
     const cy = this.cy;
-    this.focusIds = new Set();
+    const selection = this.selection;
     cy.batch(() => {
-      cy.elements().removeClass('faded near focus');
-      if (!selection || selection.kind === 'case') return;
+      cy.elements().removeClass('faded near focus lit');
+      if (selection?.kind === 'case') {
+        if (this.lit.size === 0) return;
+        const lit = cy.nodes('.theme').filter((n) => this.lit.has(n.id()));
+        cy.elements('.theme, edge')
+          .not(lit.union(lit.edgesWith(lit)))
+          .addClass('faded');
+        lit.addClass('lit');
+        lit.edgesWith(lit).addClass('near');
+        return;
+      }
+      if (!selection) return;
       if (selection.kind === 'theme') {
         const node = cy.getElementById(selection.id);
         if (node.empty()) return;
         const hood = node.closedNeighborhood();
-        cy.elements().not(hood).addClass('faded');
+        cy.elements('.theme, edge').not(hood).addClass('faded');
         hood.addClass('near');
         node.addClass('focus');
-        this.focusIds = new Set(hood.nodes().map((n) => n.id()));
         return;
       }
       const edge = cy.getElementById(linkId(selection.source, selection.target));
       if (edge.empty()) return;
       const ends = edge.connectedNodes();
-      cy.elements().not(ends.union(edge)).addClass('faded');
-      ends.addClass('near');
+      cy.elements('.theme, edge').not(ends.union(edge)).addClass('faded');
       edge.addClass('focus');
       ends.addClass('focus');
-      this.focusIds = new Set(ends.map((n) => n.id()));
     });
-    this.placeLabels();
   }
 
   /**
@@ -289,7 +492,7 @@ export class ThemeMap {
     const bw = box.x2 - box.x1;
     const bh = box.y2 - box.y1;
     const hood = node.closedNeighborhood().nodes();
-    const dense = hood.length > Math.max(12, cy.nodes().length * 0.3);
+    const dense = hood.length > Math.max(12, cy.nodes('.theme').length * 0.3);
     let zoom: number;
     let centre: { x: number; y: number };
     if (dense) {
@@ -297,45 +500,45 @@ export class ThemeMap {
       centre = node.position();
     } else {
       const bb = hood.boundingBox({});
-      zoom = Math.min(2.2, bw / Math.max(bb.w, 1), bh / Math.max(bb.h, 1));
+      zoom = Math.max(this.fitZoom, Math.min(2.2, bw / Math.max(bb.w, 1), bh / Math.max(bb.h, 1)));
       centre = { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
     }
     const pan = { x: box.x1 + bw / 2 - centre.x * zoom, y: box.y1 + bh / 2 - centre.y * zoom };
     this.autoFit = false;
+    this.focused = true;
     if (animate && !prefersReducedMotion())
       cy.animate({ zoom, pan, duration: 350, easing: 'ease-in-out-cubic' });
     else cy.viewport({ zoom, pan });
   }
 
   fit(animate = true): void {
-    if (animate && !prefersReducedMotion())
-      this.cy.animate({ fit: { eles: this.cy.elements(), padding: 40 }, duration: 300 });
-    else this.cy.fit(undefined, 40);
+    this.autoFit = true;
+    this.focused = false;
+    const viewport = this.fitViewport();
+    if (animate && !prefersReducedMotion()) this.cy.animate({ ...viewport, duration: 300 });
+    else this.cy.viewport(viewport);
   }
 
   /**
    * Sizes labels for the zoom at which the map fits its frame, then fits. Label sizes are fixed when the
-   * elements are added (Cytoscape renders stale label boxes when font sizes change in place), so a new
-   * scale means the elements are drawn afresh, positions unchanged.
+   * elements are added, so a new scale means the elements are drawn afresh, positions unchanged.
    */
   private fitAndCalibrate(): void {
     const scale = this.labelScaleFor(this.estimateFitZoom());
-    if (Math.abs(scale - this.labelScale) / this.labelScale > 0.15) {
+    if (Math.abs(scale - this.labelScale) / this.labelScale > 0.1) {
       this.labelScale = scale;
-      performance.mark('threadline:relabel');
-      this.cy.elements().remove();
-      this.draw(this.model, this.positions, true);
-      this.highlight(this.selection);
+      this.draw();
+      this.setBridges(this.bridges);
     }
-    this.cy.fit(undefined, FIT_PADDING);
+    this.cy.viewport(this.fitViewport());
     this.fitZoom = this.cy.zoom();
     this.placeLabels();
   }
 
   private labelScaleFor(zoom: number): number {
     const maxFont = Math.max(1, ...this.model.nodes.map((n) => n.fontSize));
-    const target = this.presentation ? 26 : 17;
-    return Math.min(6, Math.max(0.3, target / (maxFont * zoom)));
+    const target = this.presentation ? TOP_LABEL_PX.presentation : TOP_LABEL_PX.desk;
+    return Math.min(8, Math.max(0.3, target / (maxFont * zoom)));
   }
 
   /** The zoom cy.fit would choose, from positions and circle sizes alone (labels are not drawn yet). */
@@ -353,12 +556,13 @@ export class ThemeMap {
       y2 = Math.max(y2, p.y + n.size / 2);
     }
     if (!Number.isFinite(x1)) return 1;
-    // Labels under the lowest circles and beside the outermost ones take roughly a tenth more room.
-    const w = (x2 - x1) * 1.1;
-    const h = (y2 - y1) * 1.1;
+    // Region padding and names, and labels under the lowest circles, take roughly a fifth more room.
+    const w = (x2 - x1) * 1.2;
+    const h = (y2 - y1) * 1.2;
+    const f = this.frame();
     return Math.min(
-      (this.cy.width() - 2 * FIT_PADDING) / Math.max(w, 1),
-      (this.cy.height() - 2 * FIT_PADDING) / Math.max(h, 1),
+      (f.x2 - f.x1 - 2 * FIT_PADDING) / Math.max(w, 1),
+      (f.y2 - f.y1 - 2 * FIT_PADDING) / Math.max(h, 1),
     );
   }
 
@@ -367,9 +571,31 @@ export class ThemeMap {
     this.cy.zoom({ level, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
   }
 
+  /** The frame changed size (window, panel, presentation): refit unless someone has panned or zoomed. */
   resize(): void {
     this.cy.resize();
     if (this.autoFit && this.fitted) this.fitAndCalibrate();
+    else this.placeLabels();
+  }
+
+  /**
+   * A panel opened or closed beside the map: the map refits to the frame it has left, or, when a theme
+   * was brought into view, keeps that theme's view centred in the new frame.
+   */
+  refit(): void {
+    const before = { w: this.cy.width(), h: this.cy.height() };
+    this.cy.resize();
+    if (!this.fitted) return;
+    if (this.focused) {
+      const pan = this.cy.pan();
+      this.cy.pan({
+        x: pan.x + (this.cy.width() - before.w) / 2,
+        y: pan.y + (this.cy.height() - before.h) / 2,
+      });
+      return;
+    }
+    this.autoFit = true;
+    this.fitAndCalibrate();
   }
 
   /** Rendered (screen) centre of a theme, e.g. for placing a caption. */
@@ -385,6 +611,10 @@ export class ThemeMap {
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function formatP(p: number): string {
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
 }
 
 function prefersReducedMotion(): boolean {

@@ -5,6 +5,8 @@ import { h, ICONS, icon, replaceChildren } from '../shell/dom.ts';
 export interface PanelHostEvents {
   close(): void;
   back(): void;
+  /** The panel opened or closed: the map beside it has a new frame to fit. */
+  toggled?(open: boolean): void;
 }
 
 export class PanelHost {
@@ -49,11 +51,24 @@ export class PanelHost {
       ),
       this.body,
     );
+    // Esc closes the panel from anywhere, unless a dialog or menu is open (they close first).
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || this.root.hidden || e.defaultPrevented) return;
+      if (document.querySelector('dialog[open], .menu-panel:not([hidden])')) return;
+      e.preventDefault();
+      this.events.close();
+    });
+  }
+
+  private open(): void {
+    if (!this.root.hidden) return;
+    this.root.hidden = false;
+    this.events.toggled?.(true);
   }
 
   /** `backTo` names what Back returns to, or null when there is nothing to go back to. */
   show(kicker: string, content: Node, backTo: string | null): void {
-    this.root.hidden = false;
+    this.open();
     this.heading.textContent = kicker;
     this.backButton.hidden = backTo === null;
     this.backButton.querySelector('span')!.textContent = backTo ? `Back to ${backTo}` : 'Back';
@@ -63,7 +78,7 @@ export class PanelHost {
   }
 
   loading(kicker: string, what: string): void {
-    this.root.hidden = false;
+    this.open();
     this.heading.textContent = kicker;
     this.root.dataset.state = 'loading';
     replaceChildren(
@@ -77,8 +92,28 @@ export class PanelHost {
     );
   }
 
+  /** An id that names nothing (a mistyped or outdated link): said plainly, with the way back to the map. */
+  notFound(kicker: string, message: string): void {
+    this.open();
+    this.heading.textContent = kicker;
+    this.root.dataset.state = 'not-found';
+    replaceChildren(
+      this.body,
+      h(
+        'div',
+        { class: 'panel-error', role: 'status', 'data-testid': 'not-found' },
+        h('p', {}, message),
+        h(
+          'button',
+          { type: 'button', class: 'button', onclick: () => this.events.close() },
+          'Back to the whole map',
+        ),
+      ),
+    );
+  }
+
   error(kicker: string, error: ApiError, retry: () => void): void {
-    this.root.hidden = false;
+    this.open();
     this.heading.textContent = kicker;
     this.root.dataset.state = 'error';
     replaceChildren(
@@ -93,7 +128,9 @@ export class PanelHost {
   }
 
   hide(): void {
+    const was = !this.root.hidden;
     this.root.hidden = true;
+    if (was) this.events.toggled?.(false);
     this.root.dataset.state = 'closed';
     replaceChildren(this.body);
   }

@@ -3,8 +3,8 @@
  * nothing selected) the case graph's chosen node. Each load is numbered; an answer to an older one is dropped.
  */
 import type { Api } from '../api/client.ts';
+import type { AnalyticNetwork } from '../api/network-queries.ts';
 import { CASE_DETAIL, CASES, type CaseName, THEME_DETAIL } from '../api/queries.ts';
-import type { ThemeNetwork } from '../api/types.ts';
 import type { GraphController } from '../case-graph/graph-controller.ts';
 import { type GraphPanelContext, graphActions, graphNodePanel } from '../case-graph/graph-panel.ts';
 import { KINDS } from '../case-graph/kinds.ts';
@@ -12,11 +12,13 @@ import { hasActiveFilters, toCaseFilter } from '../filters/filter-model.ts';
 import type { Boot } from '../loading/map-data.ts';
 import { linkId } from '../map/map-model.ts';
 import { type StepQuote, stepQuote } from '../presentation/steps.ts';
+import { countFloor } from '../state/thresholds.ts';
 import type { Selection, ViewState } from '../state/view-state.ts';
 import type { PanelContext } from './evidence.ts';
 import { linkPanel } from './link-panel.ts';
 import { rarerFirst, reviewsSharing } from './link-reviews.ts';
 import type { PanelHost } from './panel-host.ts';
+import { rankRelated } from './related.ts';
 import { reviewPanel } from './review-panel.ts';
 import { type ThemePanelData, themePanel } from './theme-panel.ts';
 
@@ -27,7 +29,9 @@ export interface PanelLoaderHost {
   panel: PanelHost;
   state(): ViewState;
   boot(): Boot | null;
-  network(): ThemeNetwork | null;
+  network(): AnalyticNetwork | null;
+  /** A review is open: its themes light up on the map (empty when it closes or is unknown). */
+  caseThemes?(ids: string[]): void;
   caseMeta: Map<string, CaseName>;
   graph: Pick<GraphController, 'selected' | 'panelInput'>;
   graphPanelContext(): GraphPanelContext;
@@ -89,7 +93,15 @@ export class PanelLoader {
 
   private async loadTheme(id: string, seq: number): Promise<void> {
     const { api, panel } = this.host;
-    const label = this.host.boot()?.themes.get(id)?.label ?? 'theme';
+    const known = this.host.boot()?.themes;
+    if (known && !known.has(id)) {
+      panel.notFound(
+        'Theme',
+        `There is no theme "${id}" in this collection. The link may be mistyped, or the theme renamed.`,
+      );
+      return;
+    }
+    const label = known?.get(id)?.label ?? 'theme';
     panel.loading('Theme', label);
     const state = this.host.state();
     const filter = toCaseFilter(state.filters);
@@ -104,14 +116,16 @@ export class PanelLoader {
     if (!result.ok) return panel.error('Theme', result.error, () => this.load());
     const theme = result.data.theme;
     if (!theme) {
-      panel.error('Theme', { kind: 'graphql', message: `No theme "${id}" in this collection.` }, () =>
-        this.host.select(null),
+      panel.notFound(
+        'Theme',
+        `There is no theme "${id}" in this collection. The link may be mistyped, or the theme renamed.`,
       );
       return;
     }
     for (const e of result.data.cases.edges) this.host.caseMeta.set(e.node.id, e.node);
     const data: ThemePanelData = {
       theme,
+      related: rankRelated(id, theme.related, this.host.network()?.edges ?? [], countFloor(state)),
       filteredCount: this.host.network()?.nodes.find((n) => n.id === id)?.weight ?? null,
       cases: result.data.cases,
       filtered: hasActiveFilters(state.filters),
@@ -148,6 +162,14 @@ export class PanelLoader {
     const boot = this.host.boot();
     const network = this.host.network();
     const themes = boot?.themes;
+    const unknown = themes ? [a, b].filter((t) => !themes.has(t)) : [];
+    if (unknown.length > 0) {
+      panel.notFound(
+        'Link',
+        `There is no theme ${unknown.map((t) => `"${t}"`).join(' or ')} in this collection, so this link cannot be shown. The link may be mistyped.`,
+      );
+      return;
+    }
     const la = { id: a, label: themes?.get(a)?.label ?? a };
     const lb = { id: b, label: themes?.get(b)?.label ?? b };
     panel.loading('Link', `${la.label} and ${lb.label}`);
@@ -185,12 +207,15 @@ export class PanelLoader {
     if (!result.ok) return panel.error('Review', result.error, () => this.load());
     const review = result.data.case;
     if (!review) {
-      panel.error('Review', { kind: 'graphql', message: 'This review is no longer in the collection.' }, () =>
-        this.host.select(null),
+      this.host.caseThemes?.([]);
+      panel.notFound(
+        'Review',
+        `There is no review "${id}" in this collection. It may have been removed, or the link is mistyped.`,
       );
       return;
     }
     this.host.caseMeta.set(review.id, review);
+    this.host.caseThemes?.(review.themes.map((t) => t.theme.id));
     panel.show('Review', this.withGraphActions(reviewPanel(review, this.context())), this.host.backLabel());
   }
 }

@@ -12,9 +12,12 @@ import {
   reviewMeta,
   stat,
 } from './evidence.ts';
+import type { RankedRelated } from './related.ts';
 
 export interface ThemePanelData {
   theme: ThemeSummary & { related: RelatedTheme[] };
+  /** The related themes to list, strongest association first (see related.ts). */
+  related: RankedRelated[];
   /** Reviews carrying the theme under the current filter (the map's node weight). */
   filteredCount: number | null;
   cases: Connection<CaseListItem>;
@@ -39,7 +42,7 @@ export function themePanel(
       { class: 'stats' },
       stat(count, data.filtered ? 'reviews in this selection' : 'reviews'),
       data.filtered ? stat(theme.caseCount, 'in the whole collection') : null,
-      stat(theme.related.length, 'related themes shown'),
+      stat(data.related.length, 'related themes shown'),
     ),
     h(
       'div',
@@ -56,15 +59,15 @@ export function themePanel(
 }
 
 function relatedSection(data: ThemePanelData, ctx: PanelContext): HTMLElement {
-  const { theme } = data;
-  if (theme.related.length === 0)
+  const { theme, related } = data;
+  if (related.length === 0)
     return h(
       'section',
       {},
       h('h3', {}, 'Strongest related themes'),
       h('p', { class: 'hint' }, 'No other theme shares a review with this one here.'),
     );
-  const max = Math.max(...theme.related.map((r) => r.shared));
+  const max = Math.max(...related.map((r) => Math.log(Math.max(1, r.lift))), 0.01);
   return h(
     'section',
     { 'aria-labelledby': 'related-title' },
@@ -72,7 +75,7 @@ function relatedSection(data: ThemePanelData, ctx: PanelContext): HTMLElement {
     h(
       'ol',
       { class: 'related-list' },
-      theme.related.map((r) =>
+      related.map((r) =>
         h(
           'li',
           {},
@@ -81,16 +84,24 @@ function relatedSection(data: ThemePanelData, ctx: PanelContext): HTMLElement {
             {
               type: 'button',
               class: 'related',
-              'aria-label': `${r.theme.label}: ${plural(r.shared, 'shared review')}, lift ${formatLift(r.lift)}. Show the reviews sharing both themes.`,
+              'data-testid': 'related-theme',
+              'data-lift': String(r.lift),
+              'aria-label': `${r.theme.label}: lift ${formatLift(r.lift)}${r.pValue === null ? '' : `, p ${formatP(r.pValue)}`}, ${plural(r.shared, 'shared review')}. Show the reviews sharing both themes.`,
               onclick: () => ctx.select({ kind: 'link', source: theme.id, target: r.theme.id }, theme.label),
             },
             h('span', { class: 'related-label' }, r.theme.label),
             h(
               'span',
               { class: 'related-bar', 'aria-hidden': 'true' },
-              h('span', { style: `width:${Math.round((r.shared / max) * 100)}%` }),
+              h('span', {
+                style: `width:${Math.round((Math.log(Math.max(1, r.lift)) / max) * 100)}%`,
+              }),
             ),
-            h('span', { class: 'related-figures' }, `${r.shared} · ${formatLift(r.lift)}`),
+            h(
+              'span',
+              { class: 'related-figures' },
+              `${formatLift(r.lift)}${r.pValue === null ? '' : ` · p ${formatP(r.pValue)}`} · ${r.shared}`,
+            ),
           ),
         ),
       ),
@@ -98,7 +109,7 @@ function relatedSection(data: ThemePanelData, ctx: PanelContext): HTMLElement {
     h(
       'p',
       { class: 'hint' },
-      'Shared reviews · lift (how much more often than chance the two occur together).',
+      'Lift (how many times more often than chance the two occur together) · p-value of the link when it is on the map · shared reviews. Links on the map come first.',
     ),
   );
 }
@@ -138,4 +149,8 @@ function reviewsSection(
         )
       : null,
   );
+}
+
+function formatP(p: number): string {
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
 }

@@ -2,7 +2,9 @@
  * "Copy as GraphQL" and "copy as Python": the query behind the current view, with its variables, in a form
  * a notebook user can paste and run (Python uses only the standard library).
  */
+import { ANALYTIC_NETWORK_FIELDS, NETWORK_PARAMS } from '../api/network-queries.ts';
 import { toCaseFilter } from '../filters/filter-model.ts';
+import { countFloor, linkThresholds } from '../state/thresholds.ts';
 import type { ViewState } from '../state/view-state.ts';
 
 export interface ViewQuery {
@@ -11,13 +13,12 @@ export interface ViewQuery {
   variables: Record<string, unknown>;
   /** The response field holding the main result, for the Python summary line. */
   mainField: string;
+  /**
+   * Room-safe: the least reviews behind any count shown (themes below it are dropped from the answer in
+   * Python, as on the map), or null when room-safe is off.
+   */
+  safeFloor?: number | null;
 }
-
-const NETWORK = `themeNetwork(filter: $filter, minShared: $minShared) {
-    caseCount
-    nodes { id label group weight }
-    edges { source target weight lift }
-  }`;
 
 const EVIDENCE = 'evidence { sourceId quote start end }';
 
@@ -29,9 +30,14 @@ export function viewQuery(state: ViewState, casesFirst = 50): ViewQuery {
 
 function mapQuery(state: ViewState, casesFirst: number): ViewQuery {
   const filter = toCaseFilter(state.filters);
-  const variables: Record<string, unknown> = { filter, minShared: state.minShared };
-  const params = ['$filter: CaseFilter', '$minShared: Int'];
-  const fields = [NETWORK];
+  const variables: Record<string, unknown> = { filter, ...linkThresholds(state) };
+  const params = [NETWORK_PARAMS];
+  const fields = [ANALYTIC_NETWORK_FIELDS];
+  // Room-safe asks for no name, title or quote: those are where pseudonyms live.
+  const safe = state.roomSafe;
+  const caseFields = safe
+    ? 'id reviewType partnership reportYear themes { theme { id label } }'
+    : `id title reviewType partnership reportYear themes { theme { id label } ${EVIDENCE} }`;
   const sel = state.selection;
   if (sel?.kind === 'theme' || sel?.kind === 'link') {
     params.push('$cases: CaseFilter', '$first: Int');
@@ -51,25 +57,35 @@ function mapQuery(state: ViewState, casesFirst: number): ViewQuery {
     fields.push(`cases(filter: $cases, first: $first) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { id title reviewType partnership reportYear themes { theme { id label } ${EVIDENCE} } } }
+    edges { node { ${caseFields} } }
   }`);
   } else if (sel?.kind === 'case') {
     params.push('$case: ID!');
     variables.case = sel.id;
-    fields.push(`case(id: $case) {
+    fields.push(
+      safe
+        ? `case(id: $case) {
+    id reviewType partnership reportYear
+    harmTypes { harmType { id label } }
+    agencies { agency { id label } }
+    themes { theme { id label } }
+  }`
+        : `case(id: $case) {
     id title child reviewType partnership reportYear summary
     harmTypes { harmType { id label } ${EVIDENCE} }
     agencies { agency { id label } ${EVIDENCE} }
     themes { theme { id label } ${EVIDENCE} }
     learning { text themes { theme { id } } }
     recommendations { text targets { agency { id label } } }
-  }`);
+  }`,
+    );
   }
   return {
     operationName: 'ThemeMapView',
     query: `query ThemeMapView(${params.join(', ')}) {\n  ${fields.join('\n  ')}\n}`,
     variables,
     mainField: 'themeNetwork',
+    safeFloor: safe ? countFloor(state) : null,
   };
 }
 
@@ -100,12 +116,19 @@ function graphQuery(state: ViewState): ViewQuery {
     query: `query CaseGraphView(${params.join(', ')}) {\n  ${fields.join('\n  ')}\n}`,
     variables,
     mainField: 'n0',
+    safeFloor: state.roomSafe ? countFloor(state) : null,
   };
 }
 
 export function graphqlSnippet(q: ViewQuery, endpoint: string): string {
+  const safe =
+    q.safeFloor === null || q.safeFloor === undefined
+      ? ''
+      : `# Room-safe: no names, titles or quotes are asked for, and links need ${q.safeFloor}+ shared reviews.
+# The map also leaves out themes in fewer than ${q.safeFloor} reviews: drop nodes whose weight is below ${q.safeFloor}.
+`;
   return `# POST ${endpoint}  (GraphiQL runs it as is; paste the variables below into its Variables pane)
-${q.query}
+${safe}${q.query}
 
 # variables
 ${JSON.stringify(q.variables, null, 2)}
@@ -113,9 +136,15 @@ ${JSON.stringify(q.variables, null, 2)}
 }
 
 export function pythonSnippet(q: ViewQuery, endpoint: string): string {
+  const floor =
+    q.safeFloor === null || q.safeFloor === undefined
+      ? ''
+      : `# Room-safe, as on the map: themes in fewer than ${q.safeFloor} reviews are left out.
+network["nodes"] = [n for n in network["nodes"] if n["weight"] >= ${q.safeFloor}]
+`;
   const summary =
     q.mainField === 'themeNetwork'
-      ? 'network = data["themeNetwork"]\nprint(len(network["nodes"]), "themes,", len(network["edges"]), "links,", network["caseCount"], "reviews")'
+      ? `network = data["themeNetwork"]\n${floor}print(len(network["nodes"]), "themes,", len(network["edges"]), "links,", network["caseCount"], "reviews")`
       : `graph = data["${q.mainField}"]\nprint(len(graph["nodes"]), "nodes,", len(graph["edges"]), "edges")`;
   const tables =
     q.mainField === 'themeNetwork'

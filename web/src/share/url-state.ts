@@ -6,26 +6,35 @@ import { AGE_BANDS, OUTCOMES, REVIEW_TYPES } from '../api/types.ts';
 import {
   DEFAULT_STATE,
   type Filters,
+  type LinkLevel,
   type Selection,
+  type SizeBy,
   type View,
   type ViewState,
 } from '../state/view-state.ts';
 import { readViewParams, writeViewParams } from '../views/view-params.ts';
 
 const LIST_SEPARATOR = ',';
+const LINK_LEVELS: readonly LinkLevel[] = ['strongest', 'significant', 'suggestive', 'all'];
+const SIZE_MEASURES: readonly SizeBy[] = ['reviews', 'weightedDegree', 'betweenness', 'pageRank'];
 const PAIR_SEPARATOR = '|';
 
 export function stateToQuery(state: ViewState): string {
   const p = new URLSearchParams();
   if (state.view !== DEFAULT_STATE.view) p.set('view', state.view);
   writeFilters(p, state.filters);
-  if (state.minShared !== DEFAULT_STATE.minShared) p.set('min', String(state.minShared));
+  if (state.minShared !== null) p.set('min', String(state.minShared));
+  if (state.linkLevel !== DEFAULT_STATE.linkLevel) p.set('links', state.linkLevel);
+  if (state.sizeBy !== DEFAULT_STATE.sizeBy) p.set('size', state.sizeBy);
+  if (state.bridges) p.set('bridges', '1');
   if (state.weighting !== DEFAULT_STATE.weighting) p.set('weight', state.weighting);
   writeSelection(p, state.selection);
   if (state.graphRoots.length) p.set('roots', state.graphRoots.join(LIST_SEPARATOR));
   if (state.graphPath) p.set('path', `${state.graphPath.from}${PAIR_SEPARATOR}${state.graphPath.to}`);
   if (state.presenting) p.set('present', '1');
-  if (state.roomSafe) p.set('safe', '1');
+  // Presenting implies room-safe unless it was turned off, which the link must then say.
+  if (state.roomSafe && !state.presenting) p.set('safe', '1');
+  if (!state.roomSafe && state.presenting) p.set('safe', '0');
   if (state.safeMinShared !== DEFAULT_STATE.safeMinShared) p.set('safemin', String(state.safeMinShared));
   if (state.webgl) p.set('webgl', '1');
   writeViewParams(p, state.views);
@@ -38,13 +47,16 @@ export function queryToState(query: string): ViewState {
   return {
     view: readView(p.get('view')),
     filters: readFilters(p),
-    minShared: positiveInt(p.get('min')) ?? DEFAULT_STATE.minShared,
+    minShared: positiveInt(p.get('min')),
+    linkLevel: LINK_LEVELS.find((l) => l === p.get('links')) ?? DEFAULT_STATE.linkLevel,
+    sizeBy: SIZE_MEASURES.find((m) => m === p.get('size')) ?? DEFAULT_STATE.sizeBy,
+    bridges: p.get('bridges') === '1',
     weighting: p.get('weight') === 'lift' ? 'lift' : 'shared',
     selection: readSelection(p),
     graphRoots: list(p.get('roots')).filter(isNodeRef),
     graphPath: readPath(p.get('path')),
     presenting: p.get('present') === '1',
-    roomSafe: p.get('safe') === '1',
+    roomSafe: p.get('safe') === '1' || (p.get('present') === '1' && p.get('safe') !== '0'),
     safeMinShared: positiveInt(p.get('safemin')) ?? DEFAULT_STATE.safeMinShared,
     webgl: p.get('webgl') === '1',
     views: readViewParams(p),

@@ -5,15 +5,20 @@ export type Listener<S> = (next: S, prev: S) => void;
 export class Store<S> {
   private listeners = new Set<Listener<S>>();
 
-  constructor(private state: S) {}
+  /** `normalise` applies rules every change must keep (e.g. presentation turns room-safe on). */
+  constructor(
+    private state: S,
+    private readonly normalise: (next: S, prev: S) => S = (next) => next,
+  ) {}
 
   get(): S {
     return this.state;
   }
 
-  set(next: S): void {
+  set(proposed: S): void {
     const prev = this.state;
-    if (next === prev) return;
+    if (proposed === prev) return;
+    const next = this.normalise(proposed, prev);
     this.state = next;
     for (const listener of this.listeners) listener(next, prev);
   }
