@@ -4,8 +4,8 @@
  */
 import type { NormalizedFilter } from '../filter.ts';
 import { type Population, populationOf } from '../population.ts';
-import type { BookEntry, RecommendationBook } from './book.ts';
-import { type Axis, countMatrix, inCell, type MatrixCounts } from './matrix.ts';
+import type { RecommendationBook } from './book.ts';
+import { countMatrix, type MatrixCounts } from './matrix.ts';
 import { type RankedGroup, type RecurringGroup, rankedGroups, recurringGroups } from './recurring.ts';
 
 export interface MatrixAnswer extends MatrixCounts {
@@ -35,16 +35,6 @@ export function recurringAnswer(
 ): RecurringAnswer {
   const { entries, population } = recommendationsIn(book, filter);
   return { population, minReviews, groups: recurringGroups(book, entries, minReviews) };
-}
-
-export function cellAnswer(
-  book: RecommendationBook,
-  filter: NormalizedFilter,
-  agency: Axis,
-  theme: Axis,
-): { population: Population; entries: BookEntry[] } {
-  const { entries, population } = recommendationsIn(book, filter);
-  return { population, entries: inCell(entries, agency, theme) };
 }
 
 /** The groups ranked, without their details: for answers that show one page of them. */
