@@ -69,31 +69,36 @@ export function gexf(network: LabelledNetwork, description: string, today: Date 
 
 /** The full graph, directed; an edge's label is its relationship type (also its `type` attribute). */
 export function fullGexf(graph: FullGraph, today: Date = new Date()): string {
-  const lines = [
-    ...opening(graph.description, today, 'directed'),
-    '    <attributes class="node">',
-    ...NODE_ATTRIBUTES.map(declare),
-    '    </attributes>',
-    '    <attributes class="edge">',
-    ...EDGE_ATTRIBUTES.map(declare),
-    '    </attributes>',
-    '    <nodes>',
-  ];
+  return [...fullGexfLines(graph, today)].join('\n');
+}
+
+/** fullGexf line by line, so a large graph can be sent as it is written. */
+export function* fullGexfLines(graph: FullGraph, today: Date = new Date()): Generator<string> {
+  yield* opening(graph.description, today, 'directed');
+  yield '    <attributes class="node">';
+  yield* NODE_ATTRIBUTES.map(declare);
+  yield '    </attributes>';
+  yield '    <attributes class="edge">';
+  yield* EDGE_ATTRIBUTES.map(declare);
+  yield '    </attributes>';
+  yield '    <nodes>';
   for (const n of graph.nodes) {
     const values = NODE_ATTRIBUTES.map((a) => attvalue(a.id, n.attributes[a.id] ?? null)).join('');
-    lines.push(`      <node id="${x(n.id)}" label="${x(n.label)}"><attvalues>${values}</attvalues></node>`);
+    yield `      <node id="${x(n.id)}" label="${x(n.label)}"><attvalues>${values}</attvalues></node>`;
   }
-  lines.push('    </nodes>', '    <edges>');
-  graph.edges.forEach((e, i) => {
+  yield '    </nodes>';
+  yield '    <edges>';
+  let i = 0;
+  for (const e of graph.edges) {
     const values = EDGE_ATTRIBUTES.map((a) =>
       attvalue(a.id, a.id === 'type' ? e.type : (e.attributes[a.id] ?? null)),
     ).join('');
-    lines.push(
-      `      <edge id="${i}" source="${x(e.source)}" target="${x(e.target)}" label="${x(e.type)}" weight="${e.weight}"><attvalues>${values}</attvalues></edge>`,
-    );
-  });
-  lines.push('    </edges>', '  </graph>', '</gexf>', '');
-  return lines.join('\n');
+    yield `      <edge id="${i++}" source="${x(e.source)}" target="${x(e.target)}" label="${x(e.type)}" weight="${e.weight}"><attvalues>${values}</attvalues></edge>`;
+  }
+  yield '    </edges>';
+  yield '  </graph>';
+  yield '</gexf>';
+  yield '';
 }
 
 function attvalue(id: string, value: AttributeValue): string {

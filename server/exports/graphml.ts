@@ -51,31 +51,34 @@ export function graphml(network: LabelledNetwork): string {
 
 /** The full graph, directed (review -> source, review -> theme, statement -> agency, ...). */
 export function fullGraphml(graph: FullGraph): string {
+  return [...fullGraphmlLines(graph)].join('\n');
+}
+
+/** fullGraphml line by line, so a large graph can be sent as it is written. */
+export function* fullGraphmlLines(graph: FullGraph): Generator<string> {
   const key = (scope: 'node' | 'edge', a: AttributeSpec) =>
     `  <key id="${scope[0]}_${a.id}" for="${scope}" attr.name="${a.id}" attr.type="${a.type}"/>`;
-  const lines = [
-    ...HEADER,
-    '  <key id="n_label" for="node" attr.name="label" attr.type="string"/>',
-    ...NODE_ATTRIBUTES.map((a) => key('node', a)),
-    '  <key id="e_weight" for="edge" attr.name="weight" attr.type="int"/>',
-    ...EDGE_ATTRIBUTES.map((a) => key('edge', a)),
-    `  <graph id="threadline" edgedefault="directed">`,
-    `    <desc>${x(graph.description)}</desc>`,
-  ];
+  yield* HEADER;
+  yield '  <key id="n_label" for="node" attr.name="label" attr.type="string"/>';
+  for (const a of NODE_ATTRIBUTES) yield key('node', a);
+  yield '  <key id="e_weight" for="edge" attr.name="weight" attr.type="int"/>';
+  for (const a of EDGE_ATTRIBUTES) yield key('edge', a);
+  yield '  <graph id="threadline" edgedefault="directed">';
+  yield `    <desc>${x(graph.description)}</desc>`;
   for (const n of graph.nodes) {
     const values = NODE_ATTRIBUTES.map((a) => data(`n_${a.id}`, n.attributes[a.id] ?? null)).join('');
-    lines.push(`    <node id="${x(n.id)}">${data('n_label', n.label)}${values}</node>`);
+    yield `    <node id="${x(n.id)}">${data('n_label', n.label)}${values}</node>`;
   }
-  graph.edges.forEach((e, i) => {
+  let i = 0;
+  for (const e of graph.edges) {
     const values = EDGE_ATTRIBUTES.map((a) =>
       data(`e_${a.id}`, a.id === 'type' ? e.type : (e.attributes[a.id] ?? null)),
     ).join('');
-    lines.push(
-      `    <edge id="e${i}" source="${x(e.source)}" target="${x(e.target)}">${data('e_weight', e.weight)}${values}</edge>`,
-    );
-  });
-  lines.push('  </graph>', '</graphml>', '');
-  return lines.join('\n');
+    yield `    <edge id="e${i++}" source="${x(e.source)}" target="${x(e.target)}">${data('e_weight', e.weight)}${values}</edge>`;
+  }
+  yield '  </graph>';
+  yield '</graphml>';
+  yield '';
 }
 
 /** One data element, or nothing when the value does not apply (readers then leave the attribute unset). */

@@ -16,8 +16,8 @@ import type { AnalyticsIndex } from '../analytics/index.ts';
 import { compareCohortsCsv } from '../exports/cohorts-csv.ts';
 import { edgesCsv, themesCsv } from '../exports/csv.ts';
 import { buildFullGraph } from '../exports/full-graph.ts';
-import { fullGexf, gexf } from '../exports/gexf.ts';
-import { fullGraphml, graphml } from '../exports/graphml.ts';
+import { fullGexfLines, gexf } from '../exports/gexf.ts';
+import { fullGraphmlLines, graphml } from '../exports/graphml.ts';
 import { QueryArgumentError, readExportQuery, readLinkParams } from '../exports/query-filter.ts';
 import {
   isRecommendationExport,
@@ -129,8 +129,48 @@ async function reviewExport(
     case 'statements.csv':
       return download(statementsCsv(data), CSV, file);
     case 'full-graph.graphml':
-      return download(fullGraphml(buildFullGraph(data, index, network)), XML, file);
+      return streamed(fullGraphmlLines(buildFullGraph(data, index, network)), XML, file);
     default:
-      return download(fullGexf(buildFullGraph(data, index, network)), XML, file);
+      return streamed(fullGexfLines(buildFullGraph(data, index, network)), XML, file);
   }
+}
+
+/** Lines joined into chunks of about this many characters, each sent when the client wants more. */
+const CHUNK = 256 * 1024;
+
+/**
+ * A download written line by line as the client reads it: a graph of 10k reviews is over 100 MB of XML,
+ * which would otherwise be held whole (and again as bytes) before the first byte left.
+ */
+export function streamed(
+  lines: Iterator<string>,
+  contentType: string,
+  filename: string,
+  chunkSize = CHUNK,
+): Response {
+  const encoder = new TextEncoder();
+  let first = true;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      let chunk = '';
+      let next = lines.next();
+      while (!next.done) {
+        // Lines are joined by line breaks, as lines.join('\n') would; the first line has none before it.
+        chunk += first ? next.value : `\n${next.value}`;
+        first = false;
+        if (chunk.length >= chunkSize) break;
+        next = lines.next();
+      }
+      if (chunk !== '') controller.enqueue(encoder.encode(chunk));
+      if (next.done) controller.close();
+    },
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': contentType,
+      'content-disposition': `attachment; filename="${filename}"`,
+      'cache-control': 'no-store',
+    },
+  });
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, edgesCsv, themesCsv } from '../../../server/exports/csv.ts';
 import type { FullGraph } from '../../../server/exports/full-graph.ts';
-import { fullGexf, gexf } from '../../../server/exports/gexf.ts';
-import { fullGraphml, graphml } from '../../../server/exports/graphml.ts';
+import { fullGexf, fullGexfLines, gexf } from '../../../server/exports/gexf.ts';
+import { fullGraphml, fullGraphmlLines, graphml } from '../../../server/exports/graphml.ts';
 import { readExportQuery } from '../../../server/exports/query-filter.ts';
 import type { ReviewData } from '../../../server/exports/review-data.ts';
 import { linksCsv, reviewsCsv, statementsCsv } from '../../../server/exports/tidy-csv.ts';
 import type { LabelledNetwork } from '../../../server/graphql/network.ts';
+import { streamed } from '../../../server/http/exports.ts';
 import { parseStrictXml } from './well-formed-xml.ts';
 
 const awkward: LabelledNetwork = {
@@ -339,5 +340,17 @@ describe('full-graph exports', () => {
     expect(Array.from(g.getElementsByTagName('attribute')).map((a) => a.getAttribute('id'))).toContain(
       'pagerank',
     );
+  });
+});
+
+describe('streamed downloads', () => {
+  it('send the same bytes as the whole file, whatever the chunk size', async () => {
+    const today = new Date('2024-05-06T10:00:00Z');
+    for (const size of [1, 7, 100, 1_000_000]) {
+      const xml = await streamed(fullGraphmlLines(full), 'application/xml', 'g.graphml', size).text();
+      expect(xml).toBe(fullGraphml(full));
+      const gexfText = await streamed(fullGexfLines(full, today), 'application/xml', 'g.gexf', size).text();
+      expect(gexfText).toBe(fullGexf(full, today));
+    }
   });
 });
