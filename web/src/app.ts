@@ -95,6 +95,8 @@ export class App {
       booted: (capabilities) => {
         this.uploadButton.hidden = !capabilities.writable;
         this.sample.update(this.data.boot?.sources.values() ?? [], capabilities.writable);
+        // The trends and comparison views need the bootstrap only, not the map.
+        this.analysis.sync(this.store.get(), null);
       },
       networkLoaded: () => this.mapView.redraw(),
       facetsLoaded: () => {
@@ -106,7 +108,6 @@ export class App {
       ready: (state) => {
         this.panels.load();
         if (state.view === 'graph') void this.graphView.show();
-        this.analysis.sync(state, null);
       },
     });
     this.map = new ThemeMap(
