@@ -355,6 +355,10 @@ describe('harm named as what starts a review', () => {
     ).not.toContain('neglect');
   });
 
+  it('tags a suicide told as taking one’s own life', () => {
+    expect(harms('Tamsin, aged 15, died after taking her own life.')).toContain('suicide');
+  });
+
   it('still tags the harm the child suffered in the same document', () => {
     expect(harms('Child P suffered neglect over many months.')).toContain('neglect');
   });

@@ -310,3 +310,31 @@ This serious case review concerns Child W, who died at home in 2017. Fenholt Saf
     expect(s.cases[0]?.title).toBe('Learning brief: Child W');
   });
 });
+
+describe('an index of briefings headed by the children’s names', () => {
+  it('takes each child whose line tells what happened to them, and leaves out a guide', () => {
+    const s = seg(`Seven minute briefings
+
+The briefings below are drawn from local child safeguarding practice reviews and are meant for team discussion.
+
+Tamsin
+
+In May 2022 Tamsin, a 15 year old girl from Oldmere, died after taking her own life.
+
+Elio
+
+In March 2021, four month old baby Elio was brought to hospital with signs of non-accidental injury.
+
+Kit and Wren
+
+Kit and Wren, both aged two, were brought to hospital after months of neglect at home.
+
+Chronologies Quick Guide
+
+Reviews have often found that chronologies are started late. This guide explains how to keep one.
+`);
+    expect(s.cases.map((c) => c.child)).toEqual(['Tamsin', 'Elio', 'Kit and Wren']);
+    expect(s.cases[0]?.outcome).toBe('death');
+    expect(s.cases[1]?.ageBand).toBe('under 1');
+  });
+});
