@@ -17,8 +17,8 @@ import {
   type Axis,
   countMatrix,
   inCell,
-  type MatrixLine,
   type Tally,
+  type YearCount,
 } from '../../analytics/recommendations/matrix.ts';
 import {
   describeGroup,
@@ -35,8 +35,12 @@ import { type Connection, connection, emptyConnection, statementFromHit } from '
 
 const ANY: Axis = { kind: 'any' };
 
-/** Which recommendations a row, column or cell opens to, resolved only when asked for. */
-interface Pick {
+/**
+ * A row, column or cell of the matrix: its counts, and which recommendations it opens to. Fields (counts,
+ * the agency and theme objects, the recommendations) are read from it only when a query asks for them.
+ */
+interface MatrixPart {
+  tally: Tally;
   entries: readonly BookEntry[];
   agency: Axis;
   theme: Axis;
@@ -44,21 +48,6 @@ interface Pick {
 
 function axisOf(id: string | null): Axis {
   return id === null ? { kind: 'none' } : { kind: 'id', id };
-}
-
-function tallyView(t: Tally) {
-  return {
-    recommendationCount: t.recommendations,
-    reviewCount: t.reviews,
-    firstYear: t.firstYear,
-    lastYear: t.lastYear,
-    years: t.years.map((y) => ({
-      year: y.year,
-      recommendationCount: y.recommendations,
-      reviewCount: y.reviews,
-    })),
-    unknownYearCount: t.unknownYear,
-  };
 }
 
 /** Checks ids of one kind against the index; the message lists the unknown ones and where to find ids. */
@@ -87,9 +76,8 @@ function askPage(entries: readonly BookEntry[], args: PageRequest, ctx: RequestC
   );
 }
 
-function picked(parent: { pick: Pick }, args: PageRequest, ctx: RequestContext) {
-  const { entries, agency, theme } = parent.pick;
-  return askPage(inCell(entries, agency, theme), args, ctx);
+function picked(parent: MatrixPart, args: PageRequest, ctx: RequestContext) {
+  return askPage(inCell(parent.entries, parent.agency, parent.theme), args, ctx);
 }
 
 interface RecommendationForArgs extends PageRequest {
@@ -123,33 +111,21 @@ export const RecommendationsQuery = {
     const book = await recommendationBook(ctx.index, ctx.store);
     const { entries, population } = recommendationsIn(book, filter);
     const answer = countMatrix(book, entries);
-    const catalog = catalogOf(ctx.index);
     const wanted = (ids: string[] | null | undefined) => {
       const set = ids && ids.length > 0 ? new Set(ids) : null;
-      return (line: { id: string | null }) => set === null || (line.id !== null && set.has(line.id));
+      return (id: string | null) => set === null || (id !== null && set.has(id));
     };
     const rowWanted = wanted(args.agencies);
     const columnWanted = wanted(args.themes);
-    const line = (l: MatrixLine, pick: Pick) => ({ ...tallyView(l), noneNamed: l.id === null, pick });
+    const part = (tally: Tally, agency: Axis, theme: Axis): MatrixPart => ({ tally, entries, agency, theme });
     return {
       population,
-      total: tallyView(answer.total),
-      rows: answer.agencies.filter(rowWanted).map((l) => ({
-        ...line(l, { entries, agency: axisOf(l.id), theme: ANY }),
-        agency: l.id === null ? null : catalog.agency(l.id),
-      })),
-      columns: answer.themes.filter(columnWanted).map((l) => ({
-        ...line(l, { entries, agency: ANY, theme: axisOf(l.id) }),
-        theme: l.id === null ? null : catalog.theme(l.id),
-      })),
+      total: part(answer.total, ANY, ANY),
+      rows: answer.agencies.filter((l) => rowWanted(l.id)).map((l) => part(l, axisOf(l.id), ANY)),
+      columns: answer.themes.filter((l) => columnWanted(l.id)).map((l) => part(l, ANY, axisOf(l.id))),
       cells: answer.cells
-        .filter((c) => rowWanted({ id: c.agency }) && columnWanted({ id: c.theme }))
-        .map((c) => ({
-          ...tallyView(c),
-          agency: c.agency === null ? null : catalog.agency(c.agency),
-          theme: c.theme === null ? null : catalog.theme(c.theme),
-          pick: { entries, agency: axisOf(c.agency), theme: axisOf(c.theme) },
-        })),
+        .filter((c) => rowWanted(c.agency) && columnWanted(c.theme))
+        .map((c) => part(c, axisOf(c.agency), axisOf(c.theme))),
       similarity: SIMILARITY_METHOD,
     };
   },
@@ -193,12 +169,39 @@ export const RecommendationsQuery = {
   },
 };
 
-const openPick = { recommendations: picked };
+const counts = {
+  recommendationCount: (p: MatrixPart) => p.tally.recommendations,
+  reviewCount: (p: MatrixPart) => p.tally.reviews,
+  firstYear: (p: MatrixPart) => p.tally.firstYear,
+  lastYear: (p: MatrixPart) => p.tally.lastYear,
+  years: (p: MatrixPart) => p.tally.years,
+  unknownYearCount: (p: MatrixPart) => p.tally.unknownYear,
+};
+
+const agencyOf = (p: MatrixPart, _: unknown, ctx: RequestContext) =>
+  p.agency.kind === 'id' ? catalogOf(ctx.index).agency(p.agency.id) : null;
+const themeOf = (p: MatrixPart, _: unknown, ctx: RequestContext) =>
+  p.theme.kind === 'id' ? catalogOf(ctx.index).theme(p.theme.id) : null;
 
 export const RECOMMENDATION_TYPES = {
-  RecommendationMatrixRow: openPick,
-  RecommendationMatrixColumn: openPick,
-  RecommendationMatrixCell: openPick,
+  RecommendationYear: {
+    recommendationCount: (y: YearCount) => y.recommendations,
+    reviewCount: (y: YearCount) => y.reviews,
+  },
+  RecommendationTotal: counts,
+  RecommendationMatrixRow: {
+    ...counts,
+    agency: agencyOf,
+    noneNamed: (p: MatrixPart) => p.agency.kind === 'none',
+    recommendations: picked,
+  },
+  RecommendationMatrixColumn: {
+    ...counts,
+    theme: themeOf,
+    noneNamed: (p: MatrixPart) => p.theme.kind === 'none',
+    recommendations: picked,
+  },
+  RecommendationMatrixCell: { ...counts, agency: agencyOf, theme: themeOf, recommendations: picked },
   RecommendationReview: {
     case: (parent: GroupReview, _: unknown, ctx: RequestContext) =>
       ctx.loaders.caseRecord.load(parent.id).then((r) => r ?? null),
