@@ -18,7 +18,9 @@ function start(env: Record<string, string>): {
   exit: Promise<Exit>;
   output: () => string;
 } {
-  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+  // node itself, not the tsx command: tsx relays SIGTERM to its child only if the child acknowledges it within
+  // 30 ms, and kills it otherwise, which a busy machine turns into a failed clean shutdown.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
