@@ -70,6 +70,17 @@ class Counts {
     this.yearReviews = new Int32Array(slots * yearSpan);
   }
 
+  /** Back to all zeros, for the next count. */
+  reset(): this {
+    this.recommendations.fill(0);
+    this.reviews.fill(0);
+    this.unknownYear.fill(0);
+    this.lastReview.fill(-1);
+    this.yearRecommendations.fill(0);
+    this.yearReviews.fill(0);
+    return this;
+  }
+
   add(slot: number, entry: BookEntry): void {
     const newReview = this.lastReview[slot] !== entry.position;
     this.lastReview[slot] = entry.position;
@@ -108,6 +119,13 @@ class Counts {
 
 const NO_IDS = Int32Array.of(-1);
 
+/**
+ * One set of count arrays per book, cleared and reused by each count: counting is synchronous, so no two
+ * counts share them at once, and a request allocates no new typed arrays (whose off-heap buffers otherwise
+ * push the collector into full collections under load).
+ */
+const scratch = new WeakMap<RecommendationBook, Counts>();
+
 export function countMatrix(book: RecommendationBook, entries: readonly BookEntry[]): MatrixCounts {
   // Slots: cells (agency a, theme t) at a * T + t, the none-named agency or theme at index A or T; then
   // rows, then columns, then the total.
@@ -117,7 +135,12 @@ export function countMatrix(book: RecommendationBook, entries: readonly BookEntr
   const columnSlot = rowSlot + A;
   const totalSlot = columnSlot + T;
   const years = book.years ?? { first: 0, last: -1 };
-  const counts = new Counts(totalSlot + 1, years.first, years.last - years.first + 1);
+  let counts = scratch.get(book);
+  if (counts) counts.reset();
+  else {
+    counts = new Counts(totalSlot + 1, years.first, years.last - years.first + 1);
+    scratch.set(book, counts);
+  }
   for (const entry of entries) {
     const agencies = entry.agencies.length > 0 ? entry.agencies : NO_IDS;
     const themes = entry.themes.length > 0 ? entry.themes : NO_IDS;
