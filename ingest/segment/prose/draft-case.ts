@@ -53,7 +53,8 @@ export function draftCase(
   const reportYear =
     publishedYearIn(spanText, titlePage) ??
     publishedYearIn(titlePage, titlePage) ??
-    (lone && ctx.title.length <= SHORT_TITLE ? ctx.publishedYear : null);
+    (lone && ctx.title.length <= SHORT_TITLE ? ctx.publishedYear : null) ??
+    datedTitle(d.title);
   // Only a named child's review is a local case review whose kind its year can tell.
   const reviewType = (d.child ? localReviewType(named, reportYear, partnership) : named) ?? 'OTHER';
   const built = buildCase(view, {
@@ -87,6 +88,14 @@ export function draftCase(
     if (age) Object.assign(c, { age: age.age, ageBand: age.ageBand });
   }
   return { case: c, warnings: built.warnings.filter((w) => !/no heading line/.test(w)) };
+}
+
+/** A title that ends with the month it was published: "… Final report March 2020". */
+function datedTitle(title: string | null): number | null {
+  const m = title?.match(
+    /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d\d)\s*\)?\s*$/i,
+  );
+  return m?.[1] ? Number(m[1]) : null;
 }
 
 const REVIEW_KIND: Record<ReviewType, string> = {

@@ -1,7 +1,7 @@
 import { cutLine, trimSpan } from '../../extract/lines.ts';
 import type { TextView } from '../../extract/view.ts';
 import type { SegmentContext, SegmentResult } from '../segment-types.ts';
-import { aboutness } from './about.ts';
+import { aboutness, openingLines } from './about.ts';
 import { indexHolds, mentionsIn, subjectDrafts, tiedSubjects, titledSubjects } from './children.ts';
 import { proseCues } from './cues.ts';
 import type { Draft, Span } from './draft.ts';
@@ -69,7 +69,7 @@ export function segmentProse(view: TextView, ctx: SegmentContext): ProseResult {
       drafts = Array.from({ length: n }, (_, i) => ({
         span: body,
         // Reviews known only by their number are told apart by it, so they stay separate reviews.
-        title: n > 1 ? `${title || 'Review'} (review ${i + 1} of ${n})` : title || null,
+        title: n > 1 ? `${title || 'Review'} (review ${i + 1} of ${n})` : namingTitle(view, body, title),
         child: null,
         area: null,
         reviewType: national ? ('NATIONAL' as const) : undefined,
@@ -111,6 +111,27 @@ function bodySpan(view: TextView): Span & { truncated: boolean } {
 
 /** A related-stories heading in the first lines is navigation, not the end of the page's text. */
 const MIN_TEXT_BEFORE_CHROME = 200;
+
+/**
+ * A review told without a child's name is titled by the document's title when that names a review, else by
+ * the first of the opening lines that does ("SAFE Newsfeed" is a site, the line below it the analysis).
+ */
+function namingTitle(view: TextView, body: Span, title: string): string | null {
+  if (namesReview(title)) return title;
+  const named = openingLines(view.text.slice(body.start, body.end), TITLE_LINES).find(
+    (line) => line.length <= 200 && !/[.!?]$/.test(line) && namesReview(line),
+  );
+  return named ? cleanTitle(named) : title || null;
+}
+
+const TITLE_LINES = 4;
+
+function namesReview(line: string): boolean {
+  const cues = proseCues();
+  cues.reviewName.lastIndex = 0;
+  cues.reviewAcronym.lastIndex = 0;
+  return cues.reviewName.test(line) || cues.reviewAcronym.test(line) || /(?:analysis|review)/i.test(line);
+}
 
 function cleanTitle(title: string): string {
   const t = /^#\s*source\s*:/i.test(title) ? '' : title.trim();

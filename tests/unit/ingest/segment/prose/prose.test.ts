@@ -338,3 +338,23 @@ Reviews have often found that chronologies are started late. This guide explains
     expect(s.cases[1]?.ageBand).toBe('under 1');
   });
 });
+
+describe('a national analysis posted on a news feed', () => {
+  it('is titled by the line naming the analysis, not the feed, and dated by it', () => {
+    const s = seg(`Partnership Newsfeed
+
+Patterns and pressures: a national analysis of serious case reviews 2015-2018 Final report June 2021
+
+Posted on this site on a Tuesday by the web team
+
+This analysis looks across 300 serious case reviews published over three years and draws out what they share for policy makers and practitioners.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({
+      title:
+        'Patterns and pressures: a national analysis of serious case reviews 2015-2018 Final report June 2021',
+      reviewType: 'NATIONAL',
+      reportYear: 2021,
+    });
+  });
+});
