@@ -130,7 +130,7 @@ function namesReview(line: string): boolean {
   const cues = proseCues();
   cues.reviewName.lastIndex = 0;
   cues.reviewAcronym.lastIndex = 0;
-  return cues.reviewName.test(line) || cues.reviewAcronym.test(line) || /(?:analysis|review)/i.test(line);
+  return cues.reviewName.test(line) || cues.reviewAcronym.test(line) || /\b(?:analysis|review)\b/i.test(line);
 }
 
 function cleanTitle(title: string): string {
