@@ -105,6 +105,9 @@ export class MapView {
     performance.measure('threadline:draw', { start: t2, end: performance.now() });
     const legend = this.legendModel(state);
     this.legend.render(legend.title, legend.entries, legend.notes);
+    // In the room the regions carry their names and the header the caption; the legend band would sit
+    // under the caption card.
+    this.legend.root.hidden = state.presenting;
     this.controls.update(state, this.model);
     replaceChildren(
       this.note,

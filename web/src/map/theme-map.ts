@@ -64,6 +64,15 @@ export class ThemeMap {
     private webgl: boolean,
   ) {
     this.cy = this.create(false);
+    // Labels are placed when a drag ends, not during it: placing restyles nodes, which costs frames.
+    container.addEventListener('pointerdown', () => {
+      this.dragging = true;
+    });
+    window.addEventListener('pointerup', () => {
+      if (!this.dragging) return;
+      this.dragging = false;
+      this.scheduleLabels();
+    });
     for (const type of ['wheel', 'pointerdown', 'keydown']) {
       container.addEventListener(
         type,
@@ -317,8 +326,9 @@ export class ThemeMap {
   /** The viewport that shows the whole map inside the free frame. */
   private fitViewport(): { zoom: number; pan: Point } {
     const f = this.frame();
-    // Circles and regions only: labels come and go with the zoom, and names have the padding's room.
-    const bb = this.cy.elements().boundingBox({ includeLabels: false, includeOverlays: false });
+    // Circles and regions only (lines lie between circles; measuring thousands of them takes seconds):
+    // labels come and go with the zoom, and names have the padding's room.
+    const bb = this.cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
     const fw = Math.max(1, f.x2 - f.x1 - 2 * FIT_PADDING);
     const fh = Math.max(1, f.y2 - f.y1 - 2 * FIT_PADDING);
     const zoom = Math.min(
@@ -332,8 +342,11 @@ export class ThemeMap {
 
   private labelTimer: number | undefined;
 
+  private dragging = false;
+
   private scheduleLabels(): void {
     window.clearTimeout(this.labelTimer);
+    if (this.dragging) return;
     this.labelTimer = window.setTimeout(() => this.placeLabels(), 60);
   }
 
@@ -525,7 +538,7 @@ export class ThemeMap {
    */
   private fitAndCalibrate(): void {
     const scale = this.labelScaleFor(this.estimateFitZoom());
-    if (Math.abs(scale - this.labelScale) / this.labelScale > 0.1) {
+    if (Math.abs(scale - this.labelScale) / this.labelScale > 0.2) {
       this.labelScale = scale;
       this.draw();
       this.setBridges(this.bridges);
