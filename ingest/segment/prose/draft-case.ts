@@ -51,6 +51,7 @@ export function draftCase(
       ) ??
       partnershipNear(partnerships, firstMention, 0, body.end));
   const reportYear =
+    d.year ??
     publishedYearIn(spanText, titlePage) ??
     publishedYearIn(titlePage, titlePage) ??
     (lone && ctx.title.length <= SHORT_TITLE ? ctx.publishedYear : null) ??

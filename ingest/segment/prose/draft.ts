@@ -12,5 +12,7 @@ export interface Draft {
   child: string | null;
   area: string | null;
   reviewType?: ReviewType;
+  /** The publication year the layout itself prints for this review (a reading list's imprint). */
+  year?: number;
   mentions: Span[];
 }

@@ -2,6 +2,7 @@ import { cutLine, trimSpan } from '../../extract/lines.ts';
 import type { TextView } from '../../extract/view.ts';
 import type { SegmentContext, SegmentResult } from '../segment-types.ts';
 import { aboutness, openingLines } from './about.ts';
+import { bibliographyDrafts } from './bibliography.ts';
 import { indexHolds, mentionsIn, subjectDrafts, tiedSubjects, titledSubjects } from './children.ts';
 import { proseCues } from './cues.ts';
 import type { Draft, Span } from './draft.ts';
@@ -39,7 +40,11 @@ export function segmentProse(view: TextView, ctx: SegmentContext): ProseResult {
   let layout: ProseLayout;
   const titled = titledSubjects(view, subjects, body);
   const index = headedIndex(view, body);
-  if (titled) {
+  const readingList = bibliographyDrafts(view, body);
+  if (readingList.length > 0) {
+    drafts = readingList;
+    layout = 'review-index';
+  } else if (titled) {
     drafts = titled;
     layout = 'review-index';
   } else if (index.length > 0 && indexHolds(index, subjects)) {

@@ -358,3 +358,33 @@ This analysis looks across 300 serious case reviews published over three years a
     });
   });
 });
+
+describe('a reading list of research on case reviews', () => {
+  it('takes each analysis of case reviews as a national review, dated by its imprint, and leaves out other entries', () => {
+    const s = seg(`Research on case reviews
+
+Reading list, March 2016
+
+Reports published in 2015
+
+Hidden harm in serious case reviews.
+Ashdown, R., et al
+Northport: University of Northport, 2015
+An analysis of 120 serious case reviews in England between 2009 and 2013, looking at how concerns about older children were missed.
+
+Writing a safeguarding policy.
+Marsh, T. and Keel, P.
+Eastmere: Practice Press, 2015
+A guide for voluntary groups on what their policy should contain.
+
+Lessons across the border: case management reviews in a decade (PDF, 1.2MB).
+Owens, L.
+Belfast: Regional Board, 2014
+Draws together the learning of 30 case management reviews.
+`);
+    expect(s.cases.map((c) => [c.title, c.reviewType, c.reportYear])).toEqual([
+      ['Hidden harm in serious case reviews', 'NATIONAL', 2015],
+      ['Lessons across the border: case management reviews in a decade', 'NATIONAL', 2014],
+    ]);
+  });
+});
