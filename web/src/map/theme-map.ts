@@ -368,7 +368,8 @@ export class ThemeMap {
     });
     const minFont = this.presentation ? MIN_LABEL_PX.presentation : MIN_LABEL_PX.desk;
     const themes = cy.nodes('.theme');
-    const circles: Circle[] = themes.map((n) => {
+    // While a selection is in focus, faded circles are background: labels of the focus may lie over them.
+    const circles: Circle[] = themes.nodes(':not(.faded)').map((n) => {
       const p = n.renderedPosition();
       return { id: n.id(), x: p.x, y: p.y, r: ((n.data('size') as number) * zoom) / 2 + 1 };
     });
@@ -516,6 +517,9 @@ export class ThemeMap {
       zoom = Math.max(this.fitZoom, Math.min(2.2, bw / Math.max(bb.w, 1), bh / Math.max(bb.h, 1)));
       centre = { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
     }
+    // Labels grow with the zoom: beyond half again their fitted size (a third more on a projector) they
+    // would no longer find room beside their circles.
+    zoom = Math.min(zoom, this.fitZoom * (this.presentation ? 1.35 : 1.5));
     const pan = { x: box.x1 + bw / 2 - centre.x * zoom, y: box.y1 + bh / 2 - centre.y * zoom };
     this.autoFit = false;
     this.focused = true;
