@@ -97,7 +97,9 @@ export async function run(args: string[]): Promise<void> {
     server.close();
   }
   const [themes, edges] = size.split('x');
-  const what = target ? `the explorer at ${target}` : `synthetic network of ${themes} themes and ${edges} links`;
+  const what = target
+    ? `the explorer at ${target}`
+    : `synthetic network of ${themes} themes and ${edges} links`;
   console.log(`\nWeb theme map, ${what}, ${runs} runs each (headless Chromium, 1600×900, no GPU)\n`);
   table(
     [

@@ -77,7 +77,7 @@ export function themeMapStyle(presentation: boolean): StylesheetJson {
         'overlay-opacity': 0,
       },
     },
-    { selector: 'node.theme.faded', style: { opacity: 0.22, 'text-opacity': 0 } },
+    { selector: 'node.theme.faded', style: { opacity: 0.22, 'text-opacity': 0, 'text-outline-opacity': 0 } },
     { selector: 'edge.faded', style: { opacity: 0.04 } },
     { selector: 'edge.near', style: { 'line-color': presentation ? '#000000' : '#2a3540', 'z-index': 5 } },
     {
@@ -99,7 +99,6 @@ export function themeMapStyle(presentation: boolean): StylesheetJson {
       style: { 'line-color': '#d4351c', opacity: 1, width: 'data(focusWidth)', 'z-index': 12 },
     },
     // Labels moved off the default place below the circle, when that is taken (see label-placement.ts).
-    { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': -3 } },
     {
       selector: 'node.label-right',
       style: {
@@ -121,7 +120,7 @@ export function themeMapStyle(presentation: boolean): StylesheetJson {
       },
     },
     // Hidden by opacity, not by emptying the label: Cytoscape keeps stale label sizes when a label is swapped.
-    { selector: 'node.quiet', style: { 'text-opacity': 0 } },
+    { selector: 'node.quiet', style: { 'text-opacity': 0, 'text-outline-opacity': 0 } },
     {
       selector: 'node.theme.hover',
       style: { 'border-color': '#0b0c0c', 'border-width': 3, 'z-index': 10001 },

@@ -11,7 +11,6 @@ import { LABEL_WIDTH_EMS } from './geography.ts';
 import {
   type Box,
   type Circle,
-  LABEL_SIDES,
   type MeasuredLabel,
   placeMeasuredLabels,
   sideBoxes,
@@ -29,6 +28,16 @@ export interface ThemeMapEvents {
 
 const LARGE = 1500;
 const FIT_PADDING = 36;
+/**
+ * Where labels go on screen, in order of preference. Not above: Cytoscape caches a node's drawing with
+ * room for a label below or beside it, and a label moved above would be drawn cut off.
+ */
+const SCREEN_SIDES = ['below', 'right', 'left'] as const;
+
+function screenSides(boxes: Box[]): Box[] {
+  return [boxes[0]!, boxes[2]!, boxes[3]!];
+}
+
 /** Model-space gap between a circle and its label (the stylesheet's text margins). */
 export const LABEL_GAP = 3;
 /** How far (screen pixels) from a line a click still selects it. */
@@ -392,7 +401,11 @@ export class ThemeMap {
       const h = (box.y2 - box.y1) * zoom;
       return {
         id: n.id(),
-        boxes: sideBoxes(p.x, p.y, r, w, h, LABEL_GAP * zoom),
+        // A highlighted theme keeps its label below: Cytoscape draws a label moved aside on a restyled
+        // node cut off at the old label's box.
+        boxes: n.is('.near, .focus, .lit')
+          ? screenSides(sideBoxes(p.x, p.y, r, w, h, LABEL_GAP * zoom)).slice(0, 1)
+          : screenSides(sideBoxes(p.x, p.y, r, w, h, LABEL_GAP * zoom)),
         fontSize: fontOf(n),
         priority,
       };
@@ -425,7 +438,7 @@ export class ThemeMap {
         const side = shown.get(n.id());
         const quiet = side === undefined;
         if (quiet !== n.hasClass('quiet')) n.toggleClass('quiet', quiet);
-        LABEL_SIDES.forEach((name, i) => {
+        SCREEN_SIDES.forEach((name, i) => {
           const on = i > 0 && side === i;
           if (on !== n.hasClass(`label-${name}`)) n.toggleClass(`label-${name}`, on);
         });
@@ -517,9 +530,9 @@ export class ThemeMap {
       zoom = Math.max(this.fitZoom, Math.min(2.2, bw / Math.max(bb.w, 1), bh / Math.max(bb.h, 1)));
       centre = { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 };
     }
-    // Labels grow with the zoom: beyond half again their fitted size (a third more on a projector) they
-    // would no longer find room beside their circles.
-    zoom = Math.min(zoom, this.fitZoom * (this.presentation ? 1.35 : 1.5));
+    // Labels grow with the zoom: beyond half again their fitted size they would no longer find room beside
+    // their circles. On a projector they are already large, so presenting moves the map and keeps its zoom.
+    zoom = Math.min(zoom, this.fitZoom * (this.presentation ? 1 : 1.5));
     const pan = { x: box.x1 + bw / 2 - centre.x * zoom, y: box.y1 + bh / 2 - centre.y * zoom };
     this.autoFit = false;
     this.focused = true;
