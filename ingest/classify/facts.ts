@@ -41,6 +41,23 @@ export function factFilter(text: string, entry: Span, units: readonly Span[], c:
 }
 
 /**
+ * The agencies a partnership is made of are not agencies involved with the child: "the Partnership, which
+ * includes the council, police and NHS, has revealed…". A mention counts unless its clause, before it,
+ * says whom a body brings together.
+ */
+const MEMBERSHIP_BEFORE =
+  /\b(?:(?:which|that|who) (?:includes?|included|is made up of|comprises?|brings together)|(?:partners|members) (?:are|include|were)|made up of|comprising|brings together)\b[^.;:()]{0,120}$/i;
+
+export function agencyFilter(text: string, units: readonly Span[], facts: FactFilter): FactFilter {
+  return (mention) => {
+    const unit = spanAt(units, mention.start) ?? mention;
+    const before = text.slice(Math.max(unit.start, mention.start - 160), mention.start);
+    if (MEMBERSHIP_BEFORE.test(before)) return null;
+    return facts(mention);
+  };
+}
+
+/**
  * Harm types are narrower facts: the harm happened to the subject child (subject.ts), and a recommendation
  * or action that warns about a harm in general is not evidence that it happened.
  */

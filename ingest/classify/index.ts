@@ -17,7 +17,7 @@
 import type { ExtractedCase } from '../extract/types.ts';
 import { compileTaxonomy } from '../taxonomy/compile.ts';
 import type { Taxonomy } from '../taxonomy/types.ts';
-import { factFilter, harmFilter, tagFacts } from './facts.ts';
+import { agencyFilter, factFilter, harmFilter, tagFacts } from './facts.ts';
 import { scanSpan } from './matches.ts';
 import { metadataSpans } from './metadata.ts';
 import { pruneMatches, withRawAgencies } from './prune.ts';
@@ -48,7 +48,7 @@ export function classifyCase(c: ExtractedCase, text: string, taxonomy: Taxonomy)
   return {
     ...c,
     harmTypes: tagFacts(compiled.harmTypes, tagging, text, harmFilter(text, units, general, facts)),
-    agencies: tagFacts(compiled.agencies, tagging, text, facts, statements),
+    agencies: tagFacts(compiled.agencies, tagging, text, agencyFilter(text, units, facts), statements),
     themes: caseThemes(
       compiled.themes,
       text,

@@ -257,6 +257,16 @@ describe('weak words and acronyms', () => {
   });
 });
 
+describe('the members of a partnership', () => {
+  it('does not tag the agencies a partnership is said to include', () => {
+    const text =
+      'The Oldmere Safeguarding Children Partnership, which includes the council, police and health services, said it had changed its procedures. Child F was seen by the health visitor.';
+    const agencies = ids(classify(text).agencies);
+    expect(agencies).not.toContain('police');
+    expect(agencies).toContain('health-visiting');
+  });
+});
+
 describe('implied agencies', () => {
   it.each([
     ['Child M was made subject to a child protection plan in May.', 'childrens-social-care'],
