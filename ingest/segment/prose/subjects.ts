@@ -40,8 +40,9 @@ const CODE = new RegExp(
 const FAMILY =
   /\b[Tt]he\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:children|family|siblings|brothers|sisters|twins))\b/gu;
 const PREFIXED = /\b(Child|Baby)\s+(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}])/gu;
-const NAME = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)?`;
-const AFTER_NAME = String.raw`(?=\s*(?:[(,.;:'’"”]|$)|\s+(?:and|in|who|which|on|at|was|were|has|had|have|is|by|aged|from|after|before|for|to|occurred|with|died)\b)`;
+// A given name and a surname on one line: a name never runs on into the next line's first word.
+const NAME = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t\u00a0]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)?`;
+const AFTER_NAME = String.raw`(?=[ \t\u00a0]*(?:\r?\n|[(,.;:'’"”]|$)|\s*(?:[(,.;:'’"”]|$)|\s+(?:and|in|who|which|on|at|was|were|has|had|have|is|by|aged|from|after|before|for|to|occurred|with|died)\b)`;
 const EVENT_NAME = new RegExp(
   String.raw`\b(?:death|deaths|murder|killing|manslaughter|suicide|conviction|circumstances|life|lives|case) of (${NAME})${AFTER_NAME}`,
   'gu',

@@ -388,3 +388,16 @@ Draws together the learning of 30 case management reviews.
     ]);
   });
 });
+
+describe('a chair’s statement headed by the partnership', () => {
+  it('names the child at the end of the heading line without running into the next line', () => {
+    const s = seg(`Oldmere Safeguarding Children Partnership statement on the review into the death of Jamie
+
+Published: 14 March 2023
+
+The Independent Chair said: "Jamie was 14 when he was fatally stabbed near his home in 2021. The review found that agencies saw him as a risk to others rather than as a child at risk."
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({ child: 'Jamie', reportYear: 2023, outcome: 'death' });
+  });
+});
