@@ -131,11 +131,17 @@ export async function searchIn(q: QueryRunner, text: string, limit: number): Pro
   const wanted = Math.floor(limit);
   if (needle.length === 0 || wanted < 1) return [];
   const rows = await q.run('search', { text: needle, limit: int(wanted) });
-  const hits = rows.map(readerOf('search')).map((r) => ({
-    kind: r.oneOf('kind', SEARCH_KINDS),
-    id: r.str('id'),
-    caption: r.str('caption'),
-    caseId: r.strOrNull('caseId'),
+  const read = rows.map(readerOf('search')).map((r) => ({
+    hit: {
+      kind: r.oneOf('kind', SEARCH_KINDS),
+      id: r.str('id'),
+      caption: r.str('caption'),
+      caseId: r.strOrNull('caseId'),
+    },
+    bySummary: r.bool('bySummary'),
   }));
-  return rankSearchHits(hits, needle, wanted);
+  // A review found by its summary alone follows every hit found by its caption (the query orders them so).
+  const byCaption = read.filter((h) => !h.bySummary).map((h) => h.hit);
+  const bySummary = read.filter((h) => h.bySummary).map((h) => h.hit);
+  return [...rankSearchHits(byCaption, needle, wanted), ...bySummary].slice(0, wanted);
 }

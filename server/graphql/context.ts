@@ -8,6 +8,7 @@ import type { UploadResult } from '../../ingest/index.ts';
 import type { AnalyticsIndex } from '../analytics/index.ts';
 import { type IndexKeeper, isIndexWarmingError } from '../analytics/keeper.ts';
 import type { ServerConfig } from '../config.ts';
+import type { TaxonSearch } from '../search/taxonomy-hits.ts';
 import type { RequestBudget } from './budget.ts';
 import { userError } from './errors.ts';
 import { type RequestLoader, requestLoader } from './loader.ts';
@@ -41,6 +42,8 @@ export interface RequestContext {
   ingest: UploadIngester;
   loaders: Loaders;
   budget: RequestBudget;
+  /** Search over the taxonomy's labels and synonyms, built on first use and kept for the server's life. */
+  taxonSearch: () => TaxonSearch;
 }
 
 export function createLoaders(store: GraphStore, index: AnalyticsIndex): Loaders {

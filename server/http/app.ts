@@ -26,6 +26,7 @@ import { queryLimits } from '../graphql/limits.ts';
 import { inputNesting } from '../graphql/nesting.ts';
 import { resultCache } from '../graphql/result-cache.ts';
 import { buildSchema } from '../graphql/schema.ts';
+import { type TaxonSearch, taxonSearch } from '../search/taxonomy-hits.ts';
 import { bearerToken, identify } from './auth.ts';
 import { EXAMPLE_QUERIES } from './examples.ts';
 import { exportResponse } from './exports.ts';
@@ -115,10 +116,16 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
     .ready()
     .catch((e: unknown) => log(`threadline: the analytics index could not be built: ${describe(e)}`));
   let taxonomy = options.taxonomy;
-  const uploads = new UploadReader(config, () => {
+  const taxonomyOf = () => {
     taxonomy ??= loadTaxonomy();
     return taxonomy;
-  });
+  };
+  const uploads = new UploadReader(config, taxonomyOf);
+  let taxa: TaxonSearch | undefined;
+  const taxonSearchOf = () => {
+    taxa ??= taxonSearch(taxonomyOf());
+    return taxa;
+  };
   const ingest = options.ingest ?? uploads.ingester();
   const site = staticSite(config.webDir);
   // Uploads wait for their worker thread and then the store, so they get longer than a query.
@@ -188,6 +195,7 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
         ingest,
         loaders: createLoaders(store, index),
         budget: new RequestBudget({ items: config.limits.maxItems, details: config.limits.maxDetails }),
+        taxonSearch: taxonSearchOf,
       };
     },
     // Compiled execution: a theme map is thousands of edge objects, and graphql-jit resolves and serialises

@@ -1,7 +1,8 @@
 /**
- * Case-insensitive substring search over case titles and pseudonyms, partnerships, taxonomy labels and
- * statement text. Each kind returns its own best `limit` hits (ranked the same way in Cypher), then
- * graph/read-rules.ts ranks them together.
+ * Case-insensitive substring search over case titles and pseudonyms, partnerships, taxonomy labels,
+ * statement text and review summaries. Each kind returns its own best `limit` hits (ranked the same way in
+ * Cypher), then graph/read-rules.ts ranks them together. A review found only by its summary comes after
+ * every hit found by its caption: a word somewhere in a summary says less than a word in a name.
  */
 import { rankSearchHits, searchNeedle } from '../../read-rules.ts';
 import type { SearchHit, SearchKind } from '../../store.ts';
@@ -52,15 +53,33 @@ const QUERIES: ReadonlyArray<{ kind: SearchKind; cypher: string }> = [
   },
 ];
 
+/** Reviews whose summary alone matches: not by title, pseudonym or partnership (those are hits already). */
+const SUMMARY_ONLY =
+  'MATCH (c:CaseReview) WHERE lower(c.summary) CONTAINS $q ' +
+  'AND NOT coalesce(lower(c.title) CONTAINS $q OR lower(c.child) CONTAINS $q, false) ' +
+  'AND NOT coalesce(lower(c.partnership) CONTAINS $q, false) ' +
+  'RETURN c.id AS id, c.title AS caption ORDER BY caption, id LIMIT $limit';
+
 const RANKED =
   ' WITH id, caption, caseId, CASE WHEN lower(caption) = $q THEN 0 WHEN lower(caption) STARTS WITH $q THEN 1 ' +
   'ELSE 2 END AS tier RETURN id AS id, caption AS caption, caseId AS caseId ORDER BY tier, caption, id LIMIT $limit';
 
-/** The seven queries go out together: `rows` may run each on its own reader, using every core. */
+/** The eight queries go out together: `rows` may run each on its own reader, using every core. */
 export async function search(rows: Rows, input: string, limit: number): Promise<SearchHit[]> {
   const q = searchNeedle(input);
   const max = Math.floor(limit);
   if (q === '' || max < 1) return [];
+  const [perKind, bySummary] = await Promise.all([captionHits(rows, q, max), summaryHits(rows, q, max)]);
+  return [...rankSearchHits(perKind, q, max), ...bySummary].slice(0, max);
+}
+
+async function summaryHits(rows: Rows, q: string, max: number): Promise<SearchHit[]> {
+  return (await rows(SUMMARY_ONLY, { q, limit: max })).map(
+    (row): SearchHit => ({ kind: 'case', id: text(row, 'id'), caption: text(row, 'caption'), caseId: null }),
+  );
+}
+
+async function captionHits(rows: Rows, q: string, max: number): Promise<SearchHit[]> {
   const perKind = await Promise.all(
     QUERIES.map(async ({ kind, cypher }) =>
       (await rows(cypher + RANKED, { q, limit: max })).map(
@@ -73,5 +92,5 @@ export async function search(rows: Rows, input: string, limit: number): Promise<
       ),
     ),
   );
-  return rankSearchHits(perKind.flat(), q, max);
+  return perKind.flat();
 }

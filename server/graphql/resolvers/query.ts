@@ -4,6 +4,7 @@ import type { StatementKind } from '../../../graph/store.ts';
 import type { CaseFilter } from '../../analytics/filter.ts';
 import { isEmptyFilter, type NormalizedFilter } from '../../analytics/filter.ts';
 import { populationFilter } from '../../analytics/population.ts';
+import { knownTaxa, mergeSearchHits } from '../../search/merge.ts';
 import { catalogOf } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
 import { AGE_BAND_VALUES, OUTCOME_LABELS, OUTCOME_VALUES } from '../enums.ts';
@@ -174,7 +175,9 @@ export const Query = {
     if (text.length > MAX_SEARCH_TEXT)
       throw badInput(`text is longer than ${MAX_SEARCH_TEXT} characters`, 'text');
     const first = checkRange('first', args.first, 20, 1, ctx.config.limits.maxFirst);
-    const hits = await ctx.store.search(text, first);
+    const taxa = ctx.taxonSearch().find(text);
+    const stored = await ctx.store.search(text, first);
+    const hits = mergeSearchHits(taxa, stored, knownTaxa(ctx.index.taxonomy), first);
     return hits.map((hit) => {
       const label = SEARCH_LABELS[hit.kind] ?? 'CaseReview';
       const key = hit.kind === 'partnership' && hit.caseId ? hit.caseId : hit.id;

@@ -798,6 +798,7 @@ describe.each(engines)('the $name engine', (engine) => {
       expect(await store.search('neglect', 10)).toEqual([
         { kind: 'theme', id: 'neglect-recognition', caption: 'Neglect', caseId: null },
         { kind: 'harmType', id: 'neglect', caption: 'Neglect', caseId: null },
+        { kind: 'case', id: CASE_IDS.childQ, caption: 'Child Q', caseId: null },
       ]);
       expect(await store.search('POLICE', 10)).toEqual([
         { kind: 'agency', id: 'police', caption: 'Police', caseId: null },
@@ -853,6 +854,22 @@ describe.each(engines)('the $name engine', (engine) => {
       expect(await store.search('CHILDREN’S SOCIAL', 10)).toEqual([
         { kind: 'agency', id: 'childrens-social-care', caption: 'Children’s social care', caseId: null },
       ]);
+    });
+
+    it('finds a review by a word in its summary, after every hit found by its caption', async () => {
+      expect(await store.search('TODDLER died', 10)).toEqual([
+        { kind: 'case', id: CASE_IDS.childQ, caption: 'Child Q', caseId: null },
+      ]);
+      expect(await store.search('month', 10)).toEqual([
+        {
+          kind: 'recommendation',
+          id: statementId(SPRING, 'R1'),
+          caption: SPRING.recommendations[0]?.text,
+          caseId: CASE_IDS.childQ,
+        },
+        { kind: 'case', id: CASE_IDS.childQ, caption: 'Child Q', caseId: null },
+      ]);
+      expect(await store.search('month', 1)).toHaveLength(1);
     });
 
     it('returns nothing for a blank search', async () => {
