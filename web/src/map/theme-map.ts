@@ -28,6 +28,8 @@ export interface ThemeMapEvents {
 
 const LARGE = 1500;
 const FIT_PADDING = 36;
+/** The regions' padding around their themes (the stylesheet's, in model units). */
+const REGION_PADDING = 18;
 /**
  * Where labels go on screen, in order of preference. Not above: Cytoscape caches a node's drawing with
  * room for a label below or beside it, and a label moved above would be drawn cut off.
@@ -332,12 +334,29 @@ export class ThemeMap {
     return bottom - top < h / 3 ? { x1: 0, y1: 0, x2: w, y2: h } : { x1: 0, y1: top, x2: w, y2: bottom };
   }
 
+  private drawingBox(): { x1: number; y1: number; x2: number; y2: number; w: number; h: number } {
+    let x1 = Number.POSITIVE_INFINITY;
+    let y1 = Number.POSITIVE_INFINITY;
+    let x2 = Number.NEGATIVE_INFINITY;
+    let y2 = Number.NEGATIVE_INFINITY;
+    for (const n of this.model.nodes) {
+      const p = this.positions.get(n.id) ?? { x: 0, y: 0 };
+      const r = n.size / 2 + REGION_PADDING;
+      x1 = Math.min(x1, p.x - r);
+      x2 = Math.max(x2, p.x + r);
+      y1 = Math.min(y1, p.y - r);
+      y2 = Math.max(y2, p.y + r);
+    }
+    if (!Number.isFinite(x1)) return { x1: 0, y1: 0, x2: 1, y2: 1, w: 1, h: 1 };
+    return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+  }
+
   /** The viewport that shows the whole map inside the free frame. */
   private fitViewport(): { zoom: number; pan: Point } {
     const f = this.frame();
-    // Circles and regions only (lines lie between circles; measuring thousands of them takes seconds):
-    // labels come and go with the zoom, and names have the padding's room.
-    const bb = this.cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
+    // From the positions and circle sizes, plus the regions' padding: asking Cytoscape to measure takes
+    // half a second at thousands of lines. Labels come and go with the zoom; names have the padding's room.
+    const bb = this.drawingBox();
     const fw = Math.max(1, f.x2 - f.x1 - 2 * FIT_PADDING);
     const fh = Math.max(1, f.y2 - f.y1 - 2 * FIT_PADDING);
     const zoom = Math.min(
@@ -378,9 +397,10 @@ export class ThemeMap {
     const minFont = this.presentation ? MIN_LABEL_PX.presentation : MIN_LABEL_PX.desk;
     const themes = cy.nodes('.theme');
     // While a selection is in focus, faded circles are background: labels of the focus may lie over them.
-    const circles: Circle[] = themes.nodes(':not(.faded)').map((n) => {
+    const circles: Circle[] = themes.toArray().flatMap((n) => {
+      if (n.hasClass('faded')) return [];
       const p = n.renderedPosition();
-      return { id: n.id(), x: p.x, y: p.y, r: ((n.data('size') as number) * zoom) / 2 + 1 };
+      return [{ id: n.id(), x: p.x, y: p.y, r: ((n.data('size') as number) * zoom) / 2 + 1 }];
     });
     const fontOf = (n: NodeSingular) => (n.data('fontSize') as number) * zoom;
     // The most important themes are labelled first, then the region names, then the rest.
