@@ -96,13 +96,7 @@ export class MapView {
     const t1 = performance.now();
     nodeList.render(this.model, state.selection?.kind === 'theme' ? state.selection.id : null);
     this.host.nodesChanged();
-    const t2 = performance.now();
-    map.render(this.model, data.geography.all);
-    map.highlight(state.selection);
-    map.setBridges(state.bridges);
-    performance.measure('threadline:model', { start: t0, end: t1 });
-    performance.measure('threadline:list', { start: t1, end: t2 });
-    performance.measure('threadline:draw', { start: t2, end: performance.now() });
+    // The legend band first: it covers the map's lower edge, so the map is fitted above it at once.
     const legend = this.legendModel(state);
     this.legend.render(legend.title, legend.entries, legend.notes);
     // In the room the regions carry their names and the header the caption; the legend band would sit
@@ -113,6 +107,13 @@ export class MapView {
       this.note,
       omittedNote(network, this.model.edges.length, data.thresholds, countFloor(state)),
     );
+    const t2 = performance.now();
+    map.render(this.model, data.geography.all);
+    map.highlight(state.selection);
+    map.setBridges(state.bridges);
+    performance.measure('threadline:model', { start: t0, end: t1 });
+    performance.measure('threadline:list', { start: t1, end: t2 });
+    performance.measure('threadline:draw', { start: t2, end: performance.now() });
     this.renderSummary(state);
     this.renderChips(state);
     this.host.nodesChanged();
