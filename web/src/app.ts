@@ -40,6 +40,9 @@ import {
   sameSelection,
   type ViewState,
 } from './state/view-state.ts';
+import { sceneCaption } from './storyboard/scene-caption.ts';
+import { whenSettled } from './storyboard/settled.ts';
+import { StoryboardPanel } from './storyboard/storyboard-panel.ts';
 import { SampleNotice } from './upload/sample-notice.ts';
 import { UploadDialog } from './upload/upload-dialog.ts';
 import { AnalysisViews, isAnalysisView } from './views/analysis-views.ts';
@@ -66,6 +69,7 @@ export class App {
   private readonly tokenPrompt = new TokenPrompt();
   private readonly exporter: ExportActions;
   private readonly share: ShareActions;
+  private readonly storyboard: StoryboardPanel;
   private readonly analysis: AnalysisViews;
   private readonly sample: SampleNotice;
   private readonly mapMenus: HTMLElement[] = [];
@@ -230,6 +234,26 @@ export class App {
       toast: (m) => this.toasts.say(m),
     });
     this.share = new ShareActions({ state: () => this.store.get(), toast: (m) => this.toasts.say(m) });
+    this.storyboard = new StoryboardPanel({
+      root: this.ui.root,
+      state: () => this.store.get(),
+      apply: (state) => {
+        this.store.set(state);
+        const sel = state.selection;
+        if (state.view !== 'map' || sel?.kind !== 'theme') return;
+        whenSettled(this.ui.stage, () => {
+          if (!sameSelection(this.store.get().selection, sel)) return;
+          this.map.resize();
+          this.map.focus(sel.id);
+        });
+      },
+      caption: (state) =>
+        sceneCaption(state, {
+          ...this.data.labels,
+          theme: (id) => this.data.network?.nodes.find((n) => n.id === id)?.label ?? null,
+        }),
+      toast: (m) => this.toasts.say(m),
+    });
     this.uploadButton = uploadButton(() => this.openUpload());
     this.analysis = new AnalysisViews(this.ui.viewsRegion, {
       api,
@@ -272,7 +296,7 @@ export class App {
     ui.drawerBody.append(this.nodeList.root, this.graphView.list);
     // The trends and comparison views carry their own Export and Share menus, and are not presented.
     this.mapMenus.push(presentMenu(this.store), this.exporter.menu(), this.share.menu());
-    ui.actions.append(...this.mapMenus, this.uploadButton, settingsMenu(this.store));
+    ui.actions.append(...this.mapMenus, this.storyboard.button, this.uploadButton, settingsMenu(this.store));
     const controls = toolbar({
       weighting: (value) => this.store.update({ weighting: value }),
       zoom: (factor) => this.activeZoom(factor),
