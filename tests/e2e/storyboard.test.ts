@@ -184,6 +184,14 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the storyboard', { timeout: 
       expect(named(await page.content())).toEqual([]);
     }
 
+    // A view brought by the back and forward buttons while presenting is made room-safe too.
+    await goTo(page, `?case=${encodeURIComponent(review.id)}`);
+    await expect.poll(() => new URL(page.url()).searchParams.get('safe')).toBe('1');
+    await expect
+      .poll(async () => (await page.getByTestId('review-panel').textContent()) ?? '')
+      .toMatch(/A child \(/);
+    expect(named(await page.content())).toEqual([]);
+
     // The query copied from a presented scene carries room-safe: no names, titles or quotes asked for.
     await page.getByTestId('story-copy-query').click();
     await expect.poll(() => page.evaluate(() => window.copied!.length)).toBe(1);

@@ -40,6 +40,17 @@ export class StoryPresenter {
   private index = 0;
   private before: ViewState | null = null;
   private readonly onKey = (e: KeyboardEvent) => this.key(e);
+  private wasFullscreen = false;
+  /** Leaving full screen the browser's way (its own Esc) leaves the storyboard too. */
+  private readonly onFullscreen = () => {
+    if (document.fullscreenElement) this.wasFullscreen = true;
+    else if (this.wasFullscreen) this.leave();
+  };
+  /** The back and forward buttons may bring a view that is not room-safe: the room still never sees one. */
+  private readonly onHistory = () => {
+    const state = this.host.state();
+    if (!state.roomSafe) this.host.apply({ ...state, roomSafe: true });
+  };
 
   constructor(private readonly host: PresenterHost) {
     this.room = h('div', { class: 'story-room', 'aria-live': 'polite', 'data-testid': 'story-room' });
@@ -99,6 +110,9 @@ export class StoryPresenter {
       this.host.root.classList.add('storyboarding');
       this.strip.hidden = false;
       window.addEventListener('keydown', this.onKey, true);
+      window.addEventListener('popstate', this.onHistory);
+      document.addEventListener('fullscreenchange', this.onFullscreen);
+      this.wasFullscreen = false;
       void document.documentElement.requestFullscreen?.({ navigationUI: 'hide' }).catch(() => undefined);
     }
     this.go(from);
@@ -109,6 +123,8 @@ export class StoryPresenter {
     if (!before) return;
     this.before = null;
     window.removeEventListener('keydown', this.onKey, true);
+    window.removeEventListener('popstate', this.onHistory);
+    document.removeEventListener('fullscreenchange', this.onFullscreen);
     this.host.root.classList.remove('storyboarding');
     this.strip.hidden = true;
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
