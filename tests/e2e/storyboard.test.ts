@@ -251,6 +251,11 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the storyboard', { timeout: 
     );
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('story-save');
 
+    await page.getByRole('button', { name: 'Delete scene 1' }).click();
+    expect(await page.getByTestId('story-scene').count()).toBe(0);
+    expect(await page.getByTestId('story-status').textContent()).toBe('Deleted scene 1.');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('story-add');
+
     const opened = await context.newPage();
     await opened.goto(link);
     const panel = opened.getByTestId('storyboard-panel');

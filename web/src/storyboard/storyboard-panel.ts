@@ -8,6 +8,7 @@ import { copyText, download } from '../shell/clipboard.ts';
 import { h, ICONS, icon, replaceChildren } from '../shell/dom.ts';
 import type { ViewState } from '../state/view-state.ts';
 import type { SceneCaption } from './scene-caption.ts';
+import { sceneRow } from './scene-row.ts';
 import { printHandout } from './storyboard-handout.ts';
 import {
   addScene,
@@ -262,74 +263,32 @@ export class StoryboardPanel {
     );
   }
 
-  private row(scene: Scene, i: number, total: number): HTMLElement {
-    const n = i + 1;
-    const title = h('input', {
-      type: 'text',
-      class: 'story-scene-title',
-      value: scene.title,
-      'aria-label': `Title of scene ${n}`,
-      'data-testid': 'story-scene-title',
-      oninput: () => {
-        this.story = renameScene(this.story, scene.id, title.value);
+  private row(scene: Scene, index: number, total: number): HTMLElement {
+    const view = this.host.caption(roomState(scene)).view;
+    return sceneRow(scene, { index, total }, view, {
+      rename: (title) => {
+        this.story = renameScene(this.story, scene.id, title);
       },
-    });
-    const notes = h('textarea', {
-      class: 'story-scene-notes',
-      rows: 2,
-      'aria-label': `Speaker notes for scene ${n}`,
-      placeholder: 'Speaker notes (not shown to the room)',
-      'data-testid': 'story-scene-notes',
-      oninput: () => {
-        this.story = setNotes(this.story, scene.id, notes.value);
+      setNotes: (notes) => {
+        this.story = setNotes(this.story, scene.id, notes);
       },
-    });
-    notes.value = scene.notes;
-    const button = (label: string, name: string, testid: string, run: () => void, disabled = false) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'button secondary small',
-          'aria-label': name,
-          'data-testid': testid,
-          disabled,
-          onclick: run,
-        },
-        label,
-      );
-    return h(
-      'li',
-      { class: 'story-scene', 'data-scene': scene.id, 'data-testid': 'story-scene' },
-      h('p', { class: 'story-scene-view' }, `${n}. ${this.host.caption(roomState(scene)).view}`),
-      title,
-      notes,
-      h(
-        'div',
-        { class: 'story-scene-buttons' },
-        button('Show', `Show scene ${n}`, 'story-show', () =>
-          this.host.apply({ ...roomState(scene), roomSafe: this.host.state().roomSafe }),
-        ),
-        button('Present from here', `Present from scene ${n}`, 'story-present-from', () => this.present(i)),
-        button(
-          'Up',
-          `Move scene ${n} up`,
-          'story-up',
-          () => this.change(moveScene(this.story, scene.id, -1), { id: scene.id, testid: 'story-up' }),
-          i === 0,
-        ),
-        button(
-          'Down',
-          `Move scene ${n} down`,
-          'story-down',
-          () => this.change(moveScene(this.story, scene.id, 1), { id: scene.id, testid: 'story-down' }),
-          i === total - 1,
-        ),
-        button('Delete', `Delete scene ${n}`, 'story-delete', () => {
-          this.change(deleteScene(this.story, scene.id));
-          this.say(`Deleted scene ${n}.`);
+      // Outside a presentation the view keeps the room-safe switch as it is.
+      show: () => this.host.apply({ ...roomState(scene), roomSafe: this.host.state().roomSafe }),
+      presentFrom: () => this.present(index),
+      move: (direction) =>
+        this.change(moveScene(this.story, scene.id, direction), {
+          id: scene.id,
+          testid: direction < 0 ? 'story-up' : 'story-down',
         }),
-      ),
-    );
+      remove: () => {
+        this.change(deleteScene(this.story, scene.id));
+        this.say(`Deleted scene ${index + 1}.`);
+        // The focus goes to the scene now in its place, or to "Add this view" when none is left.
+        const next = this.list.querySelectorAll<HTMLElement>('[data-testid=story-scene-title]')[
+          Math.min(index, this.story.scenes.length - 1)
+        ];
+        (next ?? this.dialog.querySelector<HTMLElement>('[data-testid=story-add]'))?.focus();
+      },
+    });
   }
 }
