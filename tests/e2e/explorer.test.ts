@@ -12,14 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_TOKEN,
   chromiumPresent,
+  corpus,
+  corpusText,
   ensureBuilt,
   graphql,
   launchBrowser,
   publishScreenshot,
   type RunningApp,
   screenshotsDir,
-  seedsPresent,
-  seedText,
+  seedsDir,
   startApp,
 } from './harness.ts';
 
@@ -37,7 +38,7 @@ interface Network {
 
 const python = spawnSync('python3', ['--version']).status === 0;
 
-describe.skipIf(!seedsPresent || !chromiumPresent)('the web explorer', { timeout: 120_000 }, () => {
+describe.skipIf(!chromiumPresent)('the web explorer', { timeout: 120_000 }, () => {
   let app: RunningApp;
   let browser: Browser;
   let context: BrowserContext;
@@ -50,7 +51,7 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the web explorer', { timeout
     app = await startApp();
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    seeds = normalise(seedText());
+    seeds = normalise(corpusText());
     whole = (await graphql<Network>(app.url, NETWORK, { filter: {}, minShared: 1 })).themeNetwork;
   }, 300_000);
 
@@ -76,7 +77,7 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the web explorer', { timeout
 
   function expectVerbatim(quotes: string[]): void {
     expect(quotes.length).toBeGreaterThan(0);
-    for (const q of quotes) expect(seeds, `quote not found in the seeds: ${q}`).toContain(normalise(q));
+    for (const q of quotes) expect(seeds, `quote not found in the corpus: ${q}`).toContain(normalise(q));
   }
 
   it('draws the theme map with one listed row per theme of the network', async () => {
@@ -529,7 +530,8 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the web explorer', { timeout
         .nodes('.bridge')
         .map((n) => n.data('label') as string),
     );
-    expect(bridges.length).toBeGreaterThan(0);
+    // The seeds' network has bridging themes; the small sample's communities may have none.
+    if (corpus.dir === seedsDir) expect(bridges.length).toBeGreaterThan(0);
     const list = (await page.getByTestId('bridges-list').textContent()) ?? '';
     for (const label of bridges) expect(list).toContain(label);
     expect(page.url()).toContain('bridges=1');
@@ -563,14 +565,19 @@ describe.skipIf(!seedsPresent || !chromiumPresent)('the web explorer', { timeout
     await room.close();
   });
 
-  it('opens exactly the link clicked, for twenty links picked at random', async () => {
+  it('opens exactly the link clicked, for twenty links picked at random (every link of a smaller map)', async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1920, height: 1200 });
-    await page.goto(`${app.url}/?links=suggestive`);
-    await mapSettled(page);
+    // The seeds give twenty links at the suggestive setting; the smaller sample needs every pair.
+    let candidates: ClickPoint[] = [];
+    for (const links of ['suggestive', 'all']) {
+      await page.goto(`${app.url}/?links=${links}`);
+      await mapSettled(page);
+      candidates = await page.evaluate<ClickPoint[]>(CLICK_POINTS);
+      if (candidates.length >= 20) break;
+    }
     const map = (await page.getByTestId('map').boundingBox())!;
-    const candidates = await page.evaluate<ClickPoint[]>(CLICK_POINTS);
-    expect(candidates.length).toBeGreaterThanOrEqual(20);
+    expect(candidates.length).toBeGreaterThanOrEqual(corpus.dir === seedsDir ? 20 : 10);
     const chosen = seededShuffle(candidates, 7).slice(0, 20);
     for (const { id } of chosen) {
       await page.keyboard.press('Escape');

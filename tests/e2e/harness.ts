@@ -1,6 +1,7 @@
 /**
- * Browser-test harness: builds the web app when dist/web is missing, loads the seed documents into a
- * fresh embedded database, starts the real server on a free port and launches Debian's Chromium.
+ * Browser-test harness: builds the web app when dist/web is missing, loads the seed documents (or, without
+ * them, the bundled fictional sample) into a fresh embedded database, starts the real server on a free port
+ * and launches Debian's Chromium.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +13,14 @@ import { type Browser, chromium } from 'playwright-core';
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const seedsDir = resolve(repoRoot, '../shared/seeds');
 export const seedsPresent = existsSync(seedsDir) && readdirSync(seedsDir).some((f) => f.endsWith('.txt'));
+/**
+ * The documents the browser tests load: the seeds when they are beside the checkout, else the bundled
+ * fictional sample corpus (THREADLINE_E2E_CORPUS=sample chooses the sample even when the seeds are there).
+ */
+export const corpus =
+  seedsPresent && process.env.THREADLINE_E2E_CORPUS !== 'sample'
+    ? { name: 'the seed documents', dir: seedsDir }
+    : { name: 'the bundled sample corpus', dir: resolve(repoRoot, 'ingest/sample/corpus') };
 export const chromiumPath = '/usr/bin/chromium';
 export const chromiumPresent = existsSync(chromiumPath);
 export const screenshotsDir = join(repoRoot, 'tests/e2e/screenshots');
@@ -27,15 +36,15 @@ export function publishScreenshot(file: string, name: string): void {
   copyFileSync(file, join(repoRoot, 'docs/screenshots', name));
 }
 
-if (!seedsPresent) console.log(`Browser tests skipped: no seed documents at ${seedsDir}`);
+console.log(`Browser tests run on ${corpus.name} (${corpus.dir})`);
 if (!chromiumPresent)
   console.log(`Browser tests skipped: no Chromium at ${chromiumPath} (apt-get install chromium)`);
 
-/** The seed texts, joined, to check that every quote on screen is verbatim. */
-export function seedText(): string {
-  return readdirSync(seedsDir)
+/** The corpus texts, joined, to check that every quote on screen is verbatim. */
+export function corpusText(): string {
+  return readdirSync(corpus.dir)
     .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(join(seedsDir, f), 'utf8'))
+    .map((f) => readFileSync(join(corpus.dir, f), 'utf8'))
     .join('\n');
 }
 
@@ -93,14 +102,14 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Ingests the seeds with the CLI (which then releases the database) and serves them. */
+/** Ingests the corpus with the CLI (which then releases the database) and serves it. */
 export async function startApp(): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'threadline-e2e-'));
   const dbPath = join(dataDir, 'db');
   mkdirSync(dataDir, { recursive: true });
   await run(
     process.execPath,
-    ['--import', 'tsx', 'ingest/cli.ts', seedsDir],
+    ['--import', 'tsx', 'ingest/cli.ts', corpus.dir],
     { THREADLINE_DB_PATH: dbPath },
     180_000,
   );

@@ -13,7 +13,6 @@ import {
   graphql,
   launchBrowser,
   type RunningApp,
-  seedsPresent,
   startApp,
 } from './harness.ts';
 
@@ -25,7 +24,7 @@ declare global {
   }
 }
 
-describe.skipIf(!seedsPresent || !chromiumPresent)('the storyboard', { timeout: 180_000 }, () => {
+describe.skipIf(!chromiumPresent)('the storyboard', { timeout: 180_000 }, () => {
   let app: RunningApp;
   let browser: Browser;
   let context: BrowserContext;

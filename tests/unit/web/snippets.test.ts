@@ -48,8 +48,11 @@ describe('copy the view as a query', () => {
     const q = viewQuery(safe);
     expect(q.variables).toMatchObject({ minShared: 4 });
     expect(q.query).not.toMatch(/\b(child|title|quote)\b/);
-    const review = viewQuery({ ...safe, selection: { kind: 'case', id: 'r1' } });
+    const review = viewQuery({ ...safe, selection: { kind: 'case', id: 'child-k-oldmere-2020' } });
     expect(review.query).not.toMatch(/\b(child|title|quote|summary)\b/);
+    // A review's id is made from its child's pseudonym: room-safe never carries it.
+    expect(JSON.stringify(review.variables)).not.toContain('child-k');
+    expect(review.query).not.toMatch(/\bcase\(|\bid reviewType/);
     expect(pythonSnippet(q, 'http://x/graphql')).toContain('if n["weight"] >= 4');
     expect(graphqlSnippet(q, 'http://x/graphql')).toContain('# Room-safe');
   });

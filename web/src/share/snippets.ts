@@ -33,10 +33,11 @@ function mapQuery(state: ViewState, casesFirst: number): ViewQuery {
   const variables: Record<string, unknown> = { filter, ...linkThresholds(state) };
   const params = [NETWORK_PARAMS];
   const fields = [ANALYTIC_NETWORK_FIELDS];
-  // Room-safe asks for no name, title or quote: those are where pseudonyms live.
+  // Room-safe asks for no name, title, quote or review id: those are where pseudonyms live (a review's id
+  // is made from its child's pseudonym).
   const safe = state.roomSafe;
   const caseFields = safe
-    ? 'id reviewType partnership reportYear themes { theme { id label } }'
+    ? 'reviewType partnership reportYear themes { theme { id label } }'
     : `id title reviewType partnership reportYear themes { theme { id label } ${EVIDENCE} }`;
   const sel = state.selection;
   if (sel?.kind === 'theme' || sel?.kind === 'link') {
@@ -59,18 +60,12 @@ function mapQuery(state: ViewState, casesFirst: number): ViewQuery {
     pageInfo { hasNextPage endCursor }
     edges { node { ${caseFields} } }
   }`);
-  } else if (sel?.kind === 'case') {
+  } else if (sel?.kind === 'case' && !safe) {
+    // Room-safe leaves the review's card out: asking for it would print its id, which names the child.
     params.push('$case: ID!');
     variables.case = sel.id;
     fields.push(
-      safe
-        ? `case(id: $case) {
-    id reviewType partnership reportYear
-    harmTypes { harmType { id label } }
-    agencies { agency { id label } }
-    themes { theme { id label } }
-  }`
-        : `case(id: $case) {
+      `case(id: $case) {
     id title child reviewType partnership reportYear summary
     harmTypes { harmType { id label } ${EVIDENCE} }
     agencies { agency { id label } ${EVIDENCE} }
