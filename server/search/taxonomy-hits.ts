@@ -5,7 +5,7 @@
  */
 import { SEARCH_KIND_ORDER } from '../../graph/read-rules.ts';
 import type { SearchHit } from '../../graph/store.ts';
-import type { TaxonEntry, Taxonomy } from '../../ingest/taxonomy/types.ts';
+import type { TaxonEntry, Taxonomy } from '../../ingest/index.ts';
 import { stem, words } from './stem.ts';
 
 export type TaxonKind = 'theme' | 'harmType' | 'agency';

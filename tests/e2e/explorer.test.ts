@@ -206,9 +206,17 @@ describe.skipIf(!chromiumPresent)('the web explorer', { timeout: 120_000 }, () =
     const file = await shot(page, 'presentation');
     publishScreenshot(file, 'presentation.png');
     const zoom = await page.evaluate(() => window.threadline!.debug.mapCy().zoom());
-    await page.keyboard.press('+');
+    // A key pressed while the map is still moving to the step's theme can be absorbed by that animation:
+    // press again until the zoom answers, as a presenter would.
     await expect
-      .poll(() => page.evaluate(() => window.threadline!.debug.mapCy().zoom()))
+      .poll(
+        async () => {
+          await page.keyboard.press('+');
+          await page.waitForTimeout(300);
+          return page.evaluate(() => window.threadline!.debug.mapCy().zoom());
+        },
+        { timeout: 10_000 },
+      )
       .toBeGreaterThan(zoom);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('.app')?.classList.contains('presenting'));
