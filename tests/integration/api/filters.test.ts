@@ -1,20 +1,13 @@
 /**
- * One filter input everywhere, over HTTP on the seed documents in the real embedded engine: exclusions
+ * One filter input everywhere, over HTTP on the seed documents (the bundled sample without them) in the real
+ * embedded engine: exclusions
  * (`not`), the unknown-year choice and the population rule for theme counts, each checked against the raw
  * review list the API gives, filtered here review by review.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  announceMissingSeeds,
-  SEEDS_DIR,
-  SEEDS_PRESENT,
-  startLoadedServer,
-  type TestServer,
-} from './running-server.ts';
-
-announceMissingSeeds();
+import { CORPUS, startLoadedServer, type TestServer } from './running-server.ts';
 
 interface Row {
   id: string;
@@ -26,13 +19,11 @@ interface Row {
   themes: { theme: { id: string } }[];
 }
 
-const seedFiles = SEEDS_PRESENT
-  ? readdirSync(SEEDS_DIR)
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => join(SEEDS_DIR, f))
-  : [];
+const corpusFiles = readdirSync(CORPUS.dir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => join(CORPUS.dir, f));
 
-describe.skipIf(!SEEDS_PRESENT)('one case filter everywhere, over the seed documents', () => {
+describe(`one case filter everywhere, over ${CORPUS.name}`, () => {
   let api: TestServer;
   let all: Row[];
   const themesOf = (r: Row) => r.themes.map((t) => t.theme.id);
@@ -41,7 +32,7 @@ describe.skipIf(!SEEDS_PRESENT)('one case filter everywhere, over the seed docum
   const ids = (rows: Row[]) => rows.map((r) => r.id).sort();
 
   beforeAll(async () => {
-    api = await startLoadedServer(seedFiles);
+    api = await startLoadedServer(corpusFiles);
     const { data } = await api.gql<{ cases: { edges: { node: Row }[] } }>(`{
       cases(first: 100) { edges { node {
         id reportYear reviewType partnership

@@ -17,6 +17,14 @@ import { type RunningServer, startServer } from '../../../server/http/app.ts';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SEEDS_DIR = resolve(REPO_ROOT, '../shared/seeds');
 export const SEEDS_PRESENT = existsSync(SEEDS_DIR);
+/**
+ * The documents a suite that needs only a realistic corpus loads: the seeds when they are beside the
+ * checkout, else the bundled fictional sample (THREADLINE_TEST_CORPUS=sample chooses it even then).
+ */
+export const CORPUS =
+  SEEDS_PRESENT && process.env.THREADLINE_TEST_CORPUS !== 'sample'
+    ? { name: 'the seed documents', dir: SEEDS_DIR }
+    : { name: 'the bundled sample corpus', dir: resolve(REPO_ROOT, 'ingest/sample/corpus') };
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
