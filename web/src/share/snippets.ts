@@ -149,6 +149,14 @@ network["nodes"] = [n for n in network["nodes"] if n["weight"] >= ${q.safeFloor}
 #   nodes = pd.DataFrame(network["nodes"]); edges = pd.DataFrame(network["edges"])
 #   G = nx.from_pandas_edgelist(edges, "source", "target", ["weight", "lift"])`
       : '';
+  return `${pythonFetch(q, endpoint)}
+${summary}
+${tables}
+`;
+}
+
+/** The Python that posts the view's query and leaves the answer in `data`: the start of every snippet. */
+export function pythonFetch(q: ViewQuery, endpoint: string): string {
   return `"""The Threadline view behind this snippet, fetched from its GraphQL API."""
 import json
 import os
@@ -169,10 +177,7 @@ with urllib.request.urlopen(request) as response:
     payload = json.load(response)
 if payload.get("errors"):
     raise SystemExit(payload["errors"])
-data = payload["data"]
-${summary}
-${tables}
-`;
+data = payload["data"]`;
 }
 
 /** A JSON value written as a Python literal (True/False/None, double-quoted strings). */

@@ -3,7 +3,7 @@
  * view shows, with its variables, and a standard-library Python script that prints the same table.
  */
 import type { ViewQuery } from '../../share/snippets.ts';
-import { pyLiteral } from '../../share/snippets.ts';
+import { pythonFetch } from '../../share/snippets.ts';
 
 const PRINT_TRENDS = `trends = data["themeTrends"]
 population = trends["population"]
@@ -27,27 +27,7 @@ for f in comparison["features"]:
 
 export function analyticsPython(q: ViewQuery, endpoint: string): string {
   const body = q.mainField === 'themeTrends' ? PRINT_TRENDS : PRINT_COHORTS;
-  return `"""The Threadline view behind this snippet, fetched from its GraphQL API."""
-import json
-import os
-import urllib.request
-
-ENDPOINT = ${JSON.stringify(endpoint)}
-QUERY = """
-${q.query.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"')}
-"""
-VARIABLES = ${pyLiteral(q.variables, 0)}
-
-headers = {"Content-Type": "application/json", "Accept": "application/json"}
-if os.environ.get("THREADLINE_API_TOKEN"):
-    headers["Authorization"] = "Bearer " + os.environ["THREADLINE_API_TOKEN"]
-body = json.dumps({"query": QUERY, "variables": VARIABLES}).encode("utf-8")
-request = urllib.request.Request(ENDPOINT, data=body, headers=headers, method="POST")
-with urllib.request.urlopen(request) as response:
-    payload = json.load(response)
-if payload.get("errors"):
-    raise SystemExit(payload["errors"])
-data = payload["data"]
+  return `${pythonFetch(q, endpoint)}
 ${body}
 `;
 }
