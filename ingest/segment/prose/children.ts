@@ -4,7 +4,7 @@
  */
 import { type Line, paragraphsOf, trimSpan } from '../../extract/lines.ts';
 import type { TextView } from '../../extract/view.ts';
-import { proseCues } from './cues.ts';
+import { namesReviewKind, proseCues } from './cues.ts';
 import type { Draft, Span } from './draft.ts';
 import type { IndexEntry } from './headed-index.ts';
 import { type Subject, sentenceAround } from './subjects.ts';
@@ -61,15 +61,12 @@ export function mentionsIn(text: string, span: Span, child: string | null): Span
  */
 export function titledSubjects(view: TextView, subjects: Subject[], body: Span): Draft[] | null {
   if (subjects.length === 0) return null;
-  const cues = proseCues();
   const titleLines = new Map<string, Line>();
   for (const s of subjects) {
     for (const m of s.mentions) {
       const line = view.lines.find((l) => l.start <= m.start && m.end <= l.end);
       if (!line || line.text.trim().length > 100 || /[.!?]$/.test(line.text.trim())) return null;
-      cues.reviewName.lastIndex = 0;
-      cues.reviewAcronym.lastIndex = 0;
-      if (!cues.reviewName.test(line.text) && !cues.reviewAcronym.test(line.text)) return null;
+      if (!namesReviewKind(line.text)) return null;
       if (!titleLines.has(s.key)) titleLines.set(s.key, line);
     }
   }

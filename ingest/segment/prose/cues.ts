@@ -25,6 +25,17 @@ const CUES_PATH = fileURLToPath(new URL('./cues.yaml', import.meta.url));
 
 let cached: ProseCues | null = null;
 
+/**
+ * Whether the text names a kind of review ("serious case review", "LCSPR"). The cue regexes are global,
+ * so each test starts from the beginning here rather than where the last caller left them.
+ */
+export function namesReviewKind(text: string): boolean {
+  const cues = proseCues();
+  cues.reviewName.lastIndex = 0;
+  cues.reviewAcronym.lastIndex = 0;
+  return cues.reviewName.test(text) || cues.reviewAcronym.test(text);
+}
+
 export function proseCues(): ProseCues {
   cached ??= compileCues(parse(readFileSync(CUES_PATH, 'utf8')) as unknown, CUES_PATH);
   return cached;

@@ -9,7 +9,7 @@ import type { ReviewType } from '../../../graph/records.ts';
 import { endsSentence, type Line } from '../../extract/lines.ts';
 import { pseudonymInTitle } from '../../extract/pseudonym.ts';
 import type { TextView } from '../../extract/view.ts';
-import { proseCues } from './cues.ts';
+import { namesReviewKind, proseCues } from './cues.ts';
 import { headingKind } from './sections.ts';
 import { isChildName } from './subjects.ts';
 
@@ -54,9 +54,7 @@ function indexEntry(view: TextView, heading: Line, end: number): IndexEntry | nu
   const title = headingText(heading.text);
   const particular = cues.specific.some((re) => re.test(blurb));
   if (!particular) return null;
-  cues.reviewName.lastIndex = 0;
-  cues.reviewAcronym.lastIndex = 0;
-  const named = cues.reviewName.test(blurb) || cues.reviewAcronym.test(blurb) || /\breview\b/i.test(blurb);
+  const named = namesReviewKind(blurb) || /\breview\b/i.test(blurb);
   // "Zara (LCSPR, 2021)", "Noah – local review": the name before a bracket or a dash.
   const nameOnly = title.replace(/\s*(?:\([^)]*\)|[:–—-]\s.*)$/u, '');
   const child = nameOnly.split(/\s+/).length <= 5 ? pseudonymInTitle(nameOnly) : null;

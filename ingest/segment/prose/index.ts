@@ -4,7 +4,7 @@ import type { SegmentContext, SegmentResult } from '../segment-types.ts';
 import { aboutness, openingLines } from './about.ts';
 import { bibliographyDrafts } from './bibliography.ts';
 import { indexHolds, mentionsIn, subjectDrafts, tiedSubjects, titledSubjects } from './children.ts';
-import { proseCues } from './cues.ts';
+import { namesReviewKind, proseCues } from './cues.ts';
 import type { Draft, Span } from './draft.ts';
 import { draftCase } from './draft-case.ts';
 import { partnershipsIn } from './fields.ts';
@@ -132,10 +132,7 @@ function namingTitle(view: TextView, body: Span, title: string): string | null {
 const TITLE_LINES = 4;
 
 function namesReview(line: string): boolean {
-  const cues = proseCues();
-  cues.reviewName.lastIndex = 0;
-  cues.reviewAcronym.lastIndex = 0;
-  return cues.reviewName.test(line) || cues.reviewAcronym.test(line) || /\b(?:analysis|review)\b/i.test(line);
+  return namesReviewKind(line) || /\b(?:analysis|review)\b/i.test(line);
 }
 
 function cleanTitle(title: string): string {
