@@ -1,15 +1,18 @@
 /**
- * `npm run bench -- api [--reviews 1000,10000,100000] [--clients 1,8] [--seconds 5] [--per-document 500] [--seed 1]`
+ * `npm run bench -- api [--reviews 1000,10000,100000] [--clients 1,8] [--seconds 5] [--per-document 500] [--seed 1]
+ *   [--only search,recommendations(filter)]`
  *
  * For each corpus size: writes N synthetic reviews (bench/synthetic), ingests them into a fresh embedded
  * database, starts the server as `npm start` does (its own process, loopback, port 0), and drives it with
- * concurrent clients over HTTP (each query once per client count). Prints p50/p95 latency and throughput for:
+ * concurrent clients over HTTP (each query once per client count). Prints p50/p95/p99 latency and throughput for
+ * (or, with --only, for the named queries: a name, or the start of one, separated by commas):
  *   themeNetwork (repeated)  the filters the web app cycles through (served from the index's memo)
  *   themeNetwork (distinct)  a new filter on every request (co-occurrence counted afresh)
  *   case(id)                 one case with evidence, learning and recommendations
  *   cases(filter)            a page of 20 under a harm type + theme filter, with themes and evidence
  *   connections              paths between two themes, maxHops 2
  *   recommendations(filter)  a page of 20 asked of an agency about a theme, with their case and links
+ *   search                   a taxonomy label, a word of the reviews' text or the start of one (first 10..50)
  *   neighbourhood (depth 1)  expand-on-click: 40 neighbours of a case or a theme, with the edges among them
  *   themeNetwork significance + communities (distinct)  p-values, Louvain communities and centrality
  *   themeTrends (distinct)   every theme's yearly share and Mann–Kendall trend under a new filter
@@ -38,6 +41,8 @@ interface BenchArgs {
   seconds: number;
   perDocument: number;
   seed: number;
+  /** Names (or starts of names) of the queries to run; empty = all. */
+  only: string[];
 }
 
 interface Operation {
@@ -58,6 +63,7 @@ interface Figures {
   errors: number;
   p50: number;
   p95: number;
+  p99: number;
   perSecond: number;
   serverCpuMs: number;
 }
@@ -82,7 +88,9 @@ export async function run(args: string[]): Promise<void> {
         `${size.toLocaleString('en-GB')} reviews: ingest ${loadSeconds.toFixed(1)} s, server start (open + index) ${startSeconds.toFixed(1)} s`,
       );
       try {
-        const scenarios = await scenariosFor(server.url);
+        const scenarios = (await scenariosFor(server.url)).filter(
+          (s) => opts.only.length === 0 || opts.only.some((name) => s.name.startsWith(name)),
+        );
         for (const clients of opts.clients) {
           for (const scenario of scenarios) {
             all.push({
@@ -196,14 +204,14 @@ async function post(
 
 async function scenariosFor(url: string): Promise<Scenario[]> {
   const facts = await post(url, {
-    query: `{ harmTypes { id caseCount } themes { id caseCount } agencies { id caseCount }
+    query: `{ harmTypes { id label caseCount } themes { id label caseCount } agencies { id label caseCount }
       themeNetwork(minShared: 1, minLift: 0, maxP: 1) { edges { source target weight } } }`,
     variables: {},
   });
   const data = facts.data as {
-    harmTypes: { id: string; caseCount: number }[];
-    themes: { id: string; caseCount: number }[];
-    agencies: { id: string; caseCount: number }[];
+    harmTypes: { id: string; label: string; caseCount: number }[];
+    themes: { id: string; label: string; caseCount: number }[];
+    agencies: { id: string; label: string; caseCount: number }[];
     themeNetwork: { edges: { source: string; target: string }[] };
   };
   const harm = data.harmTypes.filter((h) => h.caseCount > 0).map((h) => h.id);
@@ -214,6 +222,7 @@ async function scenariosFor(url: string): Promise<Scenario[]> {
   const caseIds = scatter(await caseIdsFrom(url, 2_000));
   const pairs = scatter(data.themeNetwork.edges).slice(0, 2_000);
   const pick = <T>(xs: T[], i: number): T => xs[i % xs.length] as T;
+  const searchTexts = scatter(searchTextsFrom([...data.harmTypes, ...data.themes, ...data.agencies]));
   const network = `query($filter: CaseFilter) { themeNetwork(filter: $filter, minShared: 2) {
     caseCount nodes { id label group weight } edges { source target weight lift } } }`;
   return [
@@ -271,6 +280,15 @@ async function scenariosFor(url: string): Promise<Scenario[]> {
         query: `query($filter: StatementFilter) { recommendations(filter: $filter, first: 20) { totalCount
           edges { node { id text case { id title } targets { agency { id } } themes { theme { id } } } } } }`,
         variables: { filter: { agencies: [pick(agencies, i)], themes: [pick(themes, i * 7)] } },
+      }),
+    },
+    {
+      name: 'search',
+      // `first` varies so that the server's result cache (128 answers) does not hold every request.
+      next: (i) => ({
+        query: `query($text: String!, $first: Int) { search(text: $text, first: $first) {
+          kind id key caption caseId } }`,
+        variables: { text: pick(searchTexts, i), first: 10 + (i % 41) },
       }),
     },
     {
@@ -333,6 +351,21 @@ async function scenariosFor(url: string): Promise<Scenario[]> {
       }),
     },
   ];
+}
+
+/**
+ * What an analyst types: whole labels, one word of a label (also found in the reviews' text), the start of a
+ * word as while typing, and a few words of prose that name no entry.
+ */
+function searchTextsFrom(entries: { label: string }[]): string[] {
+  const out = new Set<string>(['mother', 'the', 'school', 'after the', 'assessment', 'wa', 'zzz']);
+  for (const { label } of entries) {
+    out.add(label);
+    const [word = ''] = label.split(/\s+/);
+    out.add(word.toLowerCase());
+    if (word.length > 4) out.add(word.slice(0, 4).toLowerCase());
+  }
+  return [...out];
 }
 
 async function caseIdsFrom(url: string, wanted: number): Promise<string[]> {
@@ -401,6 +434,7 @@ async function drive(server: SpawnedServer, scenario: Scenario, clients: number,
     errors,
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
     perSecond: latencies.length / elapsed,
   };
 }
@@ -420,6 +454,7 @@ function parse(args: string[]): BenchArgs {
       seconds: { type: 'string', default: '5' },
       'per-document': { type: 'string', default: '500' },
       seed: { type: 'string', default: '1' },
+      only: { type: 'string', default: '' },
     },
   });
   return {
@@ -428,6 +463,10 @@ function parse(args: string[]): BenchArgs {
     seconds: positive(values.seconds, '--seconds'),
     perDocument: positive(values['per-document'], '--per-document'),
     seed: positive(values.seed, '--seed'),
+    only: values.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
   };
 }
 
@@ -450,6 +489,7 @@ function printTable(opts: BenchArgs, setup: string[], rows: Figures[]): void {
     'errors',
     'p50 ms',
     'p95 ms',
+    'p99 ms',
     'req/s',
     'server CPU ms/req',
   ];
@@ -461,6 +501,7 @@ function printTable(opts: BenchArgs, setup: string[], rows: Figures[]): void {
     String(r.errors),
     r.p50.toFixed(1),
     r.p95.toFixed(1),
+    r.p99.toFixed(1),
     r.perSecond.toFixed(0),
     r.serverCpuMs.toFixed(1),
   ]);

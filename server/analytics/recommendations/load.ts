@@ -10,13 +10,26 @@ import { RecommendationBook } from './book.ts';
 type RowReader = Pick<GraphStore, 'recommendationRows'>;
 
 const books = new WeakMap<AnalyticsIndex, Promise<RecommendationBook>>();
+const loaded = new WeakMap<AnalyticsIndex, RecommendationBook>();
 
 export function recommendationBook(index: AnalyticsIndex, store: RowReader): Promise<RecommendationBook> {
   let book = books.get(index);
   if (!book) {
-    book = store.recommendationRows().then((rows) => new RecommendationBook(index, rows));
+    book = store.recommendationRows().then((rows) => {
+      const read = new RecommendationBook(index, rows);
+      loaded.set(index, read);
+      return read;
+    });
     books.set(index, book);
     book.catch(() => books.delete(index));
   }
   return book;
+}
+
+/** The index's book if it has been read already; otherwise null, with the read started for later askers. */
+export function loadedRecommendationBook(index: AnalyticsIndex, store: RowReader): RecommendationBook | null {
+  const book = loaded.get(index);
+  if (book) return book;
+  recommendationBook(index, store).catch(() => undefined);
+  return null;
 }

@@ -1,8 +1,11 @@
 /** Relay pages of cases (from the analytics index) and of statements (from store.statements). */
 
-import type { StatementKind } from '../../../graph/store.ts';
+import type { StatementHit, StatementKind } from '../../../graph/store.ts';
+import type { Bitset } from '../../analytics/bitset.ts';
 import type { NormalizedFilter } from '../../analytics/filter.ts';
 import { isEmptyFilter } from '../../analytics/filter.ts';
+import { recommendationListing } from '../../analytics/recommendations/listing.ts';
+import { loadedRecommendationBook } from '../../analytics/recommendations/load.ts';
 import {
   checkFirst,
   decodeCaseCursor,
@@ -60,17 +63,19 @@ export async function statementPage(
 ): Promise<Connection<StatementParent>> {
   const first = checkFirst(args.first, ctx.config.limits.maxFirst);
   const offset = decodeOffsetCursor(args.after);
-  const caseIds = scope.cases && !isEmptyFilter(scope.cases) ? ctx.index.caseIds(scope.cases) : undefined;
+  const cases = scope.cases && !isEmptyFilter(scope.cases) ? ctx.index.match(scope.cases) : null;
   // The port reads an empty caseIds list as "no restriction"; a filter that matches nothing must give nothing.
-  if (caseIds !== undefined && caseIds.length === 0) return emptyConnection();
-  const result = await ctx.store.statements({
-    kind,
-    themes: scope.themes ?? undefined,
-    agencies: scope.agencies ?? undefined,
-    caseIds,
-    limit: first,
-    offset,
-  });
+  if (cases !== null && cases.count() === 0) return emptyConnection();
+  const result =
+    (kind === 'recommendation' && bookPage(ctx, scope, cases, first, offset)) ||
+    (await ctx.store.statements({
+      kind,
+      themes: scope.themes ?? undefined,
+      agencies: scope.agencies ?? undefined,
+      caseIds: cases === null ? undefined : ctx.index.idsOf(cases),
+      limit: first,
+      offset,
+    }));
   if (!ctx.budget.takeItems(result.items.length)) return emptyConnection();
   const catalog = catalogOf(ctx.index);
   const items = result.items.map((hit) => statementFromHit(hit, (k, id) => catalog.label(k, id)));
@@ -81,4 +86,29 @@ export async function statementPage(
     offset + items.length < result.total,
     offset > 0,
   );
+}
+
+type StatementResult = { total: number; items: StatementHit[] };
+
+/**
+ * Recommendations from the book beside the index, counted and paged in one pass, once the book has been
+ * read; null before then (the read is started, and the store answers meanwhile).
+ */
+function bookPage(
+  ctx: RequestContext,
+  scope: StatementScope,
+  cases: Bitset | null,
+  first: number,
+  offset: number,
+): StatementResult | null {
+  const book = loadedRecommendationBook(ctx.index, ctx.store);
+  if (!book) return null;
+  const page = recommendationListing(book, {
+    themes: scope.themes,
+    agencies: scope.agencies,
+    scope: cases,
+    offset,
+    limit: first,
+  });
+  return { total: page.total, items: page.items.map((row) => ({ ...row, kind: 'recommendation' })) };
 }

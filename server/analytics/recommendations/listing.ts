@@ -1,0 +1,92 @@
+/**
+ * Pages of recommendations read from a RecommendationBook, in the order store.statements() lists them
+ * (case id, start, id), with the total counted in the same pass that picks the page. Each review's
+ * recommendations sit under the one review that makes them (ingest gives every statement to one review),
+ * so a case filter keeps a recommendation exactly when store.statements() would.
+ */
+import { compareStatementHits } from '../../../graph/read-rules.ts';
+import type { RecommendationRow } from '../../../graph/store.ts';
+import type { Bitset } from '../bitset.ts';
+import type { BookEntry, RecommendationBook } from './book.ts';
+
+export interface ListingQuery {
+  /** OR within each list, AND across lists; null or empty does not filter. */
+  themes?: readonly string[] | null;
+  agencies?: readonly string[] | null;
+  /** Only recommendations of reviews at these index positions (null = every review). */
+  scope?: Bitset | null;
+  offset: number;
+  limit: number;
+}
+
+export interface ListingPage {
+  total: number;
+  items: RecommendationRow[];
+}
+
+class Listing {
+  /** The book's entries in listing order: case id, start, id. */
+  readonly entries: BookEntry[];
+  /** For each theme and agency id, the places in `entries` of the recommendations naming it, ascending. */
+  private readonly byTheme = new Map<string, Int32Array>();
+  private readonly byAgency = new Map<string, Int32Array>();
+
+  constructor(book: RecommendationBook) {
+    this.entries = [...book.entries].sort((a, b) => compareStatementHits(a.row, b.row));
+    const themes = new Map<string, number[]>();
+    const agencies = new Map<string, number[]>();
+    this.entries.forEach((e, i) => {
+      for (const id of e.row.themes) pushTo(themes, id, i);
+      for (const id of e.row.agencies) pushTo(agencies, id, i);
+    });
+    for (const [id, list] of themes) this.byTheme.set(id, Int32Array.from(list));
+    for (const [id, list] of agencies) this.byAgency.set(id, Int32Array.from(list));
+  }
+
+  page(q: ListingQuery): ListingPage {
+    const themes = q.themes ?? [];
+    const agencies = q.agencies ?? [];
+    const n = this.entries.length;
+    const offset = Math.max(0, Math.floor(q.offset));
+    const end = offset + Math.max(0, Math.floor(q.limit));
+    const scope = q.scope ?? null;
+    if (themes.length === 0 && agencies.length === 0 && scope === null) {
+      return { total: n, items: this.entries.slice(offset, end).map((e) => e.row) };
+    }
+    // Bit 1: names a wanted theme; bit 2: targets a wanted agency.
+    const wanted = (themes.length > 0 ? 1 : 0) | (agencies.length > 0 ? 2 : 0);
+    const marks = wanted === 0 ? null : new Uint8Array(n);
+    if (marks) {
+      for (const id of themes) for (const i of this.byTheme.get(id) ?? []) marks[i] = (marks[i] ?? 0) | 1;
+      for (const id of agencies) for (const i of this.byAgency.get(id) ?? []) marks[i] = (marks[i] ?? 0) | 2;
+    }
+    let total = 0;
+    const items: RecommendationRow[] = [];
+    for (let i = 0; i < n; i++) {
+      if (marks && marks[i] !== wanted) continue;
+      const entry = this.entries[i];
+      if (!entry || (scope !== null && !scope.has(entry.position))) continue;
+      if (total >= offset && total < end) items.push(entry.row);
+      total++;
+    }
+    return { total, items };
+  }
+}
+
+function pushTo(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const listings = new WeakMap<RecommendationBook, Listing>();
+
+/** One page of the book's recommendations and how many there are under the query, in one pass. */
+export function recommendationListing(book: RecommendationBook, q: ListingQuery): ListingPage {
+  let listing = listings.get(book);
+  if (!listing) {
+    listing = new Listing(book);
+    listings.set(book, listing);
+  }
+  return listing.page(q);
+}
