@@ -118,6 +118,8 @@ function listIsSurer(
     return fresh && looksLikeReview(c);
   });
   if (plausible.length / cases.length < MIN_PLAUSIBLE_SHARE) return false;
+  // Numbered paragraphs of a page about reviews in general (an annual report, guidance) are not publications.
+  if (isNationalKind(kind) && readProse().layout === 'not-a-review') return false;
   if (seen.size >= 2 && !isNationalKind(kind)) return true;
   return !proseIsSurer(view, readProse());
 }

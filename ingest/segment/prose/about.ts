@@ -67,16 +67,17 @@ export function openingLines(text: string, count: number): string[] {
 }
 
 const TITLE_AREA_LINES = 5;
-/** Titles of pages about reviews in general: guidance, procedures, questions, courses. */
+/** Titles of pages about reviews in general: guidance, procedures, questions, courses, annual reports. */
 const GENERAL_TITLE =
-  /^(?:how|why|(?:what|when|who)\s+(?:is|are|do|does|should|can|will|to|happens)|guidance|procedures?|policy|protocol|training|new course|course|about|faqs?|frequently asked)\b|\b(?:course|training|procedures?|guidance|explained)\b/i;
+  /^(?:how|why|(?:what|when|who)\s+(?:is|are|do|does|should|can|will|to|happens)|guidance|procedures?|policy|protocol|training|new course|course|about|faqs?|frequently asked)\b|\b(?:course|training|procedures?|guidance|explained|annual report)\b/i;
 /** Only heading-like lines of the title area can make it read as guidance. */
 const HEADING_LIKE = (line: string) => line.length <= 100 && !/[.;,]$/.test(line);
 
 /**
- * +2 when a title line names one review ("Child Safeguarding Practice Review – published 2021",
+ * +2 when a heading line names one review ("Child Safeguarding Practice Review – published 2021",
  * "Publication of ... Child Practice Review 1"); a plural name counts when the line also speaks of
- * findings or publication. A title line that reads as guidance or a course counts against (-2).
+ * publication or heads a subject ("…: thematic reviews of …"). A title line that reads as guidance or
+ * a course counts against (-2).
  */
 function titleWeight(lines: string[], cues: ProseCues): number {
   let weight = 0;
@@ -85,8 +86,11 @@ function titleWeight(lines: string[], cues: ProseCues): number {
     cues.reviewName.lastIndex = 0;
     cues.reviewAcronym.lastIndex = 0;
     const names = [...line.matchAll(cues.reviewName), ...line.matchAll(cues.reviewAcronym)];
-    if (names.some((m) => !/s$/i.test(m[0]))) weight = 2;
-    else if (names.length > 0 && /\b(?:findings|published|publication|learning from)\b|:/i.test(line))
+    // A heading that names one review is about it; a sentence that names one may only define it ("A child
+    // practice review takes place after...").
+    const one = names.some((m) => !/s$/i.test(m[0]));
+    if (one && HEADING_LIKE(line) && !/[:!?]$/.test(line)) weight = 2;
+    else if (!one && names.length > 0 && /\b(?:published|publication)\b|:/i.test(line))
       weight = Math.max(weight, 1);
   }
   return weight;

@@ -111,6 +111,10 @@ const REVIEW_KIND: Record<ReviewType, string> = {
 const SECTION_HEADING =
   /^(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|background|contents|summary|executive summary|overview|foreword|preface|agenda item|minutes|key points?)\b[^\n]{0,20}$/i;
 
+/** A document site's label printed near the top: "Upload: …", "Posted on …", "Category: …". */
+const SITE_LABEL =
+  /^(?:upload(?:ed)?(?:\s+by)?|posted(?:\s+(?:by|on))?|category|categories|author|views?|downloads?|tags?|filed\s+under)\s*:/i;
+
 /**
  * The document's title when it can stand for this review: not a section heading, not a sentence or a
  * fragment a reader tore from two columns, and, when the document holds several reviews, one that names
@@ -119,6 +123,7 @@ const SECTION_HEADING =
 function ownTitle(title: string | null, child: string | null, lone: boolean): string | null {
   if (!title) return null;
   if (SECTION_HEADING.test(title.trim())) return null;
+  if (SITE_LABEL.test(title.trim())) return null;
   if (/^[\p{Ll},;:.)\]]/u.test(title)) return null;
   if (title.length > 100 || /[.!?]\s+\p{Lu}/u.test(title)) return null;
   if (!lone && child && !title.toLowerCase().includes(child.toLowerCase())) return null;

@@ -9,11 +9,11 @@ const ACRONYM = String.raw`\b(?:LSCB|LSCP|SCP|SSCB|SCB|LSCPB)(?![\p{L}])`;
 const ORG_TAIL = String.raw`(?:Local\s+)?Safeguarding\s+(?:Children|Childrens|Children's|Children’s)\s+(?:Board|Partnership)|Safeguarding\s+(?:Children\s+)?(?:Board|Partnership|Assurance\s+Partnership)|Children\s+and\s+Families\s+Partnership|Child\s+Protection\s+Committee|Safeguarding\s+Adults\s+Board|Children's\s+Safeguarding\s+Assurance\s+Partnership|Children’s\s+Safeguarding\s+Assurance\s+Partnership|Local\s+Authority\s+Safeguarding\s+Partnership`;
 const PLACE_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|&|and|of|upon|on|the)`;
 const ORG = new RegExp(
-  String.raw`(?:the\s+then\s+)?((?:\p{Lu}[\p{L}'’.-]*)(?:\s+${PLACE_WORD}){0,5}?\s+(?:${ORG_TAIL}|${ACRONYM})|(?:${ORG_TAIL}))`,
+  String.raw`(?:the\s+then\s+)?((?:\p{Lu}[\p{L}'’.-]*)(?:\s+${PLACE_WORD}){0,5}?\s+(?:${ORG_TAIL}|${ACRONYM})|(?:${ORG_TAIL}))(?!\p{L})`,
   'gu',
 );
 const ROLE =
-  /^(?:(?:Independent|Lead)\s+)?(?:Scrutineer|Chair(?:man|person)?|Business\s+Manager|Manager|Director|Head)\s+(?:of|for)\s+(?:the\s+)?/u;
+  /^(?:(?:Independent|Lead)\s+)?(?:Scrutineer|Chairs?|Chair(?:man|person)|Business\s+Manager|Manager|Director|Head)\s+(?:of|for)\s+(?:the\s+)?/u;
 /** Words that open a sentence or name a role, not a place, so they are dropped from the front of a name. */
 const NOT_A_PLACE =
   /^(?:The|A|An|This|That|Chair|Independent|Of|And|In|For|By|With|Following|Then|Today|Newly)\s+/u;
@@ -32,6 +32,8 @@ export function partnershipsIn(text: string): Found<string>[] {
     name = name.replace(ROLE, '');
     while (NOT_A_PLACE.test(name)) name = name.replace(NOT_A_PLACE, '');
     if (new RegExp(`^${ACRONYM}$`, 'u').test(name)) continue;
+    // "Re-consideration of Serious Case Review LSCB: Bradford" is a form's heading, not a board's name.
+    if (/\b(?:Reviews?|Reports?|Case|Consideration)\b/u.test(name)) continue;
     if (!/^\p{Lu}/u.test(name) || (/^(?:Local\s+)?Safeguarding\b/u.test(name) && !/Assurance/.test(name)))
       continue;
     out.push({ value: name, at: m.index + m[0].indexOf(m[1] as string) });

@@ -122,12 +122,27 @@ const MIN_TEXT_BEFORE_CHROME = 200;
  * the first of the opening lines that does ("SAFE Newsfeed" is a site, the line below it the analysis).
  */
 function namingTitle(view: TextView, body: Span, title: string): string | null {
-  if (namesReview(title)) return title;
-  const named = openingLines(view.text.slice(body.start, body.end), TITLE_LINES).find(
-    (line) => line.length <= 200 && !/[.!?]$/.test(line) && namesReview(line),
-  );
-  return named ? cleanTitle(named) : title || null;
+  const bodyText = view.text.slice(body.start, body.end);
+  const named = namesReview(title)
+    ? title
+    : openingLines(bodyText, TITLE_LINES).find(
+        (line) => line.length <= 200 && !/[.!?]$/.test(line) && namesReview(line),
+      );
+  const chosen = named ? cleanTitle(named) : title || null;
+  return chosen ? withReviewCode(chosen, bodyText) : null;
 }
+
+/**
+ * A review known by its code ("CYSUR 4 2019", "CPR 3/2018") carries the code in its title, so two notices
+ * headed "Publication of Extended Child Practice Review" stay two reviews.
+ */
+function withReviewCode(title: string, text: string): string {
+  const code = REVIEW_CODE.exec(text)?.[0].replace(/\s+/g, ' ');
+  return code && !title.includes(code) ? `${title} (${code})` : title;
+}
+
+const REVIEW_CODE =
+  /\b(?!(?:19|20)\d\d\b)[A-Z]{2,8}[ \t]?(?:\d{1,2}[ \t]*[/ ][ \t]*(?:19|20)\d\d|(?:19|20)\d\d[ \t]*\/[ \t]*\d{1,2})\b/;
 
 const TITLE_LINES = 4;
 

@@ -43,9 +43,21 @@ const PREFIXED = /\b(Child|Baby)\s+(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L
 // A given name and a surname on one line: a name never runs on into the next line's first word.
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t\u00a0]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)?`;
 const AFTER_NAME = String.raw`(?=[ \t\u00a0]*(?:\r?\n|[(,.;:'’"”]|$)|\s*(?:[(,.;:'’"”]|$)|\s+(?:and|in|who|which|on|at|was|were|has|had|have|is|by|aged|from|after|before|for|to|occurred|with|died)\b)`;
+/** "two-year-old", "a 22-month-old toddler": an age told before a name. */
+const AGE_BEFORE = String.raw`(?:(?:a|the)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ](?:year|month|week|day)s?[- ]old\s+(?:(?:baby|toddler|boy|girl|infant|teenager)\s+)?`;
 const EVENT_NAME = new RegExp(
-  String.raw`\b(?:death|deaths|murder|killing|manslaughter|suicide|conviction|circumstances|life|lives|case) of (${NAME})${AFTER_NAME}`,
+  String.raw`\b(?:death|deaths|murder|killing|manslaughter|suicide|conviction|circumstances|life|lives|case) of (?:${AGE_BEFORE})?['‘"“]?(${NAME})['’"”]?${AFTER_NAME}`,
   'gu',
+);
+/** "two-year-old Keanu Williams", "the 14 year old Alsami": a name told with the child's age. */
+const AGED_NAME = new RegExp(
+  String.raw`\b${AGE_BEFORE}['‘"“]?(${NAME})['’"”]?(?:${AFTER_NAME}|(?=['’]s\b|\s+death\b))`,
+  'gu',
+);
+/** "Keanu Williams died on 9 January 2011": a sentence that opens with a named child's death. */
+const OPENS_WITH_DEATH = new RegExp(
+  String.raw`(?<=[.!?]\s+|^)(${NAME}) (?:died|was killed|was murdered)\b`,
+  'gmu',
 );
 const KNOWN_AS = new RegExp(
   String.raw`\b(?:known|referred to|called|named|described)(?: (?:in|throughout) (?:the|this) (?:report|review|briefing))? as (?:(?:Child|Baby) )?['‘"“]?(${NAME})['’"”]?${AFTER_NAME}`,
@@ -86,6 +98,10 @@ const PLURAL_GROUP = /\b(?:siblings|brothers|sisters|twins|children|babies)\b[^.
 const UNPUBLISHED =
   /\b(?:yet to be published|not yet (?:been )?published|(?:is|remains) (?:still )?(?:the subject of|ongoing|underway)|will be published|has not been published)\b/i;
 
+/** A child named to compare with ("reminds us of the death of Baby P and similar cases"). */
+const COMPARED =
+  /\b(?:remind(?:s|ed)?\s+(?:us\s+)?of|similar\s+cases|in\s+the\s+wake\s+of|echo(?:es|ed)\s+(?:the\s+)?(?:case|death)|like\s+the\s+(?:case|death)\s+of)\b/i;
+
 export function findSubjects(text: string, title: string): Subject[] {
   const found = new Map<string, Subject>();
   const add = (name: string, start: number, end: number) => {
@@ -120,7 +136,7 @@ export function findSubjects(text: string, title: string): Subject[] {
     if (!prefixedNameHolds(text, title, name, m.index + m[0].length)) continue;
     add(`${m[1] as string} ${name}`, m.index, m.index + m[0].length);
   }
-  for (const re of [EVENT_NAME, DIED, AGED, KNOWN_AS, CHILD_FIELD]) {
+  for (const re of [EVENT_NAME, DIED, AGED, AGED_NAME, OPENS_WITH_DEATH, KNOWN_AS, CHILD_FIELD]) {
     for (const m of text.matchAll(re)) {
       const name = (m[1] as string).trim();
       if (!isGivenName(name)) continue;
@@ -263,12 +279,16 @@ function addBareMentions(text: string, found: Map<string, Subject>): void {
   }
 }
 
-/** Every mention names the child as someone's sibling, or as the subject of a review not yet published. */
+/**
+ * Every mention names the child as someone's sibling, as the subject of a review not yet published, or
+ * as a case to compare with.
+ */
 function onlyIncidental(text: string, s: Subject): boolean {
   return s.mentions.every((m) => {
     const sentence = sentenceAround(text, m.start);
     const before = text.slice(Math.max(sentence.start, m.start - 60), m.start);
-    return SIBLING_BEFORE.test(before) || UNPUBLISHED.test(text.slice(sentence.start, sentence.end));
+    const said = text.slice(sentence.start, sentence.end);
+    return SIBLING_BEFORE.test(before) || UNPUBLISHED.test(said) || COMPARED.test(said);
   });
 }
 

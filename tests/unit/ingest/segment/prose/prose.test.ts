@@ -401,3 +401,121 @@ The Independent Chair said: "Jamie was 14 when he was fatally stabbed near his h
     expect(s.cases[0]).toMatchObject({ child: 'Jamie', reportYear: 2023, outcome: 'death' });
   });
 });
+
+describe('pages about reviews in general give no review', () => {
+  it('reads a procedures chapter whose criteria say a child "has died or is seriously harmed" as no review', () => {
+    const s = seg(`4.2 Local Child Safeguarding Practice Reviews
+
+4.2.1
+The partnership must conduct a local child safeguarding practice review after a child has died or is seriously harmed as a result of abuse or neglect in its area.
+
+4.2.2
+For this chapter the three Westmarch partnerships will be referred to as the Westmarch Safeguarding Children Partnerships.
+
+  • whether a review should be carried out and the approach to be used
+  • monitoring action plans following the publication of child safeguarding practice reviews
+`);
+    expect(s.kind).toBe('not-a-review');
+    expect(s.cases).toEqual([]);
+  });
+
+  it('reads an explainer whose criteria list has a bare "died" item as no review', () => {
+    const s = seg(`Practice reviews in Westmarch
+
+A child practice review takes place after a child dies or is seriously injured and abuse or neglect is suspected.
+
+A review should take place if abuse is known or suspected and a child has:
+
+  • died
+  • sustained a life threatening injury
+`);
+    expect(s.cases).toEqual([]);
+  });
+
+  it('gives no national review for the numbered paragraphs of a panel annual report', () => {
+    const s = seg(`Second annual report of the Westmarch panel on serious case reviews
+
+1. The panel was set up in 2015 to advise boards on the criteria for serious case reviews and on their publication.
+
+2. Guidance stated that the panel would advise boards about the publication of SCR reports and the appointment of reviewers.
+
+3. The panel is made up of five members appointed for a period of three years.
+`);
+    expect(s.cases).toEqual([]);
+  });
+
+  it('reads a page that says what any learning review does as no review', () => {
+    const s = seg(`Findings and lessons from Learning Reviews
+
+The partnership has adopted a Learning Review approach that lets us understand cases from the view of those involved.
+
+A Learning Review concentrates on the key decisions that affected the safety of the child involved.
+
+It considers key findings from the case where they relate to current practice.
+`);
+    expect(s.cases).toEqual([]);
+  });
+});
+
+describe('children named in news reports of a review', () => {
+  it('names the child told with an age before the name', () => {
+    expect(
+      children(`A review has found missed chances before the death of two-year-old Nico Marsh, a child practice review said.
+
+Nico Marsh died of a head injury in May 2021 at the family home in Eastmere.
+`),
+    ).toEqual(['Nico Marsh']);
+  });
+
+  it('names the child whose name opens a sentence about the death', () => {
+    expect(
+      children(`Agencies failed toddler, serious case review finds
+
+Tomas Reyes died on 3 March 2019 from injuries sustained over several days.
+
+A serious case review found that agencies missed chances to act.
+`),
+    ).toEqual(['Tomas Reyes']);
+  });
+
+  it('leaves out a child named only to compare with', () => {
+    expect(
+      children(`The months before the death of three-year-old Ruby Vance are set out in today's serious case review report.
+
+A charity said the case reminds us of the death of Baby K and a number of similar cases which were followed by serious case reviews.
+
+Ruby Vance died in hospital in 2019.
+`),
+    ).toEqual(['Ruby Vance']);
+  });
+});
+
+describe('fields a report opening prints', () => {
+  it('titles a review by its child when the title line is a document site label', () => {
+    const s = seg(`reconsideration of serious case review - eastmere...
+
+Upload: someuser
+
+Reconsideration of Serious Case Review LSCB: Eastmere Initials of Child QT Date of Death 02/03/08
+
+1. Introduction QT was born in 2006 and died in 2008. Eastmere Safeguarding Children Board commissioned a serious case review (SCR) into his death.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({
+      child: 'Child QT',
+      title: 'Child QT: serious case review',
+      partnership: 'Eastmere Safeguarding Children Board',
+    });
+  });
+
+  it('keeps a review code in the title of a notice without a child', () => {
+    const s = seg(`Publication of Concise Child Practice Review
+
+Today the Westmarch Safeguarding Board publishes the report of the Concise Child Practice Review, WMSB 2 2021.
+
+The review makes five recommendations, which the Board accepts in full.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]?.title).toBe('Publication of Concise Child Practice Review (WMSB 2 2021)');
+  });
+});
