@@ -291,6 +291,7 @@ export class App {
     ui.viewGraph.addEventListener('click', () => this.graphView.open());
     ui.viewTrends.addEventListener('click', () => this.store.update({ view: 'trends' }));
     ui.viewCompare.addEventListener('click', () => this.store.update({ view: 'compare' }));
+    ui.viewRecommendations.addEventListener('click', () => this.store.update({ view: 'recommendations' }));
     ui.notice.append(this.sample.badge);
     ui.drawerToggle.addEventListener('click', () => toggleDrawer(ui.drawerToggle, ui.drawer));
     ui.drawerBody.append(this.nodeList.root, this.graphView.list);
@@ -436,6 +437,7 @@ export class App {
     this.ui.viewGraph.setAttribute('aria-pressed', String(graph));
     this.ui.viewTrends.setAttribute('aria-pressed', String(state.view === 'trends'));
     this.ui.viewCompare.setAttribute('aria-pressed', String(state.view === 'compare'));
+    this.ui.viewRecommendations.setAttribute('aria-pressed', String(state.view === 'recommendations'));
     this.ui.mapRegion.hidden = graph || analysis;
     this.ui.graphRegion.hidden = !graph;
     this.ui.viewsRegion.hidden = !analysis;

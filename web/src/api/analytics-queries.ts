@@ -191,3 +191,186 @@ mutation RemoveSource($id: ID!) {
   removeSource(id: $id)
 }`,
 );
+
+/** An agency or a theme as the recommendation answers name them. */
+export interface Labelled {
+  id: string;
+  label: string;
+}
+
+/** A row, column or the whole of the recommendation matrix: recommendations counted once, and their reviews. */
+export interface RecommendationTally {
+  recommendationCount: number;
+  reviewCount: number;
+}
+
+export interface RecommendationMatrixRow extends RecommendationTally {
+  /** null: the recommendations that name no agency. */
+  agency: Labelled | null;
+  noneNamed: boolean;
+}
+
+export interface RecommendationMatrixColumn extends RecommendationTally {
+  /** null: the recommendations that name no theme. */
+  theme: Labelled | null;
+  noneNamed: boolean;
+}
+
+export interface RecommendationMatrixCell extends RecommendationTally {
+  agency: { id: string } | null;
+  theme: { id: string } | null;
+}
+
+export interface RecommendationMatrix {
+  population: Population;
+  total: RecommendationTally;
+  rows: RecommendationMatrixRow[];
+  columns: RecommendationMatrixColumn[];
+  cells: RecommendationMatrixCell[];
+}
+
+/** The review that makes a recommendation, with what is needed to name it safely and cite its source. */
+export interface RecommendationReview {
+  id: string;
+  title: string;
+  year: number | null;
+  case: {
+    child: string | null;
+    reviewType: ReviewType;
+    reportYear: number | null;
+    partnership: string | null;
+    sources: Array<{ id: string; title: string }>;
+  } | null;
+}
+
+export interface AskedRecommendation {
+  id: string;
+  text: string;
+  review: RecommendationReview;
+  agencies: Labelled[];
+  themes: Labelled[];
+  evidence: { sourceId: string; quote: string; start: number; end: number };
+}
+
+export interface RecurringRecommendation {
+  id: string;
+  /** Absent from the room-safe copy of the query, which asks for no words of a review. */
+  representative?: string;
+  reviewCount: number;
+  recommendationCount: number;
+  wordingCount: number;
+  firstYear: number | null;
+  lastYear: number | null;
+  reviews: RecommendationReview[];
+  agencies: Array<{ agency: Labelled; recommendationCount: number }>;
+  themes: Array<{ theme: Labelled; recommendationCount: number }>;
+}
+
+export interface RecurringRecommendations {
+  population: Population;
+  similarity: string;
+  threshold: number;
+  minReviews: number;
+  totalCount: number;
+  edges: Array<{ cursor: string; node: RecurringRecommendation }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface RecommendationsViewVars {
+  filter: CaseFilter;
+  minReviews: number;
+  first: number;
+  after?: string | null;
+  reviews: number;
+}
+
+export const RECOMMENDATION_MATRIX_FIELDS = `recommendationMatrix(filter: $filter) {
+    population { reviews excluded { national unknownYear } }
+    total { recommendationCount reviewCount }
+    rows { agency { id label } noneNamed recommendationCount reviewCount }
+    columns { theme { id label } noneNamed recommendationCount reviewCount }
+    cells { agency { id } theme { id } recommendationCount reviewCount }
+  }`;
+
+const REVIEW_FIELDS = 'id title year case { child reviewType reportYear partnership sources { id title } }';
+
+export const RECURRING_RECOMMENDATIONS_FIELDS = `recurringRecommendations(filter: $filter, minReviews: $minReviews, first: $first, after: $after) {
+    population { reviews excluded { national unknownYear } }
+    similarity threshold minReviews totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      cursor
+      node {
+        id representative reviewCount recommendationCount wordingCount firstYear lastYear
+        reviews(first: $reviews) { ${REVIEW_FIELDS} }
+        agencies { agency { id label } recommendationCount }
+        themes { theme { id label } recommendationCount }
+      }
+    }
+  }`;
+
+/** The recommendations view in one request: the agency × theme matrix and the recurring asks. */
+export const RECOMMENDATIONS_VIEW = operation<
+  { recommendationMatrix: RecommendationMatrix; recurringRecommendations: RecurringRecommendations },
+  RecommendationsViewVars
+>(
+  'RecommendationsView',
+  `
+query RecommendationsView($filter: CaseFilter, $minReviews: Int, $first: Int, $after: String, $reviews: Int) {
+  ${RECOMMENDATION_MATRIX_FIELDS}
+  ${RECURRING_RECOMMENDATIONS_FIELDS}
+}`,
+);
+
+/** More recurring asks, after the page already shown. */
+export const RECURRING_RECOMMENDATIONS = operation<
+  { recurringRecommendations: RecurringRecommendations },
+  RecommendationsViewVars
+>(
+  'RecurringRecommendations',
+  `
+query RecurringRecommendations($filter: CaseFilter, $minReviews: Int, $first: Int, $after: String, $reviews: Int) {
+  ${RECURRING_RECOMMENDATIONS_FIELDS}
+}`,
+);
+
+export interface RecommendationsForVars {
+  agency?: string | null;
+  noAgency?: boolean;
+  theme?: string | null;
+  noTheme?: boolean;
+  filter: CaseFilter;
+  first: number;
+  after?: string | null;
+}
+
+/** The recommendations of one matrix cell, with the review that makes each and where its words stand. */
+export const RECOMMENDATIONS_FOR = operation<
+  { recommendationsFor: Connection<AskedRecommendation> },
+  RecommendationsForVars
+>(
+  'RecommendationsFor',
+  `
+query RecommendationsFor($agency: ID, $noAgency: Boolean, $theme: ID, $noTheme: Boolean, $filter: CaseFilter, $first: Int, $after: String) {
+  recommendationsFor(agency: $agency, noAgency: $noAgency, theme: $theme, noTheme: $noTheme, filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      cursor
+      node {
+        id text
+        review { ${REVIEW_FIELDS} }
+        agencies { id label }
+        themes { id label }
+        evidence { sourceId quote start end }
+      }
+    }
+  }
+}`,
+);
+
+export const RECOMMENDATION_OPERATIONS = [
+  RECOMMENDATIONS_VIEW,
+  RECURRING_RECOMMENDATIONS,
+  RECOMMENDATIONS_FOR,
+] as const;

@@ -63,7 +63,7 @@ export function queryToState(query: string): ViewState {
   };
 }
 
-const VIEWS: readonly View[] = ['map', 'graph', 'trends', 'compare'];
+const VIEWS: readonly View[] = ['map', 'graph', 'trends', 'compare', 'recommendations'];
 
 function readView(value: string | null): View {
   return VIEWS.find((v) => v === value) ?? 'map';

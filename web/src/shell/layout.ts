@@ -10,6 +10,7 @@ export interface Skeleton {
   viewGraph: HTMLButtonElement;
   viewTrends: HTMLButtonElement;
   viewCompare: HTMLButtonElement;
+  viewRecommendations: HTMLButtonElement;
   /** Beside the brand: says when the data shown includes the fictional sample. */
   notice: HTMLElement;
   searchSlot: HTMLElement;
@@ -68,6 +69,12 @@ export function skeleton(): Skeleton {
     { type: 'button', class: 'view-tab', 'aria-pressed': 'false', 'data-testid': 'view-compare' },
     icon(ICONS.compare, 16),
     'Compare',
+  );
+  const viewRecommendations = h(
+    'button',
+    { type: 'button', class: 'view-tab', 'aria-pressed': 'false', 'data-testid': 'view-recommendations' },
+    icon(ICONS.list, 16),
+    'Recommendations',
   );
   const notice = h('div', { class: 'notice-slot' });
   const searchSlot = h('div', { class: 'search-slot' });
@@ -144,7 +151,15 @@ export function skeleton(): Skeleton {
       { class: 'topbar' },
       brand,
       notice,
-      h('nav', { class: 'views', 'aria-label': 'Views' }, viewMap, viewGraph, viewTrends, viewCompare),
+      h(
+        'nav',
+        { class: 'views', 'aria-label': 'Views' },
+        viewMap,
+        viewGraph,
+        viewTrends,
+        viewCompare,
+        viewRecommendations,
+      ),
       searchSlot,
       actions,
     ),
@@ -159,6 +174,7 @@ export function skeleton(): Skeleton {
     viewGraph,
     viewTrends,
     viewCompare,
+    viewRecommendations,
     notice,
     searchSlot,
     actions,

@@ -2,7 +2,7 @@
 import type { AgeBand, Outcome, ReviewType } from '../api/types.ts';
 import { DEFAULT_VIEW_PARAMS, type ViewParams } from '../views/view-params.ts';
 
-export type View = 'map' | 'graph' | 'trends' | 'compare';
+export type View = 'map' | 'graph' | 'trends' | 'compare' | 'recommendations';
 export type Weighting = 'shared' | 'lift';
 /** How many of the co-occurring theme pairs the map links, from the strongest only to every pair. */
 export type LinkLevel = 'strongest' | 'significant' | 'suggestive' | 'all';

@@ -24,6 +24,7 @@ const VIEW_NAMES: Readonly<Record<ViewState['view'], string>> = {
   graph: 'Case graph',
   trends: 'Trends',
   compare: 'Compare',
+  recommendations: 'Recommendations',
 };
 
 export function sceneCaption(state: ViewState, labels: CaptionLabels): SceneCaption {
@@ -61,6 +62,8 @@ function legend(state: ViewState): string {
   if (state.view === 'trends') return "Each card is a theme's share of the reviews published each year.";
   if (state.view === 'compare')
     return 'Each row compares how often a feature occurs in group A and group B, with the ratio and its range.';
+  if (state.view === 'recommendations')
+    return 'Each cell counts the reviews whose recommendations ask an agency about a theme; darker means more.';
   if (state.view === 'graph')
     return 'Nodes are reviews, themes, agencies and harms; lines are the links between them.';
   const width =

@@ -1,19 +1,24 @@
 /**
- * The trends and comparison views together: which one is on show, and when each redraws. A view refetches
- * only when its question changed (filters or its own settings); room-safe changes redraw without a fetch.
+ * The trends, comparison and recommendations views together: which one is on show, and when each redraws.
+ * A view refetches only when its question changed (filters or its own settings); room-safe changes redraw
+ * without a fetch.
  */
 import type { ViewState } from '../state/view-state.ts';
 import type { ViewHost } from './common/view-host.ts';
 import { CompareView } from './compare/compare-view.ts';
+import { RecommendationsView } from './recommendations/rec-view.ts';
 import { TrendsView } from './trends/trends-view.ts';
 
-export function isAnalysisView(view: ViewState['view']): view is 'trends' | 'compare' {
-  return view === 'trends' || view === 'compare';
+export type AnalysisView = 'trends' | 'compare' | 'recommendations';
+
+export function isAnalysisView(view: ViewState['view']): view is AnalysisView {
+  return view === 'trends' || view === 'compare' || view === 'recommendations';
 }
 
 export class AnalysisViews {
   readonly trends: TrendsView;
   readonly compare: CompareView;
+  readonly recommendations: RecommendationsView;
 
   constructor(
     region: HTMLElement,
@@ -21,13 +26,15 @@ export class AnalysisViews {
   ) {
     this.trends = new TrendsView(host);
     this.compare = new CompareView(host);
-    region.append(this.trends.root, this.compare.root);
+    this.recommendations = new RecommendationsView(host);
+    region.append(this.trends.root, this.compare.root, this.recommendations.root);
   }
 
   /** Shows the view the state names (or none), loading it if needed. */
   sync(next: ViewState, prev: ViewState | null): void {
     this.trends.root.hidden = next.view !== 'trends';
     this.compare.root.hidden = next.view !== 'compare';
+    this.recommendations.root.hidden = next.view !== 'recommendations';
     if (!isAnalysisView(next.view)) return;
     const changed =
       !prev ||
@@ -37,13 +44,14 @@ export class AnalysisViews {
       next.roomSafe !== prev.roomSafe ||
       next.safeMinShared !== prev.safeMinShared;
     if (!changed) return;
-    void (next.view === 'trends' ? this.trends.show() : this.compare.show());
+    void this[next.view].show();
   }
 
   /** The data on the server changed (documents added or removed): fetch again. */
   reload(): void {
     this.trends.forget();
     this.compare.forget();
+    this.recommendations.forget();
     this.sync(this.host.state(), null);
   }
 }

@@ -16,6 +16,8 @@ export interface ViewExports {
   picture(): { svg: string; width: number; height: number } | null;
   csv(): string | null;
   query(): ViewQuery;
+  /** The view's own "copy as Python", when it prints something other than the trends or a comparison. */
+  python?(endpoint: string): string;
   toast(message: string): void;
 }
 
@@ -91,7 +93,7 @@ export function viewActions(id: string, host: ViewExports): HTMLElement {
         () =>
           share.show(
             'This view in Python',
-            analyticsPython(host.query(), endpoint()),
+            host.python ? host.python(endpoint()) : analyticsPython(host.query(), endpoint()),
             'Standard library only. Set THREADLINE_API_TOKEN in the environment if the server asks for one.',
           ),
         `${id}-share-python`,
