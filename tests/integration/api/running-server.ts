@@ -2,7 +2,7 @@
  * Starts the real server over a real embedded database in a temp folder, loaded through the real ingest
  * path, on a free loopback port. Each test file gets its own database and server.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,10 +21,18 @@ export const SEEDS_PRESENT = existsSync(SEEDS_DIR);
  * The documents a suite that needs only a realistic corpus loads: the seeds when they are beside the
  * checkout, else the bundled fictional sample (THREADLINE_TEST_CORPUS=sample chooses it even then).
  */
-export const CORPUS =
+export const CORPUS: { name: string; dir: string; seeds: boolean } =
   SEEDS_PRESENT && process.env.THREADLINE_TEST_CORPUS !== 'sample'
-    ? { name: 'the seed documents', dir: SEEDS_DIR }
-    : { name: 'the bundled sample corpus', dir: resolve(REPO_ROOT, 'ingest/sample/corpus') };
+    ? { name: 'the seed documents', dir: SEEDS_DIR, seeds: true }
+    : { name: 'the bundled sample corpus', dir: resolve(REPO_ROOT, 'ingest/sample/corpus'), seeds: false };
+
+/** The documents of `CORPUS`, as paths. */
+export function corpusFiles(): string[] {
+  return readdirSync(CORPUS.dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(CORPUS.dir, f));
+}
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
