@@ -80,6 +80,8 @@ const PUBLISHED = [
     'iu',
   ),
   new RegExp(String.raw`\bIn\s+${MONTH}\s+((?:19|20)\d\d),?\s+the\s+[^.]{0,80}?\bpublished\b`, 'iu'),
+  // A resource page's labelled line "Year: 2013".
+  /^[ \t]*(?:year|year of publication|published)[ \t]*:[ \t]*((?:19|20)\d\d)[ \t]*$/imu,
   // An index heading "Zara (LCSPR, 2021)": the kind of review and its year in brackets.
   /^[^\n]{1,60}\((?:SCR|LCSPR|CSPR|CPR|SCLR|CMR|[\p{L} ]{3,30}),?\s*((?:19|20)\d\d)\)\s*$/mu,
 ];

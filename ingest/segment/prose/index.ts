@@ -74,7 +74,11 @@ export function segmentProse(view: TextView, ctx: SegmentContext): ProseResult {
       drafts = Array.from({ length: n }, (_, i) => ({
         span: body,
         // Reviews known only by their number are told apart by it, so they stay separate reviews.
-        title: n > 1 ? `${title || 'Review'} (review ${i + 1} of ${n})` : namingTitle(view, body, title),
+        title:
+          n > 1
+            ? `${title || 'Review'} (review ${i + 1} of ${n})`
+            : ((national ? publicationName(view.text.slice(body.start, body.end)) : null) ??
+              namingTitle(view, body, title)),
         child: null,
         area: null,
         reviewType: national ? ('NATIONAL' as const) : undefined,
@@ -131,6 +135,24 @@ function namingTitle(view: TextView, body: Span, title: string): string | null {
   const chosen = named ? cleanTitle(named) : title || null;
   return chosen ? withReviewCode(chosen, bodyText) : null;
 }
+
+/**
+ * The name a notice gives the publication it is about: "The report, ‘Learning into Action: …’ brings
+ * together …", "The review, Learning into Action, was commissioned …". A headline ("Minister welcomes
+ * launch of report") is the notice's title, not the publication's.
+ */
+function publicationName(text: string): string | null {
+  for (const re of PUBLICATION_NAME) {
+    const name = re.exec(text)?.[1]?.trim();
+    if (name && !/^(?:the|a|an|this|its)\s/i.test(name)) return name;
+  }
+  return null;
+}
+
+const PUBLICATION_NAME = [
+  /\b(?:the|this|a|its|new) (?:report|review|analysis|study|overview),? (?:(?:titled|entitled|called|named),? )?[‘'"“]([^’'"”\n]{8,200})[’'"”]/iu,
+  /\b[Tt]he (?:report|review|analysis|study|overview), (\p{Lu}[^,\n]{7,120}), (?:was|is|has|were)\b/u,
+];
 
 /**
  * A review known by its code ("CYSUR 4 2019", "CPR 3/2018") carries the code in its title, so two notices

@@ -88,7 +88,8 @@ const NOT_A_NAME = new Set(
   introduction findings recommendations recommendation conclusion conclusions background summary contents
   learning lessons method methodology appendix glossary foreword purpose
   syndrome trio gangs lines marriage slavery liberty strategy framework
-  england wales scotland ireland britain london uk government department office inspectorate ofsted`
+  england wales scotland ireland britain london uk government department office inspectorate ofsted
+  queen king prince princess royal saint university college`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -257,10 +258,13 @@ function titleCase(word: string): string {
   return word.charAt(0) + word.slice(1).toLowerCase();
 }
 
-/** Offsets of `name` not joined to another capitalised word ("Zara was", not "Corvale Children's"). */
+/**
+ * Offsets of `name` not joined to another capitalised word ("Zara was", not "Corvale Children's" or
+ * "Queen's University").
+ */
 function standaloneOffsets(text: string, name: string): number[] {
   const re = new RegExp(
-    `(?<![\\p{L}]|\\p{Lu}\\p{Ll}+\\s)${escapeRegExp(name)}(?![\\p{L}])(?!\\s+\\p{Lu}[\\p{Ll}'’])`,
+    `(?<![\\p{L}]|\\p{Lu}\\p{Ll}+\\s)${escapeRegExp(name)}(?![\\p{L}])(?!(?:['’]s)?\\s+\\p{Lu}[\\p{Ll}'’])`,
     'gu',
   );
   return [...text.matchAll(re)].map((m) => m.index);

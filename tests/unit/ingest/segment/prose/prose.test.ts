@@ -478,6 +478,16 @@ A serious case review found that agencies missed chances to act.
     ).toEqual(['Tomas Reyes']);
   });
 
+  it("never takes a university's possessive name in a headline for a child", () => {
+    const s = seg(`Queen's and a charity publish the first review of child deaths in Westmarch
+
+The review, Lessons Across the Years, was launched at Queen's University today. It was published by the health department.
+
+It analysed 31 case reviews relating to 52 children carried out at Queen's University.
+`);
+    expect(s.cases.map((c) => c.child)).toEqual([null]);
+  });
+
   it('leaves out a child named only to compare with', () => {
     expect(
       children(`The months before the death of three-year-old Ruby Vance are set out in today's serious case review report.
@@ -517,5 +527,37 @@ The review makes five recommendations, which the Board accepts in full.
 `);
     expect(s.cases).toHaveLength(1);
     expect(s.cases[0]?.title).toBe('Publication of Concise Child Practice Review (WMSB 2 2021)');
+  });
+});
+
+describe('notices of an overview of many reviews', () => {
+  it('gives one national review named as the notice names the report, not one per review it counts', () => {
+    const s = seg(`12 March 2019
+
+Westmarch University and a children's charity publish the region's first review of child deaths
+
+The review, Lessons Across the Years, was commissioned by the health department and carried out by researchers at Westmarch University. It was published today.
+
+The case management review report analysed 31 case reviews relating to 52 children in the period between 2008 and 2016.
+
+The remaining seven case reviews involved a range of issues, including neglect.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({ title: 'Lessons Across the Years', reviewType: 'NATIONAL', child: null });
+  });
+
+  it('takes the quoted name of the report over a headline, and its year from a labelled line', () => {
+    const s = seg(`Minister welcomes first overview report on case management reviews
+
+The report, ‘Lessons Across the Years: learning from case management reviews 2008-2016’ brings together key learning from 31 case management reviews.
+
+Year: 2019
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({
+      title: 'Lessons Across the Years: learning from case management reviews 2008-2016',
+      reviewType: 'NATIONAL',
+      reportYear: 2019,
+    });
   });
 });
