@@ -321,3 +321,18 @@ describe('what the recommendations view exports', () => {
     expect(recommendationsPython(open, 'http://x/graphql', null)).toContain('HIDE_BELOW = None');
   });
 });
+
+describe('the recommendations picture', () => {
+  it('is well-formed: no element repeats an attribute', () => {
+    const view = shapeMatrix(matrix(), 'agencies', 3);
+    const { svg } = recommendationsPicture(view, [ask(), ask({ id: 'rec-2' })], false, {
+      title: 'T',
+      caption: 'C',
+      footer: 'F',
+    });
+    for (const tag of svg.match(/<[a-z][^>]*>/g) ?? []) {
+      const names = [...tag.matchAll(/\s([a-z-]+)="/g)].map((m) => m[1]);
+      expect(new Set(names).size, tag).toBe(names.length);
+    }
+  });
+});

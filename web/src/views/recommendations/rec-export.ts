@@ -169,8 +169,8 @@ export function recommendationsPicture(
 ): { svg: string; width: number; height: number } {
   const hide = view.hideBelow;
   const width = Math.max(760, LABEL_W + (view.columns.length + 1) * CELL + 64);
-  const text = (x: number, y: number, s: string, opts = '') =>
-    `<text x="${num(x)}" y="${num(y)}" font-size="11" fill="${INK}" ${opts}>${xml(s)}</text>`;
+  const text = (x: number, y: number, s: string, opts = '', size = 11, fill = INK) =>
+    `<text x="${num(x)}" y="${num(y)}" font-size="${size}" fill="${fill}" ${opts}>${xml(s)}</text>`;
   const parts: string[] = [];
   const colX = (j: number) => LABEL_W + j * CELL;
   view.columns.forEach((c, j) => {
@@ -232,7 +232,8 @@ export function recommendationsPicture(
       0,
       y,
       'Recurring asks: near-identical recommendations made in several reviews',
-      'font-size="13" font-weight="700"',
+      'font-weight="700"',
+      13,
     ),
   );
   y += 8;
@@ -245,11 +246,11 @@ export function recommendationsPicture(
     y += 18;
     parts.push(text(0, y, clip(safeText(g.representative ?? '', g.reviews, roomSafe), 150)));
     y += 15;
-    parts.push(text(12, y, recurringLine(g, hide), `fill="${INK_2}"`));
+    parts.push(text(12, y, recurringLine(g, hide), '', 11, INK_2));
   }
   if (asks.length > shown.length) {
     y += 18;
-    parts.push(text(0, y, `… and ${asks.length - shown.length} more (see the CSV).`, `fill="${INK_2}"`));
+    parts.push(text(0, y, `… and ${asks.length - shown.length} more (see the CSV).`, '', 11, INK_2));
   }
   return sheetSvg({ ...frame, width }, { markup: parts.join(''), height: y + 8 });
 }
