@@ -3,7 +3,7 @@
 import type { StatementKind } from '../../../graph/store.ts';
 import type { CaseFilter } from '../../analytics/filter.ts';
 import { isEmptyFilter, type NormalizedFilter } from '../../analytics/filter.ts';
-import { populationFilter } from '../../analytics/population.ts';
+import { NATIONAL, populationFilter } from '../../analytics/population.ts';
 import { knownTaxa, mergeSearchHits } from '../../search/merge.ts';
 import { catalogOf } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
@@ -216,9 +216,11 @@ async function statementTotal(
   return (await ctx.store.statements({ kind, caseIds, limit: 0, offset: 0 })).total;
 }
 
-function facets(ctx: RequestContext, f: NormalizedFilter) {
+function facets(ctx: RequestContext, filter: NormalizedFilter) {
   const { index } = ctx;
   const catalog = catalogOf(index);
+  // Counted over the population, as the other counts are: national publications only when asked for.
+  const f = populationFilter(filter);
   const toValues = (kind: 'harmTypes' | 'agencies' | 'themes') =>
     catalog.list(kind as 'themes', f).map((v) => ({ id: v.id, label: v.label, count: v.caseCount }));
   const enumValues = (
@@ -233,7 +235,11 @@ function facets(ctx: RequestContext, f: NormalizedFilter) {
       count: counts.get(value) ?? 0,
     }));
   };
-  const reviewTypes = [...index.countBy('reviewTypes', f)]
+  // NATIONAL itself counts the national publications the filter matches, the ones listing it would add.
+  const typeCounts = index.countBy('reviewTypes', f);
+  if (typeCounts.has(NATIONAL))
+    typeCounts.set(NATIONAL, index.countBy('reviewTypes', filter).get(NATIONAL) ?? 0);
+  const reviewTypes = [...typeCounts]
     .map(([id, count]) => ({ id, label: id, count }))
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
   const sourceCounts = index.countBy('sources', f);

@@ -75,7 +75,7 @@ describe(`analytics over ${CORPUS.name}`, () => {
       excluded: { national: all.length - reviews.length, unknownYear: 0 },
     });
     expect(net?.caseCount).toBe(all.length);
-    expect(all.length - reviews.length).toBeGreaterThan(0);
+    expect(all.length - reviews.length, 'national publications are among the reviews').toBeGreaterThan(0);
     expect(net?.edges.length).toBeGreaterThan(0);
     for (const e of net?.edges ?? []) {
       const shared = reviews.filter((r) => themesOf(r).includes(e.source) && themesOf(r).includes(e.target));

@@ -22,9 +22,13 @@ interface CaseRow {
   harmTypes: { harmType: { id: string } }[];
   agencies: { agency: { id: string } }[];
   themes: { theme: { id: string } }[];
+  sources: { id: string }[];
 }
 
 const files = corpusFiles();
+
+/** Both corpora hold national publications about neglect (the bundled sample: its national briefing). */
+const NATIONAL_PRESENT = 'a national publication about neglect is among the reviews';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -47,7 +51,7 @@ describe(`GraphQL API over ${CORPUS.name}`, () => {
     const listing = await api.gql<{ cases: { totalCount: number; edges: { node: CaseRow }[] } }>(`{
       cases(first: 100) { totalCount edges { node {
         id title child partnership summary reportYear outcome ageBand reviewType
-        harmTypes { harmType { id } } agencies { agency { id } } themes { theme { id } }
+        harmTypes { harmType { id } } agencies { agency { id } } themes { theme { id } } sources { id }
       } } } }`);
     all = listing.data?.cases.edges.map((e) => e.node) ?? [];
     const sources = await api.gql<{ sources: { id: string; text: string }[] }>('{ sources { id text } }');
@@ -248,7 +252,10 @@ describe(`GraphQL API over ${CORPUS.name}`, () => {
   it('counts themes under a filter as the case list does once national publications are left out', async () => {
     const neglect = all.filter((c) => c.harmTypes.some((h) => h.harmType.id === 'neglect'));
     const themeIds = [...new Set(neglect.flatMap((c) => c.themes.map((t) => t.theme.id)))].sort();
-    expect(neglect.some((c) => c.reviewType === 'NATIONAL')).toBe(true);
+    expect(
+      neglect.some((c) => c.reviewType === 'NATIONAL'),
+      NATIONAL_PRESENT,
+    ).toBe(true);
     expect(themeIds.length).toBeGreaterThan(1);
     const { data, errors } = await api.gql<{ themes: { id: string; caseCount: number }[] }>(
       '{ themes(filter: { harmTypes: ["neglect"] }) { id caseCount } }',
@@ -266,6 +273,56 @@ describe(`GraphQL API over ${CORPUS.name}`, () => {
     }
     expect(themeIds.map((id) => [id, served[id] ?? 0])).toEqual(listed);
     expect(listed.some(([, n]) => Number(n) > 0)).toBe(true);
+  });
+
+  it('counts facet values over case reviews only unless the filter lists NATIONAL, and NATIONAL as what it adds', async () => {
+    const valuesOf: Record<string, (c: CaseRow) => (string | null)[]> = {
+      harmTypes: (c) => c.harmTypes.map((h) => h.harmType.id),
+      agencies: (c) => c.agencies.map((a) => a.agency.id),
+      themes: (c) => c.themes.map((t) => t.theme.id),
+      outcomes: (c) => [c.outcome],
+      ageBands: (c) => [c.ageBand],
+      reviewTypes: (c) => [c.reviewType],
+      sources: (c) => c.sources.map((s) => s.id),
+      years: (c) => [c.reportYear === null ? null : String(c.reportYear)],
+      partnerships: (c) => [c.partnership],
+    };
+    const tally = (rows: CaseRow[], kind: string) => {
+      const out: Record<string, number> = {};
+      for (const c of rows)
+        for (const v of new Set(valuesOf[kind]?.(c))) if (v !== null) out[v] = (out[v] ?? 0) + 1;
+      return out;
+    };
+    const neglect = (c: CaseRow) => c.harmTypes.some((h) => h.harmType.id === 'neglect');
+    const national = (c: CaseRow) => c.reviewType === 'NATIONAL';
+    const fields = Object.keys(valuesOf)
+      .map((k) => `${k} { id count }`)
+      .join(' ');
+    const { data, errors } = await api.gql<Record<string, Record<string, { id: string; count: number }[]>>>(`{
+      plain: facets { ${fields} }
+      neglect: facets(filter: { harmTypes: ["neglect"] }) { ${fields} }
+      everything: facets(filter: { reviewTypes: [SCR, LCSPR, CSPR, NATIONAL, OTHER] }) { ${fields} } }`);
+    expect(errors).toBeUndefined();
+    expect(
+      all.some((c) => national(c) && neglect(c)),
+      NATIONAL_PRESENT,
+    ).toBe(true);
+    for (const [alias, matched, asksForNational] of [
+      ['plain', all, false],
+      ['neglect', all.filter(neglect), false],
+      ['everything', all, true],
+    ] as const) {
+      const counted = asksForNational ? matched : matched.filter((c) => !national(c));
+      for (const kind of Object.keys(valuesOf)) {
+        const served = Object.fromEntries(
+          (data?.[alias]?.[kind] ?? []).filter((v) => v.count > 0).map((v) => [v.id, v.count]),
+        );
+        const expected = tally(counted, kind);
+        const adds = matched.filter(national).length;
+        if (kind === 'reviewTypes' && adds > 0) expected.NATIONAL = adds;
+        expect(served, `${alias} ${kind}`).toEqual(expected);
+      }
+    }
   });
 
   it('looks several cases up by id in one call, in the order asked, null for unknown ids', async () => {
