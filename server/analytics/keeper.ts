@@ -7,9 +7,14 @@
  * The first build reads every case review (seconds at 100k), so a server can start it in the background and
  * listen at once (IndexKeeper.start): until it is in place the keeper is "warming", and a request waits for
  * it a bounded time, then is told to come back (IndexWarmingError).
+ *
+ * Beside it the keeper keeps the search index (server/search/keeper.ts), fed with the same reads: built in
+ * the background once the first analytics index is in place, and brought up to date by every later rebuild
+ * before that rebuild resolves.
  */
 import type { CaseReviewRecord } from '../../graph/records.ts';
 import type { GraphStore } from '../../graph/store.ts';
+import { SearchKeeper } from '../search/keeper.ts';
 import { AnalyticsIndex } from './index.ts';
 
 /**
@@ -65,8 +70,12 @@ export class IndexKeeper {
   private built = false;
   /** The first build while it runs; null before it starts and after it failed (the next ask starts another). */
   private firstBuild: Promise<AnalyticsIndex> | null = null;
+  /** The inverted index over the graph's text that search reads (falls back to the store until ready). */
+  readonly search: SearchKeeper;
 
-  private constructor(private readonly store: GraphStore) {}
+  private constructor(private readonly store: GraphStore) {
+    this.search = new SearchKeeper(store);
+  }
 
   /** Builds the index, then returns the keeper: for callers that cannot answer without it. */
   static async open(store: GraphStore): Promise<IndexKeeper> {
@@ -154,7 +163,8 @@ export class IndexKeeper {
       const known = this.texts.get(f.id);
       if (known !== undefined) texts.set(f.id, known);
     }
-    for (const record of await this.readCases(stale)) {
+    const records = await this.readCases(stale);
+    for (const record of records) {
       texts.set(record.id, {
         text: caseText(record),
         incidentYear: record.incidentYear ?? null,
@@ -176,6 +186,17 @@ export class IndexKeeper {
     this.current = index;
     this.built = true;
     this.firstBuild = null;
+    const searchReady = this.search.ready;
+    const searched = this.search.update({
+      full: changedSet === null,
+      records,
+      stale,
+      sources: changedSet?.sources ?? [],
+      present: facets.map((f) => f.id),
+    });
+    // The first build does not wait for the search index (search asks the store meanwhile); a write does,
+    // so that what it added is found as soon as it returns.
+    if (searchReady) await searched;
     return index;
   }
 

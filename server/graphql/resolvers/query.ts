@@ -176,7 +176,9 @@ export const Query = {
       throw badInput(`text is longer than ${MAX_SEARCH_TEXT} characters`, 'text');
     const first = checkRange('first', args.first, 20, 1, ctx.config.limits.maxFirst);
     const taxa = ctx.taxonSearch().find(text);
-    const stored = await ctx.store.search(text, first);
+    // From the search index beside the analytics index; from the store's scan while that index warms.
+    const stored =
+      ctx.keeper.search.search(text, first, ctx.index.taxonomy) ?? (await ctx.store.search(text, first));
     const hits = mergeSearchHits(taxa, stored, knownTaxa(ctx.index.taxonomy), first);
     return hits.map((hit) => {
       const label = SEARCH_LABELS[hit.kind] ?? 'CaseReview';

@@ -1,0 +1,116 @@
+/**
+ * An inverted index over lower-cased texts: each token (a maximal run of letters and digits) points at the
+ * documents holding it, as one typed array of postings per segment. It answers "which documents can hold
+ * this substring": every run of letters and digits in a needle lies inside one token of any text that holds
+ * the needle, so the documents holding the needle are among those with, for each of its runs, a token
+ * containing that run. A needle that is one run is then answered exactly; any other needle is checked
+ * against the text of each candidate by the caller.
+ */
+
+/** The runs of letters and digits of a lower-cased text, in order, repeats kept. */
+export function tokens(lower: string): string[] {
+  return lower.match(TOKEN) ?? [];
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/** A needle as the index reads it: its runs, and whether it is nothing but one run. */
+export interface Needle {
+  text: string;
+  runs: string[];
+  /** The needle is exactly one run: a document holds it iff one of its tokens contains it. */
+  single: boolean;
+}
+
+export function needleOf(lower: string): Needle {
+  const runs = tokens(lower);
+  return { text: lower, runs, single: runs.length === 1 && runs[0] === lower };
+}
+
+/** One immutable segment: documents 0..size-1, and for each term the documents holding it, ascending. */
+export class PostingSegment {
+  readonly size: number;
+  private readonly terms: string[];
+  /** postings[start[t] .. start[t + 1]) are the documents holding terms[t]. */
+  private readonly start: Uint32Array;
+  private readonly postings: Uint32Array;
+
+  /** `textsOf(d)` gives the lower-cased texts of document d (a document may have several fields). */
+  constructor(size: number, textsOf: (doc: number) => readonly (string | null)[]) {
+    this.size = size;
+    const termOf = new Map<string, number>();
+    const terms: string[] = [];
+    const lastDoc: number[] = [];
+    const counts: number[] = [];
+    let pairs = new Uint32Array(1024);
+    let length = 0;
+    for (let d = 0; d < size; d++) {
+      for (const text of textsOf(d)) {
+        if (!text) continue;
+        for (const token of tokens(text)) {
+          let t = termOf.get(token);
+          if (t === undefined) {
+            t = terms.length;
+            termOf.set(token, t);
+            terms.push(token);
+            lastDoc.push(-1);
+            counts.push(0);
+          }
+          if (lastDoc[t] === d) continue;
+          lastDoc[t] = d;
+          counts[t] = (counts[t] ?? 0) + 1;
+          if (length + 2 > pairs.length) {
+            const grown = new Uint32Array(pairs.length * 2);
+            grown.set(pairs);
+            pairs = grown;
+          }
+          pairs[length++] = t;
+          pairs[length++] = d;
+        }
+      }
+    }
+    this.terms = terms;
+    this.start = new Uint32Array(terms.length + 1);
+    for (let t = 0; t < terms.length; t++) this.start[t + 1] = (this.start[t] ?? 0) + (counts[t] ?? 0);
+    this.postings = new Uint32Array(this.start[terms.length] ?? 0);
+    const fill = this.start.slice(0, terms.length);
+    // Pairs were written in document order, so each term's postings come out ascending.
+    for (let i = 0; i < length; i += 2) {
+      const t = pairs[i] ?? 0;
+      const at = fill[t] ?? 0;
+      this.postings[at] = pairs[i + 1] ?? 0;
+      fill[t] = at + 1;
+    }
+  }
+
+  /**
+   * The documents that may hold the needle (exactly those that do when `needle.single`): marks[d] is
+   * runs.length for each of them. A needle with no runs leaves every document a candidate.
+   */
+  candidates(needle: Needle): Uint8Array | null {
+    if (needle.runs.length === 0) return null;
+    const marks = new Uint8Array(this.size);
+    needle.runs.forEach((run, i) => {
+      for (let t = 0; t < this.terms.length; t++) {
+        if (!(this.terms[t] ?? '').includes(run)) continue;
+        const end = this.start[t + 1] ?? 0;
+        for (let p = this.start[t] ?? 0; p < end; p++) {
+          const d = this.postings[p] ?? 0;
+          if (marks[d] === i) marks[d] = i + 1;
+        }
+      }
+    });
+    return marks;
+  }
+
+  /** Bytes held by the postings, their offsets and the terms (two bytes a character, plus a header each). */
+  bytes(): number {
+    let termBytes = 0;
+    for (const term of this.terms) termBytes += 16 + 2 * term.length;
+    return this.postings.byteLength + this.start.byteLength + termBytes;
+  }
+
+  get termCount(): number {
+    return this.terms.length;
+  }
+}

@@ -1,0 +1,299 @@
+/**
+ * The graph's searchable text in memory: case reviews (title, pseudonym, partnership, summary) and
+ * statements (learning and recommendations), in segments of postings (postings.ts). A search gives the same
+ * hits, in the same order, as the store's substring search (graph/embedded/read/search.ts): a
+ * case-insensitive substring of a taxonomy label, a review's title or pseudonym (a case hit), its
+ * partnership (a partnership hit, unless the title or pseudonym matched), a statement's text; then reviews
+ * found only by their summary, by title. Only the documents the postings name are looked at.
+ *
+ * Documents are added in segments and removed by marking them dead; when too many segments or dead
+ * documents pile up, the live documents are written into one new segment.
+ */
+import { compareSearchHits, compareText, searchNeedle } from '../../graph/read-rules.ts';
+import type { CaseReviewRecord } from '../../graph/records.ts';
+import type { SearchHit, StatementHit, StatementKind } from '../../graph/store.ts';
+import { type Needle, needleOf, PostingSegment } from './postings.ts';
+
+export interface CaseDocument {
+  id: string;
+  title: string;
+  partnership: string | null;
+  /** Lower-cased title, pseudonym, partnership and summary. */
+  lower: { title: string; child: string | null; partnership: string | null; summary: string | null };
+}
+
+export interface StatementDocument {
+  kind: StatementKind;
+  id: string;
+  text: string;
+  sourceId: string;
+  /** The first (by id) review holding it. */
+  caseId: string;
+}
+
+export type SearchStatement = Pick<StatementHit, 'kind' | 'id' | 'text' | 'sourceId' | 'caseId'>;
+
+export function caseDocument(
+  c: Pick<CaseReviewRecord, 'id' | 'title' | 'child' | 'partnership' | 'summary'>,
+): CaseDocument {
+  return {
+    id: c.id,
+    title: c.title,
+    partnership: c.partnership ?? null,
+    lower: {
+      title: c.title.toLowerCase(),
+      child: c.child?.toLowerCase() ?? null,
+      partnership: c.partnership?.toLowerCase() ?? null,
+      summary: c.summary?.toLowerCase() ?? null,
+    },
+  };
+}
+
+export function statementDocument(s: SearchStatement): StatementDocument {
+  return { kind: s.kind, id: s.id, text: s.text, sourceId: s.sourceId, caseId: s.caseId };
+}
+
+/** Labels of the taxonomy's entries in the graph (a handful of hundreds: read whole on every search). */
+export interface SearchTaxonomy {
+  themes: readonly { id: string; label: string }[];
+  harmTypes: readonly { id: string; label: string }[];
+  agencies: readonly { id: string; label: string }[];
+}
+
+class Segment {
+  readonly cases: PostingSegment;
+  readonly statements: PostingSegment;
+  readonly deadCases: Uint8Array;
+  readonly deadStatements: Uint8Array;
+  live: number;
+
+  constructor(
+    readonly caseDocs: readonly CaseDocument[],
+    readonly statementDocs: readonly StatementDocument[],
+  ) {
+    this.cases = new PostingSegment(caseDocs.length, (d) => {
+      const lower = caseDocs[d]?.lower;
+      return lower ? [lower.title, lower.child, lower.partnership, lower.summary] : [];
+    });
+    const lowerText = (d: number) => [statementDocs[d]?.text.toLowerCase() ?? null];
+    this.statements = new PostingSegment(statementDocs.length, lowerText);
+    this.deadCases = new Uint8Array(caseDocs.length);
+    this.deadStatements = new Uint8Array(statementDocs.length);
+    this.live = caseDocs.length + statementDocs.length;
+  }
+
+  get size(): number {
+    return this.caseDocs.length + this.statementDocs.length;
+  }
+}
+
+/** What changed in the graph since the documents were read. */
+export interface Removal {
+  /** Reviews whose documents (and statements) are to go: removed, or to be read again. */
+  cases: ReadonlySet<string>;
+  /** Statements of these sources go. */
+  sources: ReadonlySet<string>;
+  /** Every review the graph holds now (documents of any other review go). */
+  present: ReadonlySet<string>;
+}
+
+const MAX_SEGMENTS = 6;
+/** Share of dead documents past which the live ones are written into one segment. */
+const MAX_DEAD_SHARE = 0.3;
+
+/** A hit with how well its caption matches: 0 = equal to the needle, 1 = starts with it, 2 = contains it. */
+type Ranked = SearchHit & { tier: number };
+
+const byCaption = (a: Ranked, b: Ranked) =>
+  a.tier - b.tier || compareText(a.caption, b.caption) || compareText(a.id, b.id);
+
+/** The best `max` hits seen, kept sorted; a hit worse than the last kept is turned away at once. */
+class Best {
+  readonly hits: Ranked[] = [];
+  constructor(
+    private readonly max: number,
+    private readonly compare: (a: Ranked, b: Ranked) => number,
+  ) {}
+
+  offer(hit: Ranked): void {
+    const { hits } = this;
+    if (hits.length >= this.max) {
+      const last = hits[hits.length - 1];
+      if (last && this.compare(hit, last) >= 0) return;
+      hits.pop();
+    }
+    let i = hits.length;
+    while (i > 0 && this.compare(hit, hits[i - 1] as Ranked) < 0) i--;
+    hits.splice(i, 0, hit);
+  }
+}
+
+function tierOf(caption: string, q: string): number {
+  // A caption that does not start with the needle (in lower case) is tier 2 without lower-casing it whole.
+  const head = caption.slice(0, q.length + 8).toLowerCase();
+  if (!head.startsWith(q)) return 2;
+  return caption.toLowerCase() === q ? 0 : 1;
+}
+
+export interface SearchIndexStats {
+  segments: number;
+  cases: number;
+  statements: number;
+  dead: number;
+  terms: number;
+  /** Bytes of postings, offsets and terms. */
+  postingBytes: number;
+}
+
+export class SearchIndex {
+  private segments: Segment[] = [];
+
+  /** Adds documents as one new segment (those of a review or statement read again replace the old ones). */
+  add(cases: readonly CaseDocument[], statements: readonly StatementDocument[]): void {
+    if (cases.length + statements.length === 0) return;
+    this.segments.push(new Segment(cases, statements));
+    this.compactIfNeeded();
+  }
+
+  /** Marks dead every document the change takes away. */
+  remove(change: Removal): void {
+    for (const segment of this.segments) {
+      segment.caseDocs.forEach((doc, d) => {
+        if (segment.deadCases[d] || (!change.cases.has(doc.id) && change.present.has(doc.id))) return;
+        segment.deadCases[d] = 1;
+        segment.live--;
+      });
+      segment.statementDocs.forEach((doc, d) => {
+        if (segment.deadStatements[d]) return;
+        const gone =
+          change.cases.has(doc.caseId) || !change.present.has(doc.caseId) || change.sources.has(doc.sourceId);
+        if (!gone) return;
+        segment.deadStatements[d] = 1;
+        segment.live--;
+      });
+    }
+    this.segments = this.segments.filter((s) => s.live > 0);
+  }
+
+  private compactIfNeeded(): void {
+    const total = this.segments.reduce((n, s) => n + s.size, 0);
+    const live = this.segments.reduce((n, s) => n + s.live, 0);
+    if (this.segments.length <= MAX_SEGMENTS && total - live <= MAX_DEAD_SHARE * total) return;
+    const cases: CaseDocument[] = [];
+    const statements: StatementDocument[] = [];
+    for (const s of this.segments) {
+      s.caseDocs.forEach((doc, d) => {
+        if (!s.deadCases[d]) cases.push(doc);
+      });
+      s.statementDocs.forEach((doc, d) => {
+        if (!s.deadStatements[d]) statements.push(doc);
+      });
+    }
+    this.segments = cases.length + statements.length === 0 ? [] : [new Segment(cases, statements)];
+  }
+
+  stats(): SearchIndexStats {
+    let cases = 0;
+    let statements = 0;
+    let dead = 0;
+    let terms = 0;
+    let postingBytes = 0;
+    for (const s of this.segments) {
+      cases += s.caseDocs.length;
+      statements += s.statementDocs.length;
+      dead += s.size - s.live;
+      terms += s.cases.termCount + s.statements.termCount;
+      postingBytes += s.cases.bytes() + s.statements.bytes();
+    }
+    return { segments: this.segments.length, cases, statements, dead, terms, postingBytes };
+  }
+
+  /** The store's search, answered from memory: at most `limit` hits. */
+  search(input: string, limit: number, taxonomy: SearchTaxonomy): SearchHit[] {
+    const q = searchNeedle(input);
+    const max = Math.floor(limit);
+    if (q === '' || max < 1) return [];
+    const needle = needleOf(q);
+    const perKind = {
+      theme: new Best(max, byCaption),
+      harmType: new Best(max, byCaption),
+      agency: new Best(max, byCaption),
+      case: new Best(max, byCaption),
+      partnership: new Best(max, byCaption),
+      learning: new Best(max, byCaption),
+      recommendation: new Best(max, byCaption),
+    };
+    const bySummary = new Best(max, (a, b) => compareText(a.caption, b.caption) || compareText(a.id, b.id));
+    for (const [kind, list] of [
+      ['theme', taxonomy.themes],
+      ['harmType', taxonomy.harmTypes],
+      ['agency', taxonomy.agencies],
+    ] as const) {
+      for (const t of list) {
+        if (t.label.toLowerCase().includes(q))
+          perKind[kind].offer({ kind, id: t.id, caption: t.label, caseId: null, tier: tierOf(t.label, q) });
+      }
+    }
+    for (const segment of this.segments) {
+      this.searchCases(segment, needle, perKind.case, perKind.partnership, bySummary);
+      this.searchStatements(segment, needle, perKind.learning, perKind.recommendation);
+    }
+    const ranked = Object.values(perKind)
+      .flatMap((best) => best.hits)
+      .sort(compareSearchHits)
+      .slice(0, max);
+    const hits = [...ranked, ...bySummary.hits].slice(0, max);
+    return hits.map(({ tier: _tier, ...hit }) => hit);
+  }
+
+  private searchCases(segment: Segment, needle: Needle, cases: Best, partnerships: Best, bySummary: Best) {
+    const q = needle.text;
+    const marks = segment.cases.candidates(needle);
+    const want = needle.runs.length;
+    segment.caseDocs.forEach((doc, d) => {
+      if ((marks !== null && marks[d] !== want) || segment.deadCases[d]) return;
+      const { lower } = doc;
+      const byName = lower.title.includes(q) || (lower.child?.includes(q) ?? false);
+      if (byName) {
+        cases.offer({
+          kind: 'case',
+          id: doc.id,
+          caption: doc.title,
+          caseId: null,
+          tier: tierOf(doc.title, q),
+        });
+        return;
+      }
+      if (doc.partnership !== null && lower.partnership?.includes(q)) {
+        partnerships.offer({
+          kind: 'partnership',
+          id: doc.id,
+          caption: doc.partnership,
+          caseId: doc.id,
+          tier: tierOf(doc.partnership, q),
+        });
+        return;
+      }
+      if (lower.summary?.includes(q))
+        bySummary.offer({ kind: 'case', id: doc.id, caption: doc.title, caseId: null, tier: 0 });
+    });
+  }
+
+  private searchStatements(segment: Segment, needle: Needle, learning: Best, recommendations: Best) {
+    const q = needle.text;
+    const marks = segment.statements.candidates(needle);
+    const want = needle.runs.length;
+    segment.statementDocs.forEach((doc, d) => {
+      if ((marks !== null && marks[d] !== want) || segment.deadStatements[d]) return;
+      if (!needle.single && !doc.text.toLowerCase().includes(q)) return;
+      const hit = {
+        kind: doc.kind,
+        id: doc.id,
+        caption: doc.text,
+        caseId: doc.caseId,
+        tier: tierOf(doc.text, q),
+      };
+      (doc.kind === 'learning' ? learning : recommendations).offer(hit);
+    });
+  }
+}
