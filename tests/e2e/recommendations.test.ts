@@ -397,6 +397,41 @@ describe.skipIf(!chromiumPresent)('the recommendations view', { timeout: 120_000
     await page.close();
   });
 
+  it('is a storyboard scene like any view: presented room-safe, with its open cell', async () => {
+    const api = await matrixOf(app.url);
+    const busiest = [...api.cells].sort((a, b) => b.reviewCount - a.reviewCount)[0]!;
+    const { cases } = await graphql<{ cases: { edges: Array<{ node: { child: string | null } }> } }>(
+      app.url,
+      '{ cases(first: 100) { edges { node { child } } } }',
+    );
+    const pseudonyms = [...new Set(cases.edges.flatMap((e) => (e.node.child ? [e.node.child] : [])))].filter(
+      (c) => c.length > 2,
+    );
+    const page = await open(`/?view=recommendations&rcell=${encodeURIComponent(keyOf(busiest))}`);
+    await panelReady(page);
+    await page.getByTestId('storyboard-button').click();
+    const panel = page.getByTestId('storyboard-panel');
+    await panel.waitFor();
+    await page.getByTestId('story-add').click();
+    expect(await panel.getByTestId('story-scene-title').first().inputValue()).toBe('Recommendations');
+    await page.getByTestId('story-present').click();
+    await page.waitForFunction(() => document.querySelector('.app')?.classList.contains('storyboarding'));
+    await expect.poll(() => page.getByTestId('story-title').textContent()).toBe('Recommendations');
+    const caption = (await page.getByTestId('story-caption').textContent()) ?? '';
+    expect(caption).toContain('Room-safe: pseudonyms hidden');
+    await expect.poll(() => new URL(page.url()).searchParams.get('safe')).toBe('1');
+    await expect
+      .poll(() => page.getByTestId('recommendations-status').textContent())
+      .toContain('Room-safe: counts under 3 are hidden.');
+    await panelReady(page);
+    expect(await page.getByTestId('rec-item').count()).toBe(Math.min(50, busiest.recommendationCount));
+    const content = await page.content();
+    for (const p of pseudonyms)
+      expect(new RegExp(`(?<![\\p{L}])${escapeRegExp(p)}(?![\\p{L}])`, 'u').test(content), p).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
   for (const [zoom, width, height] of [
     [2, 640, 360],
     [4, 320, 180],
