@@ -295,6 +295,12 @@ describe.skipIf(!chromiumPresent)('the recommendations view', { timeout: 120_000
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-row')));
     expect(rows).toEqual(api.rows.map((r) => r.agency?.id ?? ''));
     expect(await again.getByTestId('rec-item').count()).toBe(cell.recommendationCount);
+    // The open cell is the one the Tab key stops at.
+    expect(
+      await again
+        .locator('.rec-cell[tabindex="0"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell'))),
+    ).toEqual([keyOf(cell)]);
     await again.close();
   });
 

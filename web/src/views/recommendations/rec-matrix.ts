@@ -19,11 +19,12 @@ export function matrixTable(
   const totalText = (a: { reviews: number; hidden: boolean }) => (a.hidden ? `<${hide}` : String(a.reviews));
   const totalLabel = (a: Axis) =>
     a.hidden ? `${a.label}: fewer than ${hide} reviews in all` : `${a.label}: ${a.reviews} reviews in all`;
-  let first = true;
+  // The one cell the Tab key stops at: the open one, else the first.
+  const shown = view.grid.flat();
+  const stop = shown.find((c) => c !== null && c.key === open) ?? shown.find((c) => c !== null);
   const cellButton = (c: CellView, i: number, j: number) => {
     const pressed = c.key === open;
-    const tabbable = open ? pressed : first;
-    first = false;
+    const tabbable = c === stop;
     return h(
       'button',
       {

@@ -383,10 +383,12 @@ export class RecommendationsView {
   private syncPanel(): void {
     const state = this.host.state();
     const key = recommendationParams(state.views).recCell;
-    for (const b of this.matrix.querySelectorAll<HTMLButtonElement>('.rec-cell')) {
-      const open = b.dataset.cell === key;
-      b.setAttribute('aria-expanded', String(open));
-      if (key) b.tabIndex = open ? 0 : -1;
+    const cells = [...this.matrix.querySelectorAll<HTMLButtonElement>('.rec-cell')];
+    const opened = cells.find((b) => b.dataset.cell === key);
+    for (const b of cells) {
+      b.setAttribute('aria-expanded', String(b === opened));
+      // The open cell is where the Tab key stops in the matrix.
+      if (opened) b.tabIndex = b === opened ? 0 : -1;
     }
     const parsed = key ? parseCellKey(key) : null;
     if (!key || !parsed || !this.shaped) {
