@@ -119,9 +119,15 @@ function listIsSurer(
   });
   if (plausible.length / cases.length < MIN_PLAUSIBLE_SHARE) return false;
   // Numbered paragraphs of a page about reviews in general (an annual report, guidance) are not publications.
-  if (isNationalKind(kind) && readProse().layout === 'not-a-review') return false;
+  if (kind === 'national-publications' && readProse().layout === 'not-a-review') return false;
   if (seen.size >= 2 && !isNationalKind(kind)) return true;
-  return !proseIsSurer(view, readProse());
+  const prose = readProse();
+  // One dated entry ("2025 - Area - Gabriel") and a prose reading of the same child: the entry's heading
+  // carries the area and year the prose lacks.
+  const only = cases.length === 1 ? cases[0] : undefined;
+  if (isDatedKind(kind) && only?.child && prose.cases.length === 1 && prose.cases[0]?.child === only.child)
+    return true;
+  return !proseIsSurer(view, prose);
 }
 
 function looksLikeReview(c: ExtractedCase): boolean {
@@ -157,6 +163,10 @@ function trimEnd(text: string, end: number, floor: number): number {
   let e = end;
   while (e > floor && /\s/.test(text[e - 1] ?? '')) e -= 1;
   return e;
+}
+
+function isDatedKind(kind: DocumentKind): boolean {
+  return kind === 'yearly-list' || kind === 'monthly-update';
 }
 
 function isNationalKind(kind: DocumentKind): boolean {

@@ -561,3 +561,37 @@ Year: 2019
     });
   });
 });
+
+describe('one-entry lists and quarterly analyses', () => {
+  it('reads a repository update with one dated entry by its heading: area, year and child', () => {
+    const s = seg(`Case reviews update
+
+Last updated: 04 Mar 2026
+
+New in the collection
+
+This update highlights case reviews recently added to the collection.
+
+2026 - Westmarch and Eastmere - Tobias
+
+Death of a 16-year-old boy in May 2024. Tobias died after a fight with an older young person.
+Learning themes include: the voice of the child; identifying young people at risk of exploitation.
+Recommendations include: ensure case histories move with a child who moves area; review how risk is graded.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({ child: 'Tobias', partnership: 'Westmarch and Eastmere', reportYear: 2026 });
+  });
+
+  it('reads a quarterly briefing on the reviews it examined as one national review', () => {
+    const s = seg(`Learning for ambulance crews from case reviews: Quarter 3 briefing
+
+Released December 2024
+
+Introduction
+
+This briefing is the third in a series. Between July and September, 64 published SCRs were examined and 30 fit the criteria for analysis.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]?.reviewType).toBe('NATIONAL');
+  });
+});
