@@ -2,8 +2,21 @@
  * A tiny typed GraphQL client over fetch. Failures are values with a kind the UI can act on:
  * 'unreachable' (offer retry), 'unauthorised' (ask for the API token), 'forbidden' (admin token wrong),
  * 'graphql' (the server answered with errors), 'http' (anything else).
+ *
+ * A server that has just started may ask to be asked again while it prepares its analysis; the client
+ * does so for a bounded time (./warming.ts), saying meanwhile that it waits ("Preparing the analysis…").
  */
+import { preparingNotice } from '../shell/status.ts';
 import type { Operation } from './queries.ts';
+import {
+  type Clock,
+  DEFAULT_WARMING_POLICY,
+  type Fetch,
+  fetchThroughWarming,
+  isWarmingGaveUp,
+  realClock,
+  type WarmingPolicy,
+} from './warming.ts';
 
 export type ApiErrorKind = 'unreachable' | 'unauthorised' | 'forbidden' | 'graphql' | 'http' | 'aborted';
 
@@ -11,6 +24,8 @@ export interface ApiError {
   kind: ApiErrorKind;
   message: string;
   status?: number;
+  /** The server was still preparing its analysis when the client stopped waiting. */
+  warming?: true;
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -41,11 +56,29 @@ export interface Api {
   ): Promise<ApiResult<TData>>;
 }
 
+export interface ClientOptions {
+  fetch?: Fetch;
+  clock?: Clock;
+  warming?: WarmingPolicy;
+  /** Told, per request, how long it has waited for a warming server so far; null once it stops waiting. */
+  onWait?: (request: object, waitedMs: number | null) => void;
+}
+
 export class GraphQLClient implements Api {
+  private readonly options: Required<ClientOptions>;
+
   constructor(
     private readonly endpoint: string,
     private readonly tokens: TokenSource,
-  ) {}
+    options: ClientOptions = {},
+  ) {
+    this.options = {
+      fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+      clock: options.clock ?? realClock,
+      warming: options.warming ?? DEFAULT_WARMING_POLICY,
+      onWait: options.onWait ?? ((request, waitedMs) => preparingNotice.update(request, waitedMs)),
+    };
+  }
 
   async request<TData, TVars>(
     op: Operation<TData, TVars>,
@@ -88,12 +121,31 @@ export class GraphQLClient implements Api {
   ): Promise<ApiResult<TData>> {
     let response: Response;
     try {
-      response = await fetch(this.endpoint, {
-        method: 'POST',
-        body,
-        headers: this.headers(extraHeaders, token),
-        signal,
-      });
+      const request = {};
+      const answer = await fetchThroughWarming(
+        this.options.fetch,
+        this.endpoint,
+        { method: 'POST', body, headers: this.headers(extraHeaders, token), signal },
+        {
+          clock: this.options.clock,
+          policy: this.options.warming,
+          onWait: (waitedMs) => this.options.onWait(request, waitedMs),
+          signal,
+        },
+      );
+      if (isWarmingGaveUp(answer)) {
+        const waited = Math.round(answer.waitedMs / 1000);
+        return {
+          ok: false,
+          error: {
+            kind: 'unreachable',
+            message: `The server is still preparing its analysis after ${waited} s of waiting. It has probably just started; try again in a minute.`,
+            status: 503,
+            warming: true,
+          },
+        };
+      }
+      response = answer;
     } catch (cause) {
       if (signal?.aborted) return fail('aborted', 'The request was cancelled.');
       return fail(

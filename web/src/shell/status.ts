@@ -1,4 +1,7 @@
-/** The map's states other than "drawn": loading, nothing matches, server unreachable, token needed. */
+/**
+ * The map's states other than "drawn": loading, nothing matches, server unreachable, token needed; and,
+ * over every view, a note while requests wait for a server that is still preparing its analysis.
+ */
 import type { ApiError } from '../api/client.ts';
 import { h, ICONS, icon, replaceChildren } from './dom.ts';
 
@@ -57,13 +60,22 @@ export class StageStatus {
         ),
       );
     } else {
-      const unreachable = state.error.kind === 'unreachable';
+      const warming = state.error.warming === true;
+      const unreachable = state.error.kind === 'unreachable' && !warming;
       replaceChildren(
         this.root,
         h(
           'div',
           { class: 'status-card', role: 'alert' },
-          h('h2', {}, unreachable ? 'Cannot reach the Threadline server' : 'Something went wrong'),
+          h(
+            'h2',
+            {},
+            warming
+              ? 'The analysis is not ready yet'
+              : unreachable
+                ? 'Cannot reach the Threadline server'
+                : 'Something went wrong',
+          ),
           h('p', {}, state.error.message),
           unreachable
             ? h('p', { class: 'hint' }, 'Check that the server is running (npm start), then try again.')
@@ -79,3 +91,47 @@ export class StageStatus {
     }
   }
 }
+
+/**
+ * "Preparing the analysis… (n s)" while any request waits for a server that has just started, gone once
+ * none waits. Shown with the toasts; the count of seconds is left out of what is announced.
+ */
+export class PreparingNotice {
+  private readonly waiting = new Map<object, number>();
+  private note: HTMLElement | null = null;
+  private seconds: HTMLElement | null = null;
+
+  update(request: object, waitedMs: number | null): void {
+    if (waitedMs === null) this.waiting.delete(request);
+    else this.waiting.set(request, waitedMs);
+    if (this.waiting.size === 0) {
+      this.note?.remove();
+      this.note = null;
+      this.seconds = null;
+      return;
+    }
+    if (!this.note?.isConnected) {
+      this.seconds = h('span', { 'aria-hidden': 'true' });
+      this.note = h(
+        'div',
+        { class: 'toast', 'data-testid': 'preparing' },
+        'Preparing the analysis…',
+        this.seconds,
+      );
+      toastArea().append(this.note);
+    }
+    const waited = Math.floor(Math.max(...this.waiting.values()) / 1000);
+    if (this.seconds) this.seconds.textContent = ` (${waited} s)`;
+  }
+}
+
+/** The page's toast area, or one of its own on a page without it. */
+function toastArea(): HTMLElement {
+  const existing = document.querySelector<HTMLElement>('.toasts');
+  if (existing) return existing;
+  const area = h('div', { class: 'toasts', role: 'status', 'aria-live': 'polite' });
+  document.body.append(area);
+  return area;
+}
+
+export const preparingNotice = new PreparingNotice();
