@@ -54,6 +54,16 @@ const AGED_NAME = new RegExp(
   String.raw`\b${AGE_BEFORE}['‘"“]?(${NAME})['’"”]?(?:${AFTER_NAME}|(?=['’]s\b|\s+death\b))`,
   'gu',
 );
+/** "Local Child Safeguarding Practice Review Leo": a review named after its child. */
+const REVIEW_OF_NAME = new RegExp(
+  String.raw`\b(?:Practice|Case|Learning|Management)[ \t]+Review[ \t]+['‘"“]?(${NAME})['’"”]?(?=[ \t]*(?:[.,;:)\n]|$|\s+(?:was|is|has|into|published)\b))`,
+  'gu',
+);
+/** "Leo was 4 months old when he died": a sentence that opens with a named child's age. */
+const OPENS_WITH_AGE = new RegExp(
+  String.raw`(?<=[.!?]\s+|^)(${NAME}) was (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ](?:year|month|week|day)s?[- ]old\b`,
+  'gmu',
+);
 /** "Keanu Williams died on 9 January 2011": a sentence that opens with a named child's death. */
 const OPENS_WITH_DEATH = new RegExp(
   String.raw`(?<=[.!?]\s+|^)(${NAME}) (?:died|was killed|was murdered)\b`,
@@ -137,7 +147,17 @@ export function findSubjects(text: string, title: string): Subject[] {
     if (!prefixedNameHolds(text, title, name, m.index + m[0].length)) continue;
     add(`${m[1] as string} ${name}`, m.index, m.index + m[0].length);
   }
-  for (const re of [EVENT_NAME, DIED, AGED, AGED_NAME, OPENS_WITH_DEATH, KNOWN_AS, CHILD_FIELD]) {
+  for (const re of [
+    EVENT_NAME,
+    DIED,
+    AGED,
+    AGED_NAME,
+    OPENS_WITH_DEATH,
+    OPENS_WITH_AGE,
+    REVIEW_OF_NAME,
+    KNOWN_AS,
+    CHILD_FIELD,
+  ]) {
     for (const m of text.matchAll(re)) {
       const name = (m[1] as string).trim();
       if (!isGivenName(name)) continue;

@@ -444,6 +444,23 @@ A review should take place if abuse is known or suspected and a child has:
     expect(s.cases).toEqual([]);
   });
 
+  it('reads a committee page on when a review may be required as no review', () => {
+    const s = seg(`Significant case reviews
+
+Committees are responsible for conducting significant case reviews.
+
+This states that a significant case review may be required:
+
+when a child dies and:
+
+  • abuse or neglect is known or suspected to be a factor in the child's death;
+  • the death is by suicide or accidental death;
+
+When a child has not died but has sustained significant harm, a review may also be held.
+`);
+    expect(s.cases).toEqual([]);
+  });
+
   it('reads a page that says what any learning review does as no review', () => {
     const s = seg(`Findings and lessons from Learning Reviews
 
@@ -486,6 +503,16 @@ The review, Lessons Across the Years, was launched at Queen's University today. 
 It analysed 31 case reviews relating to 52 children carried out at Queen's University.
 `);
     expect(s.cases.map((c) => c.child)).toEqual([null]);
+  });
+
+  it('names the child a published review is named after, on a bulletin that also explains reviews', () => {
+    const s = seg(`Today the WSCP have published Local Child Safeguarding Practice Review Ivo.
+A Local Child Safeguarding Practice Review (LCSPR) is a locally conducted multi-agency review where a child has been abused or neglected.
+The purpose of a review is to establish whether there are lessons to be learned.
+The statutory guidance for Child Safeguarding Practice Reviews can be found in Working Together.
+Ivo was 3 months old when he died; he lived with his mother and father.
+`);
+    expect(s.cases.map((c) => c.child)).toEqual(['Ivo']);
   });
 
   it('leaves out a child named only to compare with', () => {
