@@ -60,6 +60,63 @@ export interface SearchTaxonomy {
   agencies: readonly { id: string; label: string }[];
 }
 
+const KIND_CODES: readonly StatementKind[] = ['learning', 'recommendation'];
+
+/**
+ * Statements as columns rather than one object each (700k at 100k reviews): ids and texts as strings, the
+ * kind, review and source as small numbers into tables of the distinct values.
+ */
+class StatementColumns {
+  readonly ids: string[];
+  readonly texts: string[];
+  readonly kinds: Uint8Array;
+  readonly caseOf: Uint32Array;
+  readonly sourceOf: Uint32Array;
+  readonly caseIds: string[] = [];
+  readonly sourceIds: string[] = [];
+
+  constructor(docs: readonly StatementDocument[]) {
+    const n = docs.length;
+    this.ids = new Array<string>(n);
+    this.texts = new Array<string>(n);
+    this.kinds = new Uint8Array(n);
+    this.caseOf = new Uint32Array(n);
+    this.sourceOf = new Uint32Array(n);
+    const caseAt = new Map<string, number>();
+    const sourceAt = new Map<string, number>();
+    const at = (map: Map<string, number>, table: string[], value: string) => {
+      let i = map.get(value);
+      if (i === undefined) {
+        i = table.length;
+        map.set(value, i);
+        table.push(value);
+      }
+      return i;
+    };
+    docs.forEach((doc, d) => {
+      this.ids[d] = doc.id;
+      this.texts[d] = doc.text;
+      this.kinds[d] = KIND_CODES.indexOf(doc.kind);
+      this.caseOf[d] = at(caseAt, this.caseIds, doc.caseId);
+      this.sourceOf[d] = at(sourceAt, this.sourceIds, doc.sourceId);
+    });
+  }
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  document(d: number): StatementDocument {
+    return {
+      kind: KIND_CODES[this.kinds[d] ?? 0] ?? 'learning',
+      id: this.ids[d] ?? '',
+      text: this.texts[d] ?? '',
+      sourceId: this.sourceIds[this.sourceOf[d] ?? 0] ?? '',
+      caseId: this.caseIds[this.caseOf[d] ?? 0] ?? '',
+    };
+  }
+}
+
 class Segment {
   readonly cases: PostingSegment;
   readonly statements: PostingSegment;
@@ -67,19 +124,22 @@ class Segment {
   readonly deadStatements: Uint8Array;
   live: number;
 
+  readonly statementDocs: StatementColumns;
+
   constructor(
     readonly caseDocs: readonly CaseDocument[],
-    readonly statementDocs: readonly StatementDocument[],
+    statements: readonly StatementDocument[],
   ) {
+    this.statementDocs = new StatementColumns(statements);
+    const texts = this.statementDocs.texts;
     this.cases = new PostingSegment(caseDocs.length, (d) => {
       const lower = caseDocs[d]?.lower;
       return lower ? [lower.title, lower.child, lower.partnership, lower.summary] : [];
     });
-    const lowerText = (d: number) => [statementDocs[d]?.text.toLowerCase() ?? null];
-    this.statements = new PostingSegment(statementDocs.length, lowerText);
+    this.statements = new PostingSegment(texts.length, (d) => [texts[d]?.toLowerCase() ?? null]);
     this.deadCases = new Uint8Array(caseDocs.length);
-    this.deadStatements = new Uint8Array(statementDocs.length);
-    this.live = caseDocs.length + statementDocs.length;
+    this.deadStatements = new Uint8Array(texts.length);
+    this.live = caseDocs.length + texts.length;
   }
 
   get size(): number {
@@ -114,6 +174,13 @@ class Best {
     private readonly max: number,
     private readonly compare: (a: Ranked, b: Ranked) => number,
   ) {}
+
+  /** Whether a hit with this tier, caption and id would be kept (for byCaption order). */
+  takes(tier: number, caption: string, id: string): boolean {
+    const last = this.hits.length >= this.max ? this.hits[this.hits.length - 1] : undefined;
+    if (!last) return true;
+    return (tier - last.tier || compareText(caption, last.caption) || compareText(id, last.id)) < 0;
+  }
 
   offer(hit: Ranked): void {
     const { hits } = this;
@@ -163,14 +230,15 @@ export class SearchIndex {
         segment.deadCases[d] = 1;
         segment.live--;
       });
-      segment.statementDocs.forEach((doc, d) => {
-        if (segment.deadStatements[d]) return;
-        const gone =
-          change.cases.has(doc.caseId) || !change.present.has(doc.caseId) || change.sources.has(doc.sourceId);
-        if (!gone) return;
+      const docs = segment.statementDocs;
+      const caseGone = docs.caseIds.map((id) => change.cases.has(id) || !change.present.has(id));
+      const sourceGone = docs.sourceIds.map((id) => change.sources.has(id));
+      for (let d = 0; d < docs.length; d++) {
+        if (segment.deadStatements[d]) continue;
+        if (!caseGone[docs.caseOf[d] ?? 0] && !sourceGone[docs.sourceOf[d] ?? 0]) continue;
         segment.deadStatements[d] = 1;
         segment.live--;
-      });
+      }
     }
     this.segments = this.segments.filter((s) => s.live > 0);
   }
@@ -185,9 +253,9 @@ export class SearchIndex {
       s.caseDocs.forEach((doc, d) => {
         if (!s.deadCases[d]) cases.push(doc);
       });
-      s.statementDocs.forEach((doc, d) => {
-        if (!s.deadStatements[d]) statements.push(doc);
-      });
+      for (let d = 0; d < s.statementDocs.length; d++) {
+        if (!s.deadStatements[d]) statements.push(s.statementDocs.document(d));
+      }
     }
     this.segments = cases.length + statements.length === 0 ? [] : [new Segment(cases, statements)];
   }
@@ -283,17 +351,17 @@ export class SearchIndex {
     const q = needle.text;
     const marks = segment.statements.candidates(needle);
     const want = needle.runs.length;
-    segment.statementDocs.forEach((doc, d) => {
-      if ((marks !== null && marks[d] !== want) || segment.deadStatements[d]) return;
-      if (!needle.single && !doc.text.toLowerCase().includes(q)) return;
-      const hit = {
-        kind: doc.kind,
-        id: doc.id,
-        caption: doc.text,
-        caseId: doc.caseId,
-        tier: tierOf(doc.text, q),
-      };
-      (doc.kind === 'learning' ? learning : recommendations).offer(hit);
-    });
+    const docs = segment.statementDocs;
+    for (let d = 0; d < docs.length; d++) {
+      if ((marks !== null && marks[d] !== want) || segment.deadStatements[d]) continue;
+      const text = docs.texts[d] ?? '';
+      if (!needle.single && !text.toLowerCase().includes(q)) continue;
+      const best = docs.kinds[d] === 0 ? learning : recommendations;
+      const tier = tierOf(text, q);
+      const id = docs.ids[d] ?? '';
+      if (!best.takes(tier, text, id)) continue;
+      const { kind, caseId } = docs.document(d);
+      best.offer({ kind, id, caption: text, caseId, tier });
+    }
   }
 }
