@@ -18,7 +18,7 @@ const COOKIE_CHROME =
 /** "Home > News > …", "Home / Reviews"; not "Home/school liaison". */
 const BREADCRUMB = /^(?:you are here:?\s*)?home\s*(?:[>›»]|\s[/|]\s)/i;
 const LONE_CHROME =
-  /^(?:back to top|top of page|print(?: this page)?|menu|main menu|search|search this site|sign in|log in|read more|show more|load more|subscribe|advertisement|share|share this(?: page| article| story| post)?)$/i;
+  /^(?:back to top|top of page|print(?: this page)?|menu|main menu|search|search this site|sign in|log in|read more|show more|load more|subscribe|advertisement|share|share this(?: page| article| story| post)?|view (?:this email )?in (?:your |a web )?browser|having trouble viewing this email\??)$/i;
 const NETWORKS =
   /\b(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|messenger|bluesky|threads|email|e-mail)\b/gi;
 const SHARE_ROW =

@@ -5,9 +5,11 @@
  * copyright holder, or the acronym an opening sentence speaks as. A leading bracketed editorial note
  * ("[Fictional example ...]") is not the title.
  */
+
 import { monthYearIn } from '../extract/dates.ts';
 import { type Line, paragraphsOf } from '../extract/lines.ts';
 import type { TextView } from '../extract/view.ts';
+import { isChromeLine } from '../read/chrome.ts';
 
 export interface DocumentMeta {
   title: string;
@@ -52,14 +54,16 @@ export function documentMeta(view: TextView): DocumentMeta {
 
 function titleLineOf(view: TextView): Line | null {
   const notes = new Set(editorialNoteLines(view));
-  const usable = (l: Line) => !l.blank && !notes.has(l.index) && !PROVENANCE.test(l.text);
+  const usable = (l: Line) =>
+    !l.blank && !notes.has(l.index) && !PROVENANCE.test(l.text) && !isChromeLine(l.text.trim());
   const first = view.lines.find(usable) ?? null;
   // A short opening line that is no sentence is the title, even when a later line looks more like a heading.
   if (
     first &&
     view.hintOf(first) !== 'heading' &&
     first.text.trim().length <= 160 &&
-    !/[.:;,]$/.test(first.text.trim())
+    // A site's title cut short ("Learning for the police from reviews of …") is still a title.
+    (!/[.:;,]$/.test(first.text.trim()) || /(?:\.\.\.|…)$/.test(first.text.trim()))
   )
     return first;
   const heading = view.lines.find((l) => usable(l) && view.hintOf(l) === 'heading');

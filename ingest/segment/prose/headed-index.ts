@@ -6,6 +6,7 @@
  */
 
 import type { ReviewType } from '../../../graph/records.ts';
+import { isChromeLine } from '../../read/chrome.ts';
 import { endsSentence, type Line } from '../../extract/lines.ts';
 import { pseudonymInTitle } from '../../extract/pseudonym.ts';
 import type { TextView } from '../../extract/view.ts';
@@ -88,9 +89,14 @@ function isEntryHeading(view: TextView, line: Line, next: Line | undefined): boo
   const t = headingText(line.text);
   if (!next || t.length > 120 || /[.,;:]$/.test(t) || DATE_LINE.test(t)) return false;
   if (!/^[\p{Lu}"“‘'\d]/u.test(t) || headingKind(line, view) !== null) return false;
+  if (CONTENTS_HEADING.test(t) || isChromeLine(t)) return false;
   const n = next.text.trim();
   return !DATE_LINE.test(n) && (endsSentence(n) || n.length > 100);
 }
+
+/** "In This Issue", "Contents": a heading over the list of what follows, never an entry itself. */
+const CONTENTS_HEADING =
+  /^(?:in this (?:issue|edition|newsletter|briefing|update)|inside this (?:issue|edition)|(?:table of )?contents|at a glance)$/i;
 
 function previousContentEnd(lines: Line[], next: Line): number {
   const i = lines.indexOf(next);

@@ -70,7 +70,8 @@ export function segmentProse(view: TextView, ctx: SegmentContext): ProseResult {
   } else {
     {
       const n = about.stated && !about.national ? about.stated : 1;
-      const national = about.national && !/\bthematic\b/i.test(title);
+      // A local thematic review is titled so; an opening sentence that mentions one titles nothing.
+      const national = about.national && !(/\bthematic\b/i.test(title) && !/[.!?]$/.test(title));
       drafts = Array.from({ length: n }, (_, i) => ({
         span: body,
         // Reviews known only by their number are told apart by it, so they stay separate reviews.
@@ -152,6 +153,8 @@ function publicationName(text: string): string | null {
 const PUBLICATION_NAME = [
   /\b(?:the|this|a|its|new) (?:report|review|analysis|study|overview),? (?:(?:titled|entitled|called|named),? )?[‘'"“]([^’'"”\n]{8,200})[’'"”]/iu,
   /\b[Tt]he (?:report|review|analysis|study|overview), (\p{Lu}[^,\n]{7,120}), (?:was|is|has|were)\b/u,
+  // "our second national review into Sudden Unexpected Death in Infancy (SUDI) was published"
+  /\b(?:our|the|its) ((?:first|second|third|fourth|fifth|latest|new) national (?:thematic )?(?:review|analysis|report) (?:into|of|on) [^.,;:(\n]{5,120}?)(?=\s*\(|\s+(?:and|was|were|is|has|which|that|published)\b|[.,;:\n])/iu,
 ];
 
 /**
@@ -169,7 +172,7 @@ const REVIEW_CODE =
 const TITLE_LINES = 4;
 
 function namesReview(line: string): boolean {
-  return namesReviewKind(line) || /\b(?:analysis|review)\b/i.test(line);
+  return namesReviewKind(line) || /\b(?:analys[ie]s|reviews?)\b/i.test(line);
 }
 
 function cleanTitle(title: string): string {

@@ -622,3 +622,45 @@ This briefing is the third in a series. Between July and September, 64 published
     expect(s.cases[0]?.reviewType).toBe('NATIONAL');
   });
 });
+
+describe('a national panel newsletter', () => {
+  it('names the national review it announces, never its contents heading or the email chrome', () => {
+    const s = seg(`View this email in your browser
+
+This month, we have published our third review into water safety and started work on our fourth national thematic review.
+
+In This Issue
+
+  • Spotlight – How can you embed good practice on water safety?
+  • Fourth national review into exploitation of teenagers
+  • Register for the panel's webinar
+
+Spotlight
+
+How can you embed good practice on water safety?
+
+Last week, our third national review into Drowning in Early Childhood (DEC) was published (Thursday 9 May).
+Between 2021 and 2023, the deaths of 18 children from drowning were notified to the panel.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({
+      title: 'third national review into Drowning in Early Childhood',
+      reviewType: 'NATIONAL',
+    });
+  });
+
+  it('keeps a site title cut short with an ellipsis as the title of a national briefing', () => {
+    const s = seg(`Learning for ambulance crews from reviews of death or serious harm … · Learning for ambulance…
+
+Learning for ambulance crews
+
+from reviews of death or serious harm
+
+Released December 2024
+
+Between July and September, 64 published SCRs were examined and 30 fit the criteria for analysis.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]?.title).toContain('Learning for ambulance crews from reviews of death or serious harm');
+  });
+});
