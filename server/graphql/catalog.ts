@@ -1,6 +1,7 @@
 /**
  * Taxonomy entries as the API shows them (HarmType, Agency, Theme objects), each with its case count under
- * the filter it was asked with. Theme views remember that filter so Theme.cases/related stay inside it.
+ * the filter it was asked with (case reviews only, without one). Theme views remember that filter so
+ * Theme.cases/related stay inside it.
  */
 
 import {
@@ -61,15 +62,17 @@ export class Catalog {
       agencies: new Map(t.agencies.map((e) => [e.id, { ...e }])),
       themes: new Map(t.themes.map((e) => [e.id, { ...e }])),
     };
+    // Counts follow the analytics population: national publications only when asked for.
+    const population = populationFilter(normalizeFilter(null));
     this.overall = {
-      harmTypes: index.countBy('harmTypes'),
-      agencies: index.countBy('agencies'),
-      // Theme counts follow the analytics population: national publications only when asked for.
-      themes: index.countBy('themes', populationFilter(normalizeFilter(null))),
+      harmTypes: index.countBy('harmTypes', population),
+      agencies: index.countBy('agencies', population),
+      themes: index.countBy('themes', population),
     };
-    // Ids met in cases but missing from the taxonomy still get an entry, labelled by their id.
+    // Ids met in cases (national publications' too) but missing from the taxonomy still get an entry,
+    // labelled by their id.
     for (const kind of ['harmTypes', 'agencies', 'themes'] as const) {
-      for (const id of this.overall[kind].keys()) {
+      for (const id of index.countBy(kind).keys()) {
         if (!this.entries[kind].has(id)) this.entries[kind].set(id, { id, label: id, description: null });
       }
     }

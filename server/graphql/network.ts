@@ -39,8 +39,8 @@ export function labelledNetwork(
   const network = significantNetwork(index, filter, options);
   const catalog = catalogOf(index);
   return {
-    // Every review matching the filter, as before; the weights and links count network.population.
-    caseCount: index.count(filter),
+    // The reviews the weights and links count: national publications only when the filter asks for them.
+    caseCount: network.population.reviews,
     nodes: network.nodes.map((n) => {
       const theme = catalog.theme(n.id);
       return { ...n, label: theme.label, group: theme.group };

@@ -3,7 +3,7 @@
 import type { StatementKind } from '../../../graph/store.ts';
 import type { CaseFilter } from '../../analytics/filter.ts';
 import { isEmptyFilter, type NormalizedFilter } from '../../analytics/filter.ts';
-import { NATIONAL, populationFilter } from '../../analytics/population.ts';
+import { NATIONAL, populationFilter, populationOf } from '../../analytics/population.ts';
 import { knownTaxa, mergeSearchHits } from '../../search/merge.ts';
 import { catalogOf } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
@@ -40,11 +40,15 @@ const SEARCH_LABELS: Record<string, string> = {
 
 export const Query = {
   stats: async (_: unknown, { filter }: FilterArgs, ctx: RequestContext) => {
-    const f = readFilter(ctx.index, filter);
+    const asked = readFilter(ctx.index, filter);
     const { index } = ctx;
+    // Counted over the population, as the other counts are: national publications only when asked for.
+    const f = populationFilter(asked);
+    const { population } = populationOf(index, asked);
     const years = index.yearRange(f);
-    const base = { cases: index.count(f), yearMin: years.min, yearMax: years.max };
-    if (isEmptyFilter(f)) {
+    const base = { cases: population.reviews, yearMin: years.min, yearMax: years.max, population };
+    if (isEmptyFilter(asked)) {
+      // Without a filter, what is stored: documents, taxonomy entries, statements and relationships.
       const { nodes, relationships } = index.counts;
       return {
         ...base,
@@ -80,10 +84,11 @@ export const Query = {
     };
   },
 
+  // Counted over the population: national publications only when the filter asks for them.
   harmTypes: (_: unknown, { filter }: FilterArgs, ctx: RequestContext) =>
-    catalogOf(ctx.index).list('harmTypes', readFilter(ctx.index, filter)),
+    catalogOf(ctx.index).list('harmTypes', populationFilter(readFilter(ctx.index, filter))),
   agencies: (_: unknown, { filter }: FilterArgs, ctx: RequestContext) =>
-    catalogOf(ctx.index).list('agencies', readFilter(ctx.index, filter)),
+    catalogOf(ctx.index).list('agencies', populationFilter(readFilter(ctx.index, filter))),
   themes: (_: unknown, { filter }: FilterArgs, ctx: RequestContext) => {
     const f = readFilter(ctx.index, filter);
     // Counted over the population; the theme keeps the filter as asked (its cases apply the rule again).

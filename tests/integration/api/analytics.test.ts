@@ -74,7 +74,7 @@ describe(`analytics over ${CORPUS.name}`, () => {
       reviews: reviews.length,
       excluded: { national: all.length - reviews.length, unknownYear: 0 },
     });
-    expect(net?.caseCount).toBe(all.length);
+    expect(net?.caseCount, 'caseCount counts the population').toBe(reviews.length);
     expect(all.length - reviews.length, 'national publications are among the reviews').toBeGreaterThan(0);
     expect(net?.edges.length).toBeGreaterThan(0);
     for (const e of net?.edges ?? []) {
@@ -108,6 +108,7 @@ describe(`analytics over ${CORPUS.name}`, () => {
       reviews: all.length,
       excluded: { national: 0, unknownYear: 0 },
     });
+    expect(data?.themeNetwork.caseCount).toBe(all.length);
   });
 
   it('finds the same named communities with centrality, twice, through themeCommunities and themeNetwork', async () => {

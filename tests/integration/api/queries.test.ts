@@ -84,9 +84,9 @@ describe(`GraphQL API over ${CORPUS.name}`, () => {
     }
   }
 
-  it('counts the reviews of each harm type as extraction finds them in the corpus files', async () => {
+  it('counts the case reviews of each harm type as extraction finds them in the corpus files', async () => {
     const expected = new Map<string, Set<string>>();
-    for (const c of extracted) {
+    for (const c of extracted.filter((e) => e.reviewType !== 'NATIONAL')) {
       for (const h of c.harmTypes) expected.set(h.id, (expected.get(h.id) ?? new Set()).add(c.id));
     }
     const { data } = await api.gql<{ harmTypes: { id: string; caseCount: number }[] }>(
@@ -321,6 +321,209 @@ describe(`GraphQL API over ${CORPUS.name}`, () => {
         const adds = matched.filter(national).length;
         if (kind === 'reviewTypes' && adds > 0) expected.NATIONAL = adds;
         expect(served, `${alias} ${kind}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('counts harm types and agencies over case reviews only unless the filter lists NATIONAL', async () => {
+    const idsOf = {
+      harmTypes: (c: CaseRow) => c.harmTypes.map((h) => h.harmType.id),
+      agencies: (c: CaseRow) => c.agencies.map((a) => a.agency.id),
+    };
+    const tally = (rows: CaseRow[], kind: keyof typeof idsOf) => {
+      const out: Record<string, number> = {};
+      for (const c of rows) for (const id of new Set(idsOf[kind](c))) out[id] = (out[id] ?? 0) + 1;
+      return out;
+    };
+    const national = (c: CaseRow) => c.reviewType === 'NATIONAL';
+    const neglect = (c: CaseRow) => c.harmTypes.some((h) => h.harmType.id === 'neglect');
+    type Counted = { id: string; caseCount: number }[];
+    const { data, errors } = await api.gql<Record<string, Counted>>(`{
+      harmTypes { id caseCount } agencies { id caseCount }
+      neglectHarmTypes: harmTypes(filter: { harmTypes: ["neglect"] }) { id caseCount }
+      neglectAgencies: agencies(filter: { harmTypes: ["neglect"] }) { id caseCount }
+      everythingHarmTypes: harmTypes(filter: { reviewTypes: [SCR, LCSPR, CSPR, NATIONAL, OTHER] }) { id caseCount }
+      everythingAgencies: agencies(filter: { reviewTypes: [SCR, LCSPR, CSPR, NATIONAL, OTHER] }) { id caseCount }
+      nationalHarmTypes: harmTypes(filter: { reviewTypes: [NATIONAL] }) { id caseCount }
+      nationalAgencies: agencies(filter: { reviewTypes: [NATIONAL] }) { id caseCount } }`);
+    expect(errors).toBeUndefined();
+    expect(
+      all.some((c) => national(c) && neglect(c)),
+      NATIONAL_PRESENT,
+    ).toBe(true);
+    expect(
+      all.some((c) => national(c) && c.agencies.length > 0),
+      'a national publication involves an agency',
+    ).toBe(true);
+    const served = (list: Counted | undefined) =>
+      Object.fromEntries((list ?? []).filter((v) => v.caseCount > 0).map((v) => [v.id, v.caseCount]));
+    for (const [prefix, counted] of [
+      ['', all.filter((c) => !national(c))],
+      ['neglect', all.filter((c) => neglect(c) && !national(c))],
+      ['everything', all],
+      ['national', all.filter(national)],
+    ] as const) {
+      for (const kind of ['harmTypes', 'agencies'] as const) {
+        const alias = prefix ? `${prefix}${kind[0]?.toUpperCase()}${kind.slice(1)}` : kind;
+        expect(served(data?.[alias]), alias).toEqual(tally(counted, kind));
+      }
+    }
+  });
+
+  it('gives a linked harm type or agency its count over case reviews, as the unfiltered lists do', async () => {
+    const { data, errors } = await api.gql<{
+      cases: {
+        edges: {
+          node: {
+            harmTypes: { harmType: { id: string; caseCount: number } }[];
+            agencies: { agency: { id: string; caseCount: number } }[];
+          };
+        }[];
+      };
+      harmTypes: { id: string; caseCount: number }[];
+      agencies: { id: string; caseCount: number }[];
+    }>(`{ cases(first: 100) { edges { node {
+          harmTypes { harmType { id caseCount } } agencies { agency { id caseCount } } } } }
+        harmTypes { id caseCount } agencies { id caseCount } }`);
+    expect(errors).toBeUndefined();
+    const reviews = all.filter((c) => c.reviewType !== 'NATIONAL');
+    const countOf = (ids: (c: CaseRow) => string[], id: string) =>
+      reviews.filter((c) => ids(c).includes(id)).length;
+    const listed = {
+      harmTypes: new Map(data?.harmTypes.map((h) => [h.id, h.caseCount])),
+      agencies: new Map(data?.agencies.map((a) => [a.id, a.caseCount])),
+    };
+    let links = 0;
+    for (const { node } of data?.cases.edges ?? []) {
+      for (const { harmType } of node.harmTypes) {
+        const expected = countOf((c) => c.harmTypes.map((h) => h.harmType.id), harmType.id);
+        expect(harmType.caseCount, harmType.id).toBe(expected);
+        expect(listed.harmTypes.get(harmType.id), harmType.id).toBe(expected);
+        links++;
+      }
+      for (const { agency } of node.agencies) {
+        const expected = countOf((c) => c.agencies.map((a) => a.agency.id), agency.id);
+        expect(agency.caseCount, agency.id).toBe(expected);
+        expect(listed.agencies.get(agency.id), agency.id).toBe(expected);
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(0);
+  });
+
+  it('totals stats over case reviews only unless the filter lists NATIONAL, and says what it counted', async () => {
+    interface Stats {
+      cases: number;
+      sources: number;
+      themes: number;
+      harmTypes: number;
+      agencies: number;
+      learning: number;
+      recommendations: number;
+      links: number;
+      yearMin: number | null;
+      yearMax: number | null;
+      population: { reviews: number; excluded: { national: number; unknownYear: number } };
+    }
+    const STATS = `cases sources themes harmTypes agencies learning recommendations links yearMin yearMax
+      population { reviews excluded { national unknownYear } }`;
+    const national = (c: CaseRow) => c.reviewType === 'NATIONAL';
+    const neglect = (c: CaseRow) => c.harmTypes.some((h) => h.harmType.id === 'neglect');
+    const everyType = ['SCR', 'LCSPR', 'CSPR', 'NATIONAL', 'OTHER'];
+    const filters = {
+      neglect: { harmTypes: ['neglect'] },
+      everything: { reviewTypes: everyType },
+      neglectEverything: { harmTypes: ['neglect'], reviewTypes: everyType },
+    };
+    // The listings show every matching review: told to leave national publications out, they list the
+    // statements a count over case reviews counts.
+    const reviewsOnly = { ...filters.neglect, not: { reviewTypes: ['NATIONAL'] } };
+    type Total = { totalCount: number };
+    const { data, errors } = await api.gql<{
+      plain: Stats;
+      neglect: Stats;
+      everything: Stats;
+      neglectEverything: Stats;
+      sources: { id: string }[];
+      allLearning: Total;
+      allRecommendations: Total;
+      neglectLearning: Total;
+      neglectRecommendations: Total;
+      everythingLearning: Total;
+      everythingRecommendations: Total;
+    }>(
+      `query($neglect: CaseFilter, $everything: CaseFilter, $neglectEverything: CaseFilter,
+             $reviewsOnly: CaseFilter) {
+        plain: stats { ${STATS} }
+        neglect: stats(filter: $neglect) { ${STATS} }
+        everything: stats(filter: $everything) { ${STATS} }
+        neglectEverything: stats(filter: $neglectEverything) { ${STATS} }
+        sources { id }
+        allLearning: learning(first: 1) { totalCount }
+        allRecommendations: recommendations(first: 1) { totalCount }
+        neglectLearning: learning(first: 1, filter: { cases: $reviewsOnly }) { totalCount }
+        neglectRecommendations: recommendations(first: 1, filter: { cases: $reviewsOnly }) { totalCount }
+        everythingLearning: learning(first: 1, filter: { cases: $everything }) { totalCount }
+        everythingRecommendations: recommendations(first: 1, filter: { cases: $everything }) { totalCount } }`,
+      { ...filters, reviewsOnly },
+    );
+    expect(errors).toBeUndefined();
+    expect(
+      all.some((c) => national(c) && neglect(c)),
+      NATIONAL_PRESENT,
+    ).toBe(true);
+    const years = (rows: CaseRow[]) => rows.flatMap((c) => (c.reportYear === null ? [] : [c.reportYear]));
+    const yearRange = (rows: CaseRow[]) => {
+      const ys = years(rows);
+      return ys.length === 0
+        ? { yearMin: null, yearMax: null }
+        : { yearMin: Math.min(...ys), yearMax: Math.max(...ys) };
+    };
+    const distinct = (rows: CaseRow[], of: (c: CaseRow) => string[]) => new Set(rows.flatMap(of)).size;
+    const linksOf = (c: CaseRow) =>
+      new Set(c.sources.map((s) => s.id)).size +
+      new Set(c.themes.map((t) => t.theme.id)).size +
+      new Set(c.harmTypes.map((h) => h.harmType.id)).size +
+      new Set(c.agencies.map((a) => a.agency.id)).size;
+    const population = (matched: CaseRow[], counted: CaseRow[]) => ({
+      reviews: counted.length,
+      excluded: { national: matched.length - counted.length, unknownYear: 0 },
+    });
+
+    // Without a filter: the case reviews, and what is stored (documents, statements) as stored.
+    const reviews = all.filter((c) => !national(c));
+    expect(data?.plain).toMatchObject({
+      cases: reviews.length,
+      ...yearRange(reviews),
+      sources: data?.sources.length,
+      learning: data?.allLearning.totalCount,
+      recommendations: data?.allRecommendations.totalCount,
+      population: population(all, reviews),
+    });
+
+    for (const [alias, matched, counted, statements] of [
+      [
+        'neglect',
+        all.filter(neglect),
+        all.filter((c) => neglect(c) && !national(c)),
+        [data?.neglectLearning, data?.neglectRecommendations],
+      ],
+      ['everything', all, all, [data?.everythingLearning, data?.everythingRecommendations]],
+      ['neglectEverything', all.filter(neglect), all.filter(neglect), null],
+    ] as const) {
+      expect(data?.[alias], alias).toMatchObject({
+        cases: counted.length,
+        ...yearRange(counted),
+        sources: distinct(counted, (c) => c.sources.map((s) => s.id)),
+        themes: distinct(counted, (c) => c.themes.map((t) => t.theme.id)),
+        harmTypes: distinct(counted, (c) => c.harmTypes.map((h) => h.harmType.id)),
+        agencies: distinct(counted, (c) => c.agencies.map((a) => a.agency.id)),
+        links: counted.reduce((n, c) => n + linksOf(c), 0),
+        population: population(matched, counted),
+      });
+      if (statements) {
+        expect(data?.[alias]?.learning, `${alias} learning`).toBe(statements[0]?.totalCount);
+        expect(data?.[alias]?.recommendations, `${alias} recommendations`).toBe(statements[1]?.totalCount);
       }
     }
   });
