@@ -153,6 +153,7 @@ export class App {
       minShared: (value) => this.store.update({ minShared: value }),
       linkLevel: (linkLevel) => this.store.update({ linkLevel, minShared: null }),
       clear: () => this.clearFilters(),
+      sources: () => this.data.boot?.sources.values() ?? [],
     });
     this.search = new SearchBox(
       api,

@@ -1,11 +1,13 @@
 /**
  * The filter column: harm types, agencies, years, outcome, age band, review type, source document and the
  * minimum shared reviews for a link. Counts come from FACETS (each list counted under the other lists).
+ * Source documents of the bundled fictional sample are tagged as such, known as the header's badge knows them.
  */
 import type { FacetSlices } from '../api/queries.ts';
-import type { AgeBand, FacetValue, Outcome, ReviewType } from '../api/types.ts';
+import type { AgeBand, FacetValue, Outcome, ReviewType, SourceSummary } from '../api/types.ts';
 import { h, replaceChildren } from '../shell/dom.ts';
 import type { Filters, LinkLevel } from '../state/view-state.ts';
+import { isSampleSource } from '../upload/sample-sources.ts';
 import {
   AGE_BAND_LABELS,
   facetEnum,
@@ -22,12 +24,23 @@ export interface FilterPanelEvents {
   minShared(value: number): void;
   linkLevel(level: LinkLevel): void;
   clear(): void;
+  /** The loaded source documents, for telling the sample ones apart (none known: nothing is tagged). */
+  sources?(): Iterable<SourceSummary>;
 }
 
 interface Option {
   value: string;
   label: string;
   count: number;
+  /** A document of the fictional sample. */
+  sample?: boolean;
+}
+
+/** The ids of the sources that are documents of the bundled fictional sample. */
+export function sampleSourceIds(sources: Iterable<Pick<SourceSummary, 'id' | 'path'>>): Set<string> {
+  const ids = new Set<string>();
+  for (const s of sources) if (isSampleSource(s)) ids.add(s.id);
+  return ids;
 }
 
 const COLLAPSED_ROWS = 8;
@@ -141,7 +154,12 @@ export class FilterPanel {
       f ? enums(f.reviewTypes.reviewTypes, 'reviewTypes', REVIEW_TYPE_LABELS) : [],
       filters.reviewTypes,
     );
-    this.renderList('sources', f ? plain(f.sources.sources) : [], filters.sources);
+    const sample = sampleSourceIds(this.events.sources?.() ?? []);
+    this.renderList(
+      'sources',
+      f ? plain(f.sources.sources).map((o) => (sample.has(o.value) ? { ...o, sample: true } : o)) : [],
+      filters.sources,
+    );
     this.renderYears(filters, f?.years.years ?? []);
   }
 
@@ -199,12 +217,33 @@ export class FilterPanel {
     });
     return h(
       'div',
-      { class: `facet-option${o.count === 0 && !checked ? ' empty' : ''}` },
+      {
+        class: `facet-option${o.count === 0 && !checked ? ' empty' : ''}`,
+        'data-sample': o.sample ? 'true' : null,
+      },
       input,
       h(
         'label',
         { for: id },
-        h('span', { class: 'facet-label' }, o.label),
+        h(
+          'span',
+          { class: 'facet-label' },
+          o.label,
+          o.sample
+            ? [
+                h(
+                  'span',
+                  {
+                    class: 'sample-tag',
+                    'aria-hidden': 'true',
+                    title: 'Fictional sample: every review in this document is invented',
+                  },
+                  'sample',
+                ),
+                h('span', { class: 'visually-hidden' }, ' (fictional sample document)'),
+              ]
+            : null,
+        ),
         h('span', { class: 'count' }, String(o.count)),
       ),
     );
