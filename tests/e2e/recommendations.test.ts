@@ -23,7 +23,9 @@ import {
   ensureBuilt,
   graphql,
   launchBrowser,
+  publishScreenshot,
   type RunningApp,
+  screenshotsDir,
   startApp,
 } from './harness.ts';
 
@@ -230,6 +232,12 @@ describe.skipIf(!chromiumPresent)('the recommendations view', { timeout: 120_000
     expect(await panel.locator('h3').textContent()).toContain(
       api.rows.find((r) => r.agency?.id === busiest.agency!.id)!.agency!.label,
     );
+    if (process.env.THREADLINE_DOCS_SCREENSHOTS === '1') {
+      const shot = join(screenshotsDir, 'recommendations.png');
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: shot });
+      publishScreenshot(shot, 'recommendations.png');
+    }
     // The heading takes the focus; Escape closes and gives it back to the cell.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('rec-cell-title');
     await page.keyboard.press('Escape');

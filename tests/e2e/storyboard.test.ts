@@ -5,6 +5,7 @@
  * printed one page per scene.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,7 +13,9 @@ import {
   ensureBuilt,
   graphql,
   launchBrowser,
+  publishScreenshot,
   type RunningApp,
+  screenshotsDir,
   startApp,
 } from './harness.ts';
 
@@ -172,6 +175,12 @@ describe.skipIf(!chromiumPresent)('the storyboard', { timeout: 180_000 }, () => 
         );
         await page.keyboard.press('n');
         expect(await page.getByTestId('story-notes').isVisible()).toBe(false);
+        if (process.env.THREADLINE_DOCS_SCREENSHOTS === '1') {
+          const shot = join(screenshotsDir, 'storyboard-presentation.png');
+          await page.waitForTimeout(800);
+          await page.screenshot({ path: shot });
+          publishScreenshot(shot, 'storyboard-presentation.png');
+        }
       }
       if (i === 1) await page.getByTestId('trends-view').locator('.trend-card').first().waitFor();
       if (i === 2) await page.locator('.compare-table tbody tr[data-feature]').first().waitFor();
