@@ -15,7 +15,7 @@ import type { TextView } from '../../extract/view.ts';
 import type { SegmentContext } from '../segment-types.ts';
 import { titleArea } from './about.ts';
 import type { Draft, Span } from './draft.ts';
-import { type Found, partnershipNear, publishedYearIn } from './fields.ts';
+import { type Found, isOrganisationName, partnershipNear, publishedYearIn } from './fields.ts';
 import { sectionLabels } from './sections.ts';
 import { sentenceAround } from './subjects.ts';
 
@@ -124,6 +124,7 @@ function ownTitle(title: string | null, child: string | null, lone: boolean): st
   if (!title) return null;
   if (SECTION_HEADING.test(title.trim())) return null;
   if (SITE_LABEL.test(title.trim())) return null;
+  if (isOrganisationName(title.trim())) return null;
   if (/^[\p{Ll},;:.)\]]/u.test(title)) return null;
   if (title.length > 100 || /[.!?]\s+\p{Lu}/u.test(title)) return null;
   if (!lone && child && !title.toLowerCase().includes(child.toLowerCase())) return null;

@@ -14,6 +14,9 @@ const ORG = new RegExp(
 );
 const ROLE =
   /^(?:(?:Independent|Lead)\s+)?(?:Scrutineer|Chairs?|Chair(?:man|person)|Business\s+Manager|Manager|Director|Head)\s+(?:of|for)\s+(?:the\s+)?/u;
+/** "Keith Makin Chairman of the …": a person and their role printed before the board's name. */
+const HOLDER_ROLE =
+  /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:Independent\s+)?(?:Chair(?:man|person|woman)?|Scrutineer|Director|Manager)\s+(?:of|for)\s+(?:the\s+)?/u;
 /** Words that open a sentence or name a role, not a place, so they are dropped from the front of a name. */
 const NOT_A_PLACE =
   /^(?:The|A|An|This|That|Chair|Independent|Of|And|In|For|By|With|Following|Then|Today|Newly)\s+/u;
@@ -29,7 +32,7 @@ export function partnershipsIn(text: string): Found<string>[] {
   for (const m of withTitleCasedCapitals(text).matchAll(ORG)) {
     let name = (m[1] as string).replace(/\s+/g, ' ').trim();
     // "Independent Scrutineer of the Lindenbridge ..." names a role, then the partnership.
-    name = name.replace(ROLE, '');
+    name = name.replace(ROLE, '').replace(HOLDER_ROLE, '');
     while (NOT_A_PLACE.test(name)) name = name.replace(NOT_A_PLACE, '');
     if (new RegExp(`^${ACRONYM}$`, 'u').test(name)) continue;
     // "Re-consideration of Serious Case Review LSCB: Bradford" is a form's heading, not a board's name.
@@ -39,6 +42,12 @@ export function partnershipsIn(text: string): Found<string>[] {
     out.push({ value: name, at: m.index + m[0].indexOf(m[1] as string) });
   }
   return out;
+}
+
+/** Whether `text` is only the name of a partnership or board ("Suffolk Safeguarding Children Board"). */
+export function isOrganisationName(text: string): boolean {
+  const found = partnershipsIn(text);
+  return found.length === 1 && found[0]?.at === 0 && found[0].value.length === text.length;
 }
 
 /**

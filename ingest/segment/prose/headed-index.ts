@@ -6,10 +6,10 @@
  */
 
 import type { ReviewType } from '../../../graph/records.ts';
-import { isChromeLine } from '../../read/chrome.ts';
 import { endsSentence, type Line } from '../../extract/lines.ts';
 import { pseudonymInTitle } from '../../extract/pseudonym.ts';
 import type { TextView } from '../../extract/view.ts';
+import { isChromeLine } from '../../read/chrome.ts';
 import { namesReviewKind, proseCues } from './cues.ts';
 import { headingKind } from './sections.ts';
 import { isChildName } from './subjects.ts';

@@ -99,7 +99,8 @@ const NOT_A_NAME = new Set(
   learning lessons method methodology appendix glossary foreword purpose
   syndrome trio gangs lines marriage slavery liberty strategy framework
   england wales scotland ireland britain london uk government department office inspectorate ofsted
-  queen king prince princess royal saint university college`
+  queen king prince princess royal saint university college
+  after before following into concerning regarding about from with without during since until`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -664,3 +664,33 @@ Between July and September, 64 published SCRs were examined and 30 fit the crite
     expect(s.cases[0]?.title).toContain('Learning for ambulance crews from reviews of death or serious harm');
   });
 });
+
+describe('news and board pages about one review', () => {
+  it('takes no child from a headline word after the kind of review', () => {
+    const s = seg(`Serious Case Review After Child's Death
+
+After a three-month old baby from Eastmere died from cot death last year, a report says agencies can learn lessons.
+
+Regulations required the Eastmere Local Safeguarding Board to carry out a serious case review. The serious case review found failings in how referrals were made.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({ child: null, partnership: 'Eastmere Local Safeguarding Board' });
+  });
+
+  it("titles a review by its child when the page's title is only the board's name, and names the board without its chair", () => {
+    const s = seg(`Westmarch Safeguarding Children Board
+
+Baby K Serious Case Review
+
+This report concerns a baby, referred to in the report as Baby K, who died at the age of ten weeks.
+
+Jane Doyle Chairman of the Westmarch Safeguarding Children Board said the review was published today.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({
+      child: 'Baby K',
+      title: 'Baby K: serious case review',
+      partnership: 'Westmarch Safeguarding Children Board',
+    });
+  });
+});
