@@ -570,7 +570,11 @@ The case management review report analysed 31 case reviews relating to 52 childr
 The remaining seven case reviews involved a range of issues, including neglect.
 `);
     expect(s.cases).toHaveLength(1);
-    expect(s.cases[0]).toMatchObject({ title: 'Lessons Across the Years', reviewType: 'NATIONAL', child: null });
+    expect(s.cases[0]).toMatchObject({
+      title: 'Lessons Across the Years',
+      reviewType: 'NATIONAL',
+      child: null,
+    });
   });
 
   it('takes the quoted name of the report over a headline, and its year from a labelled line', () => {
@@ -606,7 +610,11 @@ Learning themes include: the voice of the child; identifying young people at ris
 Recommendations include: ensure case histories move with a child who moves area; review how risk is graded.
 `);
     expect(s.cases).toHaveLength(1);
-    expect(s.cases[0]).toMatchObject({ child: 'Tobias', partnership: 'Westmarch and Eastmere', reportYear: 2026 });
+    expect(s.cases[0]).toMatchObject({
+      child: 'Tobias',
+      partnership: 'Westmarch and Eastmere',
+      reportYear: 2026,
+    });
   });
 
   it('reads a quarterly briefing on the reviews it examined as one national review', () => {
@@ -650,7 +658,8 @@ Between 2021 and 2023, the deaths of 18 children from drowning were notified to 
   });
 
   it('keeps a site title cut short with an ellipsis as the title of a national briefing', () => {
-    const s = seg(`Learning for ambulance crews from reviews of death or serious harm … · Learning for ambulance…
+    const s =
+      seg(`Learning for ambulance crews from reviews of death or serious harm … · Learning for ambulance…
 
 Learning for ambulance crews
 
