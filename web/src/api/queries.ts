@@ -39,7 +39,10 @@ export const BOOTSTRAP = operation<
   'Bootstrap',
   `
 query Bootstrap {
-  stats { cases sources themes harmTypes agencies learning recommendations yearMin yearMax }
+  stats {
+    cases sources themes harmTypes agencies learning recommendations yearMin yearMax
+    population { excluded { national } }
+  }
   capabilities { engine writable maxFirst maxHops }
   themes { id label description group caseCount }
   sources { id title publisher published path format kind caseCount }

@@ -62,6 +62,8 @@ export interface Stats {
   recommendations: number;
   yearMin: number | null;
   yearMax: number | null;
+  /** National publications are counted in `cases` only when a filter asks for them. */
+  population?: { excluded: { national: number } };
 }
 
 export interface Capabilities {

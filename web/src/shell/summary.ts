@@ -14,15 +14,23 @@ export function summaryLine(
   stats: Stats,
   shown: { reviews: number; themes: number; links: number },
 ): Child[] {
-  const scope = hasActiveFilters(filters)
-    ? `${shown.reviews} of ${stats.cases} reviews`
-    : `${stats.cases} reviews`;
+  const scope = reviewScope(filters, stats, shown.reviews);
   const years = stats.yearMin && stats.yearMax ? ` · ${stats.yearMin}–${stats.yearMax}` : '';
   return [
     h('strong', {}, scope),
     ` from ${stats.sources} ${stats.sources === 1 ? 'document' : 'documents'}${years} · `,
     `${shown.themes} themes · ${shown.links} links`,
   ];
+}
+
+/**
+ * "12 of 33 reviews". A filter that asks for national publications counts them against every review
+ * stored, not only the case reviews the plain total holds.
+ */
+export function reviewScope(filters: Filters, stats: Stats, shown: number): string {
+  const national = filters.reviewTypes.includes('NATIONAL') ? (stats.population?.excluded.national ?? 0) : 0;
+  const total = stats.cases + national;
+  return hasActiveFilters(filters) ? `${shown} of ${total} reviews` : `${total} reviews`;
 }
 
 export function filterChips(
