@@ -84,15 +84,27 @@ export class PostingSegment {
   }
 
   /**
-   * The documents that may hold the needle (exactly those that do when `needle.single`): marks[d] is
-   * runs.length for each of them. A needle with no runs leaves every document a candidate.
+   * The documents that may hold the needle, as marks[d] === 1 (exactly those that do when `needle.single`);
+   * null when every document may (a needle with no runs). A needle of several runs is narrowed by its two
+   * rarest runs only: its candidates are checked against their text anyway, and a common run ("a", "the")
+   * would cost more to walk than it saves.
    */
   candidates(needle: Needle): Uint8Array | null {
     if (needle.runs.length === 0) return null;
-    const marks = new Uint8Array(this.size);
-    needle.runs.forEach((run, i) => {
+    const perRun = [...new Set(needle.runs)].map((run) => {
+      const terms: number[] = [];
+      let postings = 0;
       for (let t = 0; t < this.terms.length; t++) {
         if (!(this.terms[t] ?? '').includes(run)) continue;
+        terms.push(t);
+        postings += (this.start[t + 1] ?? 0) - (this.start[t] ?? 0);
+      }
+      return { terms, postings };
+    });
+    perRun.sort((a, b) => a.postings - b.postings);
+    const marks = new Uint8Array(this.size);
+    perRun.slice(0, 2).forEach(({ terms }, i) => {
+      for (const t of terms) {
         const end = this.start[t + 1] ?? 0;
         for (let p = this.start[t] ?? 0; p < end; p++) {
           const d = this.postings[p] ?? 0;
@@ -100,6 +112,7 @@ export class PostingSegment {
         }
       }
     });
+    if (perRun.length > 1) for (let d = 0; d < marks.length; d++) marks[d] = marks[d] === 2 ? 1 : 0;
     return marks;
   }
 

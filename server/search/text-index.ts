@@ -196,10 +196,19 @@ class Best {
 }
 
 function tierOf(caption: string, q: string): number {
-  // A caption that does not start with the needle (in lower case) is tier 2 without lower-casing it whole.
-  const head = caption.slice(0, q.length + 8).toLowerCase();
-  if (!head.startsWith(q)) return 2;
-  return caption.toLowerCase() === q ? 0 : 1;
+  // ASCII is compared a character at a time, without copying; anything else is lower-cased whole.
+  for (let i = 0; i < q.length; i++) {
+    const c = caption.charCodeAt(i);
+    if (Number.isNaN(c) || c >= 128) return tierLowerCased(caption, q);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== q.charCodeAt(i)) return 2;
+  }
+  // Lower-casing never shortens a text, so a longer caption only starts with the needle.
+  return caption.length === q.length ? 0 : 1;
+}
+
+function tierLowerCased(caption: string, q: string): number {
+  const lower = caption.toLowerCase();
+  return lower === q ? 0 : lower.startsWith(q) ? 1 : 2;
 }
 
 export interface SearchIndexStats {
@@ -317,9 +326,8 @@ export class SearchIndex {
   private searchCases(segment: Segment, needle: Needle, cases: Best, partnerships: Best, bySummary: Best) {
     const q = needle.text;
     const marks = segment.cases.candidates(needle);
-    const want = needle.runs.length;
     segment.caseDocs.forEach((doc, d) => {
-      if ((marks !== null && marks[d] !== want) || segment.deadCases[d]) return;
+      if ((marks !== null && marks[d] !== 1) || segment.deadCases[d]) return;
       const { lower } = doc;
       const byName = lower.title.includes(q) || (lower.child?.includes(q) ?? false);
       if (byName) {
@@ -350,10 +358,9 @@ export class SearchIndex {
   private searchStatements(segment: Segment, needle: Needle, learning: Best, recommendations: Best) {
     const q = needle.text;
     const marks = segment.statements.candidates(needle);
-    const want = needle.runs.length;
     const docs = segment.statementDocs;
     for (let d = 0; d < docs.length; d++) {
-      if ((marks !== null && marks[d] !== want) || segment.deadStatements[d]) continue;
+      if ((marks !== null && marks[d] !== 1) || segment.deadStatements[d]) continue;
       const text = docs.texts[d] ?? '';
       if (!needle.single && !text.toLowerCase().includes(q)) continue;
       const best = docs.kinds[d] === 0 ? learning : recommendations;
