@@ -89,6 +89,7 @@ const PUBLISHED = [
     'iu',
   ),
   new RegExp(String.raw`\bIn\s+${MONTH}\s+((?:19|20)\d\d),?\s+the\s+[^.]{0,80}?\bpublished\b`, 'iu'),
+  new RegExp(String.raw`\bOn\s+${DAY}${MONTH}\s+((?:19|20)\d\d),?\s+the\s+[^.]{0,100}?\bpublished\b`, 'iu'),
   // A resource page's labelled line "Year: 2013".
   /^[ \t]*(?:year|year of publication|published)[ \t]*:[ \t]*((?:19|20)\d\d)[ \t]*$/imu,
   // An index heading "Zara (LCSPR, 2021)": the kind of review and its year in brackets.

@@ -70,7 +70,7 @@ const OPENS_WITH_DEATH = new RegExp(
   'gmu',
 );
 const KNOWN_AS = new RegExp(
-  String.raw`\b(?:known|referred to|called|named|described)(?: (?:in|throughout) (?:the|this) (?:report|review|briefing))? as (?:(?:Child|Baby) )?['‘"“]?(${NAME})['’"”]?${AFTER_NAME}`,
+  String.raw`\b(?:known|(?:be )?referred to|refer to|called|named|described)(?: (?:in|throughout) (?:the|this) (?:report|review|briefing))? as (?:(?:Child|Baby) )?['‘"“]?(${NAME})['’"”]?${AFTER_NAME}`,
   'gu',
 );
 const CHILD_FIELD = new RegExp(
@@ -100,7 +100,8 @@ const NOT_A_NAME = new Set(
   syndrome trio gangs lines marriage slavery liberty strategy framework
   england wales scotland ireland britain london uk government department office inspectorate ofsted
   queen king prince princess royal saint university college
-  after before following into concerning regarding about from with without during since until`
+  after before following into concerning regarding about from with without during since until
+  guidance framework process procedure procedures briefing briefings panel group team update updates`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -703,3 +703,22 @@ Jane Doyle Chairman of the Westmarch Safeguarding Children Board said the review
     });
   });
 });
+
+describe("a partnership's page of reviews it has published", () => {
+  it('gives one review per headed entry, the child named as the page refers to it, and each its date', () => {
+    const s = seg(`Learning From Reviews
+Child Safeguarding Practice Review Guidance
+The local framework and practice guidance sets out how reviews are undertaken here.
+Local Safeguarding Child Practice Review - Child R
+On 2nd May 2025, the Westmarch Safeguarding Children Partnership Board published a briefing concerning a child who we shall refer to as Child R.
+The Child R LCSPR is now available.
+Local Safeguarding Child Practice Review - Imogen
+On 14th April 2025, the Westmarch Safeguarding Children Partnership Board published a report concerning a child who we shall refer to as Imogen.
+The Imogen LCSPR briefing is now available.
+`);
+    expect(s.cases.map((c) => [c.child, c.reportYear])).toEqual([
+      ['Child R', 2025],
+      ['Imogen', 2025],
+    ]);
+  });
+});
