@@ -36,10 +36,11 @@ const BOARD_NAME =
 /**
  * Sentences about the review itself rather than the child: its statutory purpose ("to establish whether
  * there are lessons to be learnt about the way agencies work together"), the guidance that requires it,
- * what a briefing is for, where a report was sent.
+ * what a briefing is for, where a report was sent, the statutory criterion ("where abuse or neglect is known
+ * or suspected", "a child has been abused or neglected").
  */
 const REVIEW_PROCESS = words(
-  String.raw`\b(?:the (?:purpose|aims?|objectives?|scope|terms of reference) of (?:the|this|a) (?:[\w-]+ ){0,3}(?:review|report|briefing)|working together (?:to safeguard children )?(?:20\d\d )?(?:requires|sets out|says|states)|(?:this|the) (?:[\w-]+ ){0,3}(?:briefing|brief|report|document|presentation|paper|leaflet|summary) (?:seeks|aims|sets out|summarises|highlights|is designed|is intended|is for|(?:has been|was|is) (?:produced|written|prepared|designed|intended) for)|(?:establish|identify|consider|determine) (?:what|whether) (?:there (?:are|were) )?lessons|(?:conducted|carried out|undertaken) (?:following|in line with|under) (?:the )?(?:[\w-]+ ){0,4}guidance|(?:report|review) was (?:sent|submitted|presented) to|(?:aid|support|prompt|promote) (?:professional |team )?(?:discussion|reflection))\b`,
+  String.raw`\b(?:the (?:purpose|aims?|objectives?|scope|terms of reference) of (?:the|this|a) (?:[\w-]+ ){0,3}(?:review|report|briefing)|working together (?:to safeguard children )?(?:20\d\d )?(?:requires|sets out|says|states)|(?:this|the) (?:[\w-]+ ){0,3}(?:briefing|brief|report|document|presentation|paper|leaflet|summary) (?:seeks|aims|sets out|summarises|highlights|is designed|is intended|is for|(?:has been|was|is) (?:produced|written|prepared|designed|intended) for)|(?:establish|identify|consider|determine) (?:what|whether) (?:there (?:are|were) )?lessons|(?:conducted|carried out|undertaken) (?:following|in line with|under) (?:the )?(?:[\w-]+ ){0,4}guidance|(?:report|review) was (?:sent|submitted|presented) to|(?:aid|support|prompt|promote) (?:professional |team )?(?:discussion|reflection)|(?:abuse|harm) or neglect (?:is |are |was |were |has been |have been )?(?:known|suspected|thought|believed)|(?:as a result of|due to|resulting from|because of) (?:child )?abuse or neglect|(?:has|have|had) been abused or neglected)\b`,
   'gi',
 );
 /** A web address, with the pieces a copy broke off it ("wp- content/uploads/…"). */

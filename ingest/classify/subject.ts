@@ -15,6 +15,14 @@ const PARENT_HISTORY_BEFORE = words(
   String.raw`\b(?:${RELATIVE}(?:['\u2019]s|s['\u2019])? (?:own )?(?:history|experiences?|childhood|past|upbringing|background)|(?:her|his|their) own (?:history|experiences?|past|early life)|(?:her|his|their) (?:own )?(?:childhood|upbringing)|when (?:she|he|they) (?:was|were) (?:a )?(?:child|children|young|teenagers?|girl|boy)|as (?:a )?(?:child|teenager|young (?:girl|boy|woman|man))(?! (?:in need|protection|looked after))|${RELATIVE} (?:had |has )?(?:a )?(?:long |previous |known |significant )?history of)\b[^.;,]{0,60}$|\b${RELATIVE} (?:had|have|has) (?:themselves |herself |himself )?(?:been (?:an? )?(?:victims? of )?|left )$`,
   'i',
 );
+/**
+ * Right before the mention, harm that is the relative's own: "mother's suicide attempt", "maternal
+ * history of mental illness, self-harm", "incidents in the past of the child's mother - such as self-harm".
+ */
+const PARENT_OWNED_BEFORE = words(
+  String.raw`(?:\b${RELATIVE}(?:['\u2019]s|s['\u2019]) (?:own )?(?:attempted |repeated |history of )?|\b(?:maternal|paternal) history of\b[^.;]{0,100}?\s|\b(?:of|by) (?:the )?(?:child['\u2019]s )?${RELATIVE}\b[^.;]{0,40}?\b(?:such as|including|like)\s+)$`,
+  'i',
+);
 /** After the mention, in its sentence: "… as a child", "… in her own childhood". */
 const PARENT_HISTORY_AFTER = words(
   String.raw`^[^.;]{0,80}?\b(?:in (?:her|his|their) (?:own )?(?:childhood|youth|teenage years|teens)|as (?:a )?(?:child|children|teenagers?|young (?:girl|boy|woman|man))(?! (?:in need|protection|looked after))|during (?:her|his|their) (?:own )?childhood|when (?:she|he|they) (?:was|were) (?:a )?(?:child|young))\b`,
@@ -60,7 +68,8 @@ export function isChildHarm(text: string, start: number, end: number, unit: Span
 
 /** Whether the mention is part of a parent's or relative's own history ("her own childhood in care"). */
 export function isParentHistory(text: string, start: number, end: number, unit: Span): boolean {
-  if (PARENT_HISTORY_BEFORE.test(text.slice(Math.max(unit.start, start - REACH), start))) return true;
+  const before = text.slice(Math.max(unit.start, start - REACH), start);
+  if (PARENT_HISTORY_BEFORE.test(before) || PARENT_OWNED_BEFORE.test(before)) return true;
   return PARENT_HISTORY_AFTER.test(text.slice(end, Math.min(unit.end, end + REACH)));
 }
 

@@ -46,6 +46,34 @@ describe('harm types are harm that happened to the child', () => {
     );
   });
 
+  it("does not tag harm that was the parent's own: an attempt on their own life, a maternal history", () => {
+    expect(harms("Injury to a baby by his mother, followed by the mother's suicide attempt.")).not.toContain(
+      'self-harm',
+    );
+    expect(
+      harms('Maternal history of depression, self-harm, threats to harm a partner and attempted suicide.'),
+    ).not.toContain('self-harm');
+    expect(
+      harms(
+        "The report said past incidents of the child's mother - such as self-harm - were not considered.",
+      ),
+    ).not.toContain('self-harm');
+    expect(harms('Child T, aged fifteen, had self-harmed for a year.')).toContain('self-harm');
+  });
+
+  it('does not tag the statutory criterion a sentence about reviews repeats', () => {
+    expect(
+      harms('A serious case review is launched when a child dies as a result of abuse or neglect.'),
+    ).not.toContain('neglect');
+    expect(
+      harms('The review is conducted when abuse or neglect is known or suspected and the child dies.'),
+    ).not.toContain('neglect');
+    expect(
+      harms('A local review is held where a child has been abused or neglected, resulting in serious harm.'),
+    ).not.toContain('neglect');
+    expect(harms('Child D, aged two, suffered neglect over many months.')).toContain('neglect');
+  });
+
   it('does not tag a harm that only a recommendation warns about', () => {
     const text =
       'Child G was admitted to hospital with a fractured femur. Recommendations include: schools to teach pupils about child sexual exploitation.';
