@@ -10,6 +10,7 @@ import { monthYearIn } from '../extract/dates.ts';
 import { type Line, paragraphsOf } from '../extract/lines.ts';
 import type { TextView } from '../extract/view.ts';
 import { isChromeLine } from '../read/chrome.ts';
+import { CONTENTS_HEADING } from './prose/headed-index.ts';
 
 export interface DocumentMeta {
   title: string;
@@ -55,7 +56,11 @@ export function documentMeta(view: TextView): DocumentMeta {
 function titleLineOf(view: TextView): Line | null {
   const notes = new Set(editorialNoteLines(view));
   const usable = (l: Line) =>
-    !l.blank && !notes.has(l.index) && !PROVENANCE.test(l.text) && !isChromeLine(l.text.trim());
+    !l.blank &&
+    !notes.has(l.index) &&
+    !PROVENANCE.test(l.text) &&
+    !isChromeLine(l.text.trim()) &&
+    !CONTENTS_HEADING.test(l.text.trim());
   const first = view.lines.find(usable) ?? null;
   // A short opening line that is no sentence is the title, even when a later line looks more like a heading.
   if (

@@ -95,7 +95,7 @@ function isEntryHeading(view: TextView, line: Line, next: Line | undefined): boo
 }
 
 /** "In This Issue", "Contents": a heading over the list of what follows, never an entry itself. */
-const CONTENTS_HEADING =
+export const CONTENTS_HEADING =
   /^(?:in this (?:issue|edition|newsletter|briefing|update)|inside this (?:issue|edition)|(?:table of )?contents|at a glance)$/i;
 
 function previousContentEnd(lines: Line[], next: Line): number {

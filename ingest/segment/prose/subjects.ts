@@ -101,7 +101,8 @@ const NOT_A_NAME = new Set(
   england wales scotland ireland britain london uk government department office inspectorate ofsted
   queen king prince princess royal saint university college
   after before following into concerning regarding about from with without during since until
-  guidance framework process procedure procedures briefing briefings panel group team update updates`
+  guidance framework process procedure procedures briefing briefings panel group team update updates
+  professionals practitioners staff agencies partners managers workers`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -722,3 +722,20 @@ The Imogen LCSPR briefing is now available.
     ]);
   });
 });
+
+describe('a learning and development page with labelled bullets', () => {
+  it('gives no review for bullets that label ways of learning, one of them about reviews', () => {
+    const s = seg(`Learning and development
+
+Professionals in Westmarch learn through training, reflective practice and multi-agency work.
+
+Key methods for learning and development include:
+
+  • Multi-Agency Training Courses: Professionals should take training suited to their roles, from introductory to advanced levels.
+  • E-learning: Our e-learning offers flexible access to awareness training.
+  • Child Safeguarding Practice Reviews (CSPR): Learning from local and national case reviews is crucial for improving practice. Each time a review is undertaken, we share the learning through our briefings.
+  • Multi-Agency Audits: Reviewing the findings of audits lets professionals check how well procedures work.
+`);
+    expect(s.cases).toEqual([]);
+  });
+});
