@@ -15,11 +15,12 @@ import type { SegmentContext, SegmentResult } from './segment-types.ts';
 
 /**
  * "2018 - Area - Name", also with a month before the year ("December 2014 – Area – Name") and with or
- * without spaces around the dashes ("2018- Area -Name", "2018–Area–Name"). Groups: month, year, the first
+ * without spaces around the dashes ("2018- Area -Name", "2018–Area–Name"), or with colons or bars between
+ * the parts ("2021: Area: Name"). Groups: month, year, the first
  * dash, area, name. The area must start with a letter, so a year range ("2014-2017 - ...") is no entry.
  */
 export const DATED_ENTRY =
-  /^[ \t\u00a0]*(?:(?:#+|\d{1,3}[.)])[ \t\u00a0]*)?(?:\*\*|__)?(?:((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)[ \t\u00a0]+)?((?:19|20)\d\d)[ \t\u00a0]*([-–—])[ \t\u00a0]*(\p{L}[^\n]*?)[ \t\u00a0]*[-–—][ \t\u00a0]*(\p{L}[^\n]*?)[ \t\u00a0]*(?:\*\*|__)?[ \t\u00a0]*$/iu;
+  /^[ \t\u00a0]*(?:(?:#+|\d{1,3}[.)])[ \t\u00a0]*)?(?:\*\*|__)?(?:((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)[ \t\u00a0]+)?((?:19|20)\d\d)[ \t\u00a0]*([-–—:|])[ \t\u00a0]*(\p{L}[^\n]*?)[ \t\u00a0]*[-–—:|][ \t\u00a0]*(\p{L}[^\n]*?)[ \t\u00a0]*(?:\*\*|__)?[ \t\u00a0]*$/iu;
 
 /** An unnamed board ("Anonymous", "Unnamed", "an unnamed London board") is no partnership. */
 const UNNAMED_AREA = /^(?:anonymous|unnamed|not\s+named|unknown|an?\s+unnamed\b.*)$/i;

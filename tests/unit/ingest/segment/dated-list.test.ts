@@ -31,6 +31,29 @@ describe('yearly list', () => {
   });
 });
 
+describe('dated entries with other separators', () => {
+  it('reads "YYYY: Area: Name" headings, bold or not, as dated entries', () => {
+    const seg = segmentDocument({
+      text: [
+        'Case reviews published in 2021',
+        '',
+        '**2021: Westmarch: Child K**',
+        'Death of a 3-month-old boy in 2019 from a head injury.',
+        'Learning includes: health visitors should ask who cares for the baby.',
+        '',
+        '2021: Eastmere: Jade',
+        'Serious harm to a 14-year-old girl from sexual exploitation.',
+        'Learning includes: schools should share concerns about missing episodes.',
+      ].join('\n'),
+      hints: [],
+    });
+    expect(seg.cases.map((c) => [c.reportYear, c.partnership, c.child])).toEqual([
+      [2021, 'Westmarch', 'Child K'],
+      [2021, 'Eastmere', 'Jade'],
+    ]);
+  });
+});
+
 describe('monthly update', () => {
   const doc = segmentLayout('monthly-update');
 
