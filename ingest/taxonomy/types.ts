@@ -42,9 +42,10 @@ export type HarmTypeEntry = TaxonEntry;
 export interface AgencyEntry extends TaxonEntry {
   sector: Sector;
   /**
-   * A body that commissions or publishes reviews (the local partnership, the national panel): it is named
-   * on every review's title page and in every chair's statement, so it counts as an agency of the case
-   * only where a learning statement, recommendation or action names it.
+   * A body that commissions, publishes or is notified of reviews (the local partnership, the national
+   * panel, the inspectorate): it is named on every review's title page, in every chair's statement or in
+   * the review's own process, so it counts as an agency of the case only where a learning statement,
+   * recommendation or action names it.
    */
   commissioner: boolean;
 }

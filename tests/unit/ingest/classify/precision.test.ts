@@ -384,6 +384,14 @@ describe('the body that commissions a review is an agency only where practice na
     );
     expect(tag?.evidence.quote).toContain('audit how referrals');
   });
+
+  it('does not tag the inspectorate a review was sent to, but tags it where a recommendation asks it', () => {
+    const text =
+      'The report was submitted to Ofsted in 2008, which judged the review inadequate. Child K was seen by the health visitor twice.';
+    expect(ids(classify(text).agencies)).not.toContain('ofsted');
+    const ask = 'Ofsted should check that joint inspections look at how babies are seen.';
+    expect(ids(classify(`${text} ${ask}`, { recommendations: [ask] }).agencies)).toContain('ofsted');
+  });
 });
 
 describe('harm named as what starts a review', () => {
