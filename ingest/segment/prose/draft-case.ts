@@ -111,6 +111,9 @@ const REVIEW_KIND: Record<ReviewType, string> = {
 const SECTION_HEADING =
   /^(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|background|contents|summary|executive summary|overview|foreword|preface|agenda item|minutes|key points?)\b[^\n]{0,20}$/i;
 
+/** A notice about a review titled as a notice: "Statement from the Independent Chair of …", "Press release". */
+const NOTICE_TITLE = /^(?:(?:a\s+)?statement|press\s+release|news\s+release|media\s+release)\b/i;
+
 /** A document site's label printed near the top: "Upload: …", "Posted on …", "Category: …". */
 const SITE_LABEL =
   /^(?:upload(?:ed)?(?:\s+by)?|posted(?:\s+(?:by|on))?|category|categories|author|views?|downloads?|tags?|filed\s+under)\s*:/i;
@@ -125,6 +128,7 @@ function ownTitle(title: string | null, child: string | null, lone: boolean): st
   if (SECTION_HEADING.test(title.trim())) return null;
   if (SITE_LABEL.test(title.trim())) return null;
   if (isOrganisationName(title.trim())) return null;
+  if (NOTICE_TITLE.test(title.trim())) return null;
   if (/^[\p{Ll},;:.)\]]/u.test(title)) return null;
   if (title.length > 100 || /[.!?]\s+\p{Lu}/u.test(title)) return null;
   if (!lone && child && !title.toLowerCase().includes(child.toLowerCase())) return null;

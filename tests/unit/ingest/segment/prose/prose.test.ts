@@ -739,3 +739,44 @@ Key methods for learning and development include:
     expect(s.cases).toEqual([]);
   });
 });
+
+describe("a chair's statement and a Welsh practice review", () => {
+  it("titles the review a chair's statement announces by its child, not by the statement", () => {
+    const s = seg(`Statement from the Independent Chair of the Westmarch Safeguarding Children Partnership
+
+Published: 14 March 2023
+
+Today we publish the Local Child Safeguarding Practice Review into the circumstances of a six-month-old baby, known as Baby Ezra, who died in hospital in 2021.
+
+The review makes six recommendations, which all partners have accepted.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({
+      child: 'Ezra',
+      title: 'Ezra: local child safeguarding practice review',
+      reportYear: 2023,
+    });
+  });
+
+  it("reads the board's actions that close a concise child practice review as its recommendations", () => {
+    const s = seg(`Concise Child Practice Review CPR 3/2019 – Eastmere Safeguarding Children Board
+
+Re: Child A
+
+Brief outline of circumstances resulting in the review
+
+Child A, aged 2, was admitted to hospital with a fractured femur in March 2019.
+
+Practice and organisational learning
+
+Professionals did not consider the possibility of non-accidental injury.
+
+Actions by the Safeguarding Children Board
+
+The Board will audit the use of the injuries protocol.
+`);
+    expect(s.cases.map((c) => [c.child, c.learning.length, c.recommendations.length])).toEqual([
+      ['Child A', 1, 1],
+    ]);
+  });
+});
