@@ -113,6 +113,9 @@ const SECTION_HEADING =
 
 /** A notice about a review titled as a notice: "Statement from the Independent Chair of …", "Press release". */
 const NOTICE_TITLE = /^(?:(?:a\s+)?statement|press\s+release|news\s+release|media\s+release)\b/i;
+/** A title that names only the format: "7 Minute Briefing", "Learning Brief", "One page summary". */
+const FORMAT_TITLE =
+  /^(?:(?:\d+|one|five|seven)[- ](?:minute|page|step)|learning|practice|one[- ]page|multi-agency)?\s*(?:briefing|brief|summary|learning\s+summary)s?$/i;
 
 /** A document site's label printed near the top: "Upload: …", "Posted on …", "Category: …". */
 const SITE_LABEL =
@@ -128,7 +131,7 @@ function ownTitle(title: string | null, child: string | null, lone: boolean): st
   if (SECTION_HEADING.test(title.trim())) return null;
   if (SITE_LABEL.test(title.trim())) return null;
   if (isOrganisationName(title.trim())) return null;
-  if (NOTICE_TITLE.test(title.trim())) return null;
+  if (NOTICE_TITLE.test(title.trim()) || FORMAT_TITLE.test(title.trim())) return null;
   if (/^[\p{Ll},;:.)\]]/u.test(title)) return null;
   if (title.length > 100 || /[.!?]\s+\p{Lu}/u.test(title)) return null;
   if (!lone && child && !title.toLowerCase().includes(child.toLowerCase())) return null;

@@ -780,3 +780,20 @@ The Board will audit the use of the injuries protocol.
     ]);
   });
 });
+
+describe('a seven-minute briefing headed only by its format', () => {
+  it('titles the review by its family, not "7 Minute Briefing"', () => {
+    const s = seg(`7 Minute Briefing
+Local Child Safeguarding Practice Review: Family T
+
+1. Background
+Family T had four children. The youngest, aged 9 months, was found with a skull fracture in 2022.
+
+2. Key learning
+Fathers and male carers were not included in assessments.
+`);
+    expect(s.cases.map((c) => [c.child, c.title])).toEqual([
+      ['Family T', 'Family T: local child safeguarding practice review'],
+    ]);
+  });
+});
