@@ -26,6 +26,17 @@ export interface SourceRecord {
   kind: string; // document kind (bulletin, newsletter, national, ...)
   ingestedAt: string; // ISO timestamp
   text: string; // the normalised text that evidence offsets point into
+  /**
+   * The version of the reading pipeline that extracted it (ingest/pipeline.ts extractorVersion); null or absent
+   * when unknown (stored before it was recorded). With the id, it lets a file be recognised as unchanged
+   * before it is read again.
+   */
+  extractor?: string | null;
+  /**
+   * What reading it gave besides the records (ingest/load/unchanged.ts): the case reviews as read, the
+   * number of links, the warnings, as JSON; null or absent when unknown.
+   */
+  extraction?: string | null;
 }
 
 export interface CaseReviewRecord {

@@ -32,7 +32,14 @@ export interface LoadOutcome {
   links: number;
 }
 
-export type SourceSummary = Omit<SourceRecord, 'text'> & { caseCount: number };
+export type SourceSummary = Omit<SourceRecord, 'text' | 'extractor' | 'extraction'> & { caseCount: number };
+
+/** What a stored source says about how it was read (SourceRecord.extractor and .extraction; null: unknown). */
+export interface SourceReading {
+  id: string;
+  extractor: string | null;
+  extraction: string | null;
+}
 
 export interface GraphCounts {
   nodes: Record<NodeLabel, number>;
@@ -182,6 +189,11 @@ export interface GraphStore {
   removeSource(sourceId: string): Promise<boolean>;
 
   // ---- reads ----
+  /**
+   * How the stored sources among these ids were read, one row each; ids not stored (or whose load has not
+   * finished) are left out. One query.
+   */
+  sourceReadings(ids: readonly string[]): Promise<SourceReading[]>;
   counts(): Promise<GraphCounts>;
   listSources(): Promise<SourceSummary[]>;
   sourceText(sourceId: string): Promise<string | null>;

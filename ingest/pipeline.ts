@@ -7,9 +7,19 @@ import type { ExtractedCase, ExtractedDocument } from './extract/types.ts';
 import { caseId } from './identity/index.ts';
 import type { ReadDocument } from './read/types.ts';
 import { segmentDocument } from './segment/index.ts';
+import { proseCues } from './segment/prose/cues.ts';
 import type { Taxonomy } from './taxonomy/index.ts';
 
 export type ExtractedText = ExtractedDocument & { text: string };
+
+/**
+ * The version of this pipeline, stored with every source it reads: the taxonomy's version and the cue
+ * files' versions. A file whose bytes and pipeline version match what the store holds for its origin is
+ * not read again; bumping any of these versions makes every file be read again.
+ */
+export function extractorVersion(taxonomy: Taxonomy): string {
+  return `taxonomy ${taxonomy.version}; prose cues ${proseCues().version}`;
+}
 
 export function extractDocument(doc: ReadDocument, taxonomy: Taxonomy): ExtractedText {
   const segmentation = segmentDocument({ text: doc.text, hints: doc.hints });

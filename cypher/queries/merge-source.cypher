@@ -1,5 +1,5 @@
 // Creates or updates one source node.
-// $source: {id, title, publisher, published, path, format, kind, ingestedAt, text, sha256}
+// $source: {id, title, publisher, published, path, format, kind, ingestedAt, text, sha256, extractor, extraction}
 // params: $source
 MERGE (s:Source {id: $source.id})
 SET
@@ -11,4 +11,6 @@ SET
   s.kind = $source.kind,
   s.ingestedAt = $source.ingestedAt,
   s.text = $source.text,
-  s.sha256 = $source.sha256
+  s.sha256 = $source.sha256,
+  s.extractor = $source.extractor,
+  s.extraction = $source.extraction

@@ -27,7 +27,7 @@ import {
   settleBeforeOpen,
 } from './files.ts';
 import { caseDetail, caseFacets, casesByIds, linksOfCases } from './read/cases.ts';
-import { counts, listSources, sourceText, taxonomy } from './read/catalogue.ts';
+import { counts, listSources, sourceReadings, sourceText, taxonomy } from './read/catalogue.ts';
 import { connections, neighbourhood } from './read/paths.ts';
 import { search } from './read/search.ts';
 import { recommendationRows, statements, themeEvidence } from './read/statements.ts';
@@ -191,6 +191,10 @@ class EmbeddedStore implements GraphStore {
 
   removeSource(sourceId: string) {
     return this.write((s) => removeSource(s, sourceId));
+  }
+
+  sourceReadings(ids: readonly string[]) {
+    return this.read((s) => sourceReadings(s, ids));
   }
 
   counts() {

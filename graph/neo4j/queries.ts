@@ -29,6 +29,7 @@ export const QUERY_NAMES = [
   'count-relationships',
   'list-sources',
   'source-text',
+  'source-readings',
   'taxonomy-harm-types',
   'taxonomy-agencies',
   'taxonomy-themes',

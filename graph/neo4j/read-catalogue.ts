@@ -2,7 +2,7 @@
 import { compareBy } from '../read-rules.ts';
 import type { AgencyRecord, TaxonRecord, ThemeRecord } from '../records.ts';
 import { NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from '../schema/model.ts';
-import type { GraphCounts, SourceSummary } from '../store.ts';
+import type { GraphCounts, SourceReading, SourceSummary } from '../store.ts';
 import { readerOf, SECTORS, sourceSummaryOf } from './rows.ts';
 import type { QueryRunner } from './session.ts';
 
@@ -43,6 +43,15 @@ export async function listSourcesIn(q: QueryRunner): Promise<SourceSummary[]> {
     .map(readerOf('list-sources'))
     .map(sourceSummaryOf)
     .sort(compareSources);
+}
+
+export async function sourceReadingsIn(q: QueryRunner, ids: readonly string[]): Promise<SourceReading[]> {
+  if (ids.length === 0) return [];
+  return (await q.run('source-readings', { ids: [...ids] })).map(readerOf('source-readings')).map((r) => ({
+    id: r.str('id'),
+    extractor: r.strOrNull('extractor'),
+    extraction: r.strOrNull('extraction'),
+  }));
 }
 
 export async function sourceTextIn(q: QueryRunner, sourceId: string): Promise<string | null> {

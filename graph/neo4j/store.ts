@@ -27,7 +27,7 @@ import {
   statementsIn,
   themeEvidenceIn,
 } from './read-cases.ts';
-import { countsIn, listSourcesIn, sourceTextIn, taxonomyIn } from './read-catalogue.ts';
+import { countsIn, listSourcesIn, sourceReadingsIn, sourceTextIn, taxonomyIn } from './read-catalogue.ts';
 import { connectionsIn, neighbourhoodIn, searchIn } from './read-graph.ts';
 import { Neo4jSessions } from './session.ts';
 
@@ -148,6 +148,10 @@ class Neo4jStore implements GraphStore {
       await removeContributions(q, sourceId);
       return true;
     });
+  }
+
+  sourceReadings(ids: readonly string[]) {
+    return this.sessions.read('looking up sources', (q) => sourceReadingsIn(q, ids));
   }
 
   counts() {

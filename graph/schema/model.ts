@@ -71,8 +71,11 @@ export const NODES: readonly NodeDecl[] = [
       s('kind'),
       s('ingestedAt'),
       s('text'),
-      // Last, so a database made before it (the column added at the end) has the same column order.
+      // Last, in the order they were added, so a database made before them (each column added at the end)
+      // has the same column order.
       s('sha256'),
+      s('extractor'),
+      s('extraction'),
     ],
     indexed: [],
     fullText: [],

@@ -1,22 +1,33 @@
 /**
  * Files -> store. Each file is read, extracted and turned into one SourceBatch; batches go to the store in
- * chunks through its bulk path while the next chunk is being extracted. A file that cannot be read or is
- * refused by the store is reported by name and the run carries on; only a store that cannot be reached at
- * all (locked, unreachable, wrong credentials) stops the run.
+ * chunks through its bulk path while the next chunk is being extracted. A file the store already holds,
+ * byte for byte and read by the same pipeline version, is recognised from its hash and not read again
+ * (unchanged.ts). A file that cannot be read or is refused by the store is reported by name and the run
+ * carries on; only a store that cannot be reached at all (locked, unreachable, wrong credentials) stops
+ * the run.
  */
-import { realpath } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { isStoreError } from '../../graph/errors.ts';
 import type { SourceBatch } from '../../graph/records.ts';
 import type { GraphStore, LoadOutcome, LoadStatus } from '../../graph/store.ts';
 import { RunIdentities, settleIdentities } from '../identity/resolve.ts';
-import type { ExtractedText } from '../pipeline.ts';
+import { type ExtractedText, extractorVersion } from '../pipeline.ts';
 import { readBytes } from '../read/index.ts';
 import { type Taxonomy, taxonomyRecords } from '../taxonomy/index.ts';
 import { expandPaths, type FileProblem } from './expand-paths.ts';
 import { extractRead } from './extract-file.ts';
-import { defaultThreads, type Extractor, extractedInOrder, openExtractor } from './extract-pool.ts';
-import { toSourceBatch } from './to-records.ts';
+import { defaultThreads, type Extractor, openExtractor } from './extract-pool.ts';
+import { sourceId, toSourceBatch } from './to-records.ts';
+import {
+  canonicalPath,
+  extractionOf,
+  recognisedOrExtracted,
+  recogniseFiles,
+  recogniseUpload,
+  type StoredReading,
+  settleStored,
+  sha256Of,
+} from './unchanged.ts';
 
 /** A document loaded beside another source with the same content (both are kept). */
 export interface Duplicate {
@@ -46,6 +57,13 @@ export interface IngestOptions {
    * core (at most 4) for runs of 8 files or more, else 0.
    */
   threads?: number;
+  /** Extracts the files instead of the threads `threads` asks for (left open). */
+  extractor?: Extractor;
+  /**
+   * Reads every file, even one the store holds unchanged (recognised by its hash and the pipeline version).
+   * Implied by onDocument, which needs every document read.
+   */
+  reread?: boolean;
   onProgress?: (progress: IngestProgress) => void;
   /** Called with every document that was extracted (for the curator report). */
   onDocument?: (doc: ExtractedText) => void;
@@ -79,11 +97,12 @@ export const DEFAULT_CHUNK_CASES = 50_000;
 /** Store failures after which no further document can load; everything else is one document's problem. */
 const FATAL_STORE_ERRORS = new Set(['unreachable', 'auth', 'database-missing', 'locked', 'damaged']);
 
-interface Prepared {
-  file: string;
-  batch: SourceBatch;
-  warnings: string[];
-}
+/** A document ready to load, or one recognised as stored unchanged (no batch: nothing to load). */
+type Prepared =
+  | { file: string; batch: SourceBatch; warnings: string[] }
+  | { file: string; batch: null; stored: StoredReading; warnings: string[] };
+
+type ToLoad = Prepared & { batch: SourceBatch };
 
 export async function ingestPaths(
   store: GraphStore,
@@ -118,55 +137,79 @@ export async function ingestPaths(
     );
   };
 
-  const extractor = await openExtractor(opts.taxonomy, opts.threads ?? defaultThreads(files.length));
+  const version = extractorVersion(opts.taxonomy);
+  const reread = opts.reread === true || opts.onDocument !== undefined;
+  const recognise = (some: readonly string[]) =>
+    reread ? Promise.resolve(some.map(() => null)) : recogniseFiles(store, some, version);
+  const extractor =
+    opts.extractor ?? (await openExtractor(opts.taxonomy, opts.threads ?? defaultThreads(files.length)));
   const identities = new RunIdentities();
+  // Documents in the chunk that go to the store; recognised ones ride along so the tally keeps file order.
+  let toLoad = 0;
   try {
-    for await (const { index, file, result } of extractedInOrder(files, extractor)) {
+    for await (const { index, file, stored, result } of recognisedOrExtracted(files, extractor, recognise)) {
       opts.onProgress?.({ index, total: files.length, file });
+      if (stored) {
+        chunk.push({ file, batch: null, stored, warnings: settleStored(stored, identities) });
+        continue;
+      }
       if (!result.ok) {
         tally.failed.push(result.problem);
         continue;
       }
       const doc = settleIdentities(result.doc, identities);
       opts.onDocument?.(doc);
-      chunk.push(prepare(file, doc, await canonicalPath(doc.path), ingestedAt));
+      const batch = toSourceBatch({ ...doc, path: await canonicalPath(doc.path) }, doc.text, ingestedAt);
+      // Kept for when the file is next recognised instead of read: what it was read as, before this run's
+      // identities were settled (they are settled again then, in that run).
+      stamp(batch, version, result.doc);
+      chunk.push({ file, batch, warnings: doc.warnings });
+      toLoad++;
       chunkCaseCount += result.doc.cases.length;
-      if (chunk.length >= chunkSize || chunkCaseCount >= chunkCases) await send();
+      if (toLoad >= chunkSize || chunkCaseCount >= chunkCases) {
+        toLoad = 0;
+        await send();
+      }
     }
     await send();
     await settle();
   } finally {
-    await extractor.close();
+    if (!opts.extractor) await extractor.close();
   }
   return tally.summary(files.length, (performance.now() - started) / 1000);
 }
 
-/**
- * A file's source is identified by its path, so the path must not depend on the working folder or on the
- * link it was reached through: absolute, with symbolic links resolved.
- */
-async function canonicalPath(path: string): Promise<string> {
-  return realpath(path).catch(() => resolve(path));
-}
-
-function prepare(file: string, doc: ExtractedText, path: string, ingestedAt: string): Prepared {
-  const batch = toSourceBatch({ ...doc, path }, doc.text, ingestedAt, { kind: 'file' });
-  return { file, batch, warnings: doc.warnings };
+/** Records on the source the pipeline version that read it and what reading it gave (unchanged.ts). */
+function stamp(batch: SourceBatch, version: string, read: Pick<ExtractedText, 'cases' | 'warnings'>): void {
+  batch.source.extractor = version;
+  batch.source.extraction = extractionOf(read, batch.links.length);
 }
 
 async function loadChunk(store: GraphStore, chunk: Prepared[], tally: Tally, bulk: boolean): Promise<void> {
-  if (chunk.length === 0) return;
-  if (bulk && chunk.length > 1) {
+  const toLoad = chunk.filter((p): p is ToLoad => p.batch !== null);
+  if (toLoad.length === 0) {
+    for (const p of chunk) tally.loaded(p, undefined);
+    return;
+  }
+  if (bulk && toLoad.length > 1) {
+    let outcomes: LoadOutcome[] | null = null;
     try {
-      const outcomes = await store.loadSources(chunk.map((p) => p.batch));
-      for (const [i, p] of chunk.entries()) tally.loaded(p, outcomes[i]);
-      return;
+      outcomes = await store.loadSources(toLoad.map((p) => p.batch));
     } catch (e) {
       if (isFatal(e)) throw e;
       // Fall through: loading one by one finds the document the store refuses and keeps the others.
     }
+    if (outcomes) {
+      const byBatch = new Map(toLoad.map((p, i) => [p, outcomes[i]]));
+      for (const p of chunk) tally.loaded(p, byBatch.get(p as ToLoad));
+      return;
+    }
   }
   for (const p of chunk) {
+    if (p.batch === null) {
+      tally.loaded(p, undefined);
+      continue;
+    }
     try {
       tally.loaded(p, await store.loadSource(p.batch));
     } catch (e) {
@@ -196,10 +239,17 @@ class Tally {
   }
 
   loaded(p: Prepared, outcome: LoadOutcome | undefined): void {
-    this.statuses[outcome?.status ?? 'loaded']++;
-    if (outcome?.duplicateOf) this.duplicates.push({ file: p.file, duplicateOf: outcome.duplicateOf });
-    this.reviews += p.batch.cases.length;
-    this.links += p.batch.links.length;
+    if (p.batch === null) {
+      // Recognised as stored unchanged: what loading it again would have reported.
+      this.statuses.unchanged++;
+      this.reviews += p.stored.cases.length;
+      this.links += p.stored.links;
+    } else {
+      this.statuses[outcome?.status ?? 'loaded']++;
+      if (outcome?.duplicateOf) this.duplicates.push({ file: p.file, duplicateOf: outcome.duplicateOf });
+      this.reviews += p.batch.cases.length;
+      this.links += p.batch.links.length;
+    }
     for (const message of p.warnings) this.warnings.push({ file: p.file, message });
   }
 
@@ -251,6 +301,26 @@ export async function ingestUpload(
   options: UploadOptions = {},
 ): Promise<UploadResult> {
   const { extractor } = options;
+  const version = extractorVersion(taxonomy);
+  const stored = await recogniseUpload(store, filename, bytes, version);
+  if (stored) {
+    try {
+      await store.upsertTaxonomy(taxonomyRecords(taxonomy));
+    } catch (e) {
+      if (!isStoreError(e)) throw e;
+      return failedUpload(filename, `${filename}: could not be stored (${e.message})`, stored.warnings);
+    }
+    return {
+      filename,
+      status: 'unchanged',
+      sourceId: sourceId('upload', filename, sha256Of(bytes)),
+      replaced: [],
+      duplicateOf: null,
+      cases: stored.cases.length,
+      warnings: stored.warnings,
+      error: null,
+    };
+  }
   const extracted = extractor
     ? await extractor.extractBytes(filename, bytes)
     : extractRead(filename, await readBytes(filename, bytes), taxonomy);
@@ -262,6 +332,7 @@ export async function ingestUpload(
       kind: 'upload',
       replaces: options.replaces ?? null,
     });
+    stamp(batch, version, doc);
     const outcome = await store.loadSource(batch);
     // A source loaded from a folder on the server is named by its file name only, never the folder.
     const duplicateOf = outcome.duplicateOf === null ? null : basename(outcome.duplicateOf);

@@ -3,7 +3,7 @@
 import { compareBy } from '../../read-rules.ts';
 import type { AgencyRecord, Sector, SourceRecord, TaxonRecord, ThemeRecord } from '../../records.ts';
 import { NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from '../../schema/model.ts';
-import type { GraphCounts, SourceSummary } from '../../store.ts';
+import type { GraphCounts, SourceReading, SourceSummary } from '../../store.ts';
 import type { Row, Session } from '../database.ts';
 import { int, text, textOrNull } from './values.ts';
 
@@ -53,6 +53,21 @@ export async function listSources(session: Session): Promise<SourceSummary[]> {
       `WITH s, count(DISTINCT c) AS caseCount RETURN ${SOURCE_SUMMARY_COLUMNS}, caseCount AS caseCount`,
   );
   return rows.map(sourceSummary).sort(compareSources);
+}
+
+export async function sourceReadings(session: Session, ids: readonly string[]): Promise<SourceReading[]> {
+  if (ids.length === 0) return [];
+  const rows = await session.rows(
+    // A source without ingestedAt is one a bulk load is still writing (write/bulk.ts): not stored yet.
+    'UNWIND $ids AS i MATCH (s:Source) WHERE s.id = i AND s.ingestedAt IS NOT NULL ' +
+      'RETURN s.id AS id, s.extractor AS extractor, s.extraction AS extraction',
+    { ids: [...ids] },
+  );
+  return rows.map((row) => ({
+    id: text(row, 'id'),
+    extractor: textOrNull(row, 'extractor'),
+    extraction: textOrNull(row, 'extraction'),
+  }));
 }
 
 export async function sourceText(session: Session, sourceId: string): Promise<string | null> {
