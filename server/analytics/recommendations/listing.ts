@@ -4,7 +4,7 @@
  * recommendations sit under the one review that makes them (ingest gives every statement to one review),
  * so a case filter keeps a recommendation exactly when store.statements() would.
  */
-import { compareStatementHits } from '../../../graph/read-rules.ts';
+import { compareText } from '../../../graph/read-rules.ts';
 import type { RecommendationRow } from '../../../graph/store.ts';
 import type { Bitset } from '../bitset.ts';
 import type { BookEntry, RecommendationBook } from './book.ts';
@@ -32,7 +32,13 @@ class Listing {
   private readonly byAgency = new Map<string, Int32Array>();
 
   constructor(book: RecommendationBook) {
-    this.entries = [...book.entries].sort((a, b) => compareStatementHits(a.row, b.row));
+    // Case ids ranked once, so that most comparisons of the sort are of numbers, not of strings.
+    const caseIds = [...new Set(book.entries.map((e) => e.row.caseId))].sort(compareText);
+    const rank = new Map(caseIds.map((id, i) => [id, i]));
+    const rankOf = (e: BookEntry) => rank.get(e.row.caseId) ?? 0;
+    this.entries = [...book.entries].sort(
+      (a, b) => rankOf(a) - rankOf(b) || a.row.start - b.row.start || compareText(a.row.id, b.row.id),
+    );
     const themes = new Map<string, number[]>();
     const agencies = new Map<string, number[]>();
     this.entries.forEach((e, i) => {
