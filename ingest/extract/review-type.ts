@@ -13,7 +13,7 @@ const RULES: readonly [RegExp, ReviewType][] = [
   [/\bSCRs?\b/, 'SCR'],
   [/\bchild\s+safeguarding\s+practice\s+reviews?\b|\bCSPRs?\b/i, 'CSPR'],
   [
-    /\b(?:learning|case|practice|thematic|multi-agency|partnership|rapid|domestic\s+homicide)\s+reviews?\b/i,
+    /\b(?:learning|case|practice|thematic|multi-agency|partnership|rapid|domestic\s+homicide|case\s+management)\s+reviews?\b|\b(?:CMR|SCLR|CPR)s?\b/i,
     'OTHER',
   ],
 ];

@@ -14,6 +14,7 @@ import type { ExtractedCase } from '../../extract/types.ts';
 import type { TextView } from '../../extract/view.ts';
 import type { SegmentContext } from '../segment-types.ts';
 import { titleArea } from './about.ts';
+import { proseCues } from './cues.ts';
 import type { Draft, Span } from './draft.ts';
 import { type Found, isOrganisationName, partnershipNear, publishedYearIn } from './fields.ts';
 import { sectionLabels } from './sections.ts';
@@ -72,7 +73,7 @@ export function draftCase(
   // The child is who the cues name, never a word of the title ("Sara Lloyd Evans" is the author).
   const c = { ...built.case, child: national ? null : d.child };
   if (ownTitle(d.title, c.child, lone) === null && c.child)
-    c.title = `${c.child}: ${REVIEW_KIND[reviewType]}`;
+    c.title = `${c.child}: ${kindName(reviewType, text, d, body)}`;
   if (c.learning.length + c.recommendations.length + c.actions.length === 0) {
     // A news item or statement tells its learning in running prose: the whole account is its summary.
     const whole = trimSpan(text, d.span.start, Math.min(d.span.end, d.span.start + PROSE_SUMMARY_CHARS));
@@ -97,6 +98,21 @@ function datedTitle(title: string | null): number | null {
     /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d\d)\s*\)?\s*$/i,
   );
   return m?.[1] ? Number(m[1]) : null;
+}
+
+/**
+ * What to call the review in a title made from its child: its kind, or for any other kind the name the
+ * title page gives it ("case management review", "learning review", "child practice review").
+ */
+function kindName(reviewType: ReviewType, text: string, d: Draft, body: Span): string {
+  if (reviewType !== 'OTHER') return REVIEW_KIND[reviewType];
+  const head = [d.title ?? '', ...titleArea('', text.slice(body.start, body.end))].join('\n');
+  const cues = proseCues();
+  cues.reviewName.lastIndex = 0;
+  const named = [...head.matchAll(cues.reviewName)]
+    .map((m) => m[0].replace(/\s+/g, ' ').toLowerCase())
+    .filter((n) => !n.endsWith('s') && n !== 'case review');
+  return named.sort((a, b) => b.length - a.length)[0] ?? REVIEW_KIND.OTHER;
 }
 
 const REVIEW_KIND: Record<ReviewType, string> = {

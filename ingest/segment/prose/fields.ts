@@ -7,9 +7,13 @@ import { monthIndex } from '../../extract/dates.ts';
 
 const ACRONYM = String.raw`\b(?:LSCB|LSCP|SCP|SSCB|SCB|LSCPB)(?![\p{L}])`;
 const ORG_TAIL = String.raw`(?:Local\s+)?Safeguarding\s+(?:Children|Childrens|Children's|Children’s)\s+(?:Board|Partnership)|Safeguarding\s+(?:Children\s+)?(?:Board|Partnership|Assurance\s+Partnership)|Children\s+and\s+Families\s+Partnership|Child\s+Protection\s+Committee|Safeguarding\s+Adults\s+Board|Children's\s+Safeguarding\s+Assurance\s+Partnership|Children’s\s+Safeguarding\s+Assurance\s+Partnership|Local\s+Authority\s+Safeguarding\s+Partnership`;
+/** Words of one name sit on one line: "Review – Child X⏎Safeguarding Board" names no board "Child X". */
+const JOIN = String.raw`[ \t\u00a0]+`;
+/** A nation's board named after the nation: "Safeguarding Board for Northern Ireland". */
+const NATION_BOARD = String.raw`Safeguarding\s+Board\s+for\s+(?:Northern\s+Ireland|Wales|Scotland)`;
 const PLACE_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*|&|and|of|upon|on|the)`;
 const ORG = new RegExp(
-  String.raw`(?:the\s+then\s+)?((?:\p{Lu}[\p{L}'’.-]*)(?:\s+${PLACE_WORD}){0,5}?\s+(?:${ORG_TAIL}|${ACRONYM})|(?:${ORG_TAIL}))(?!\p{L})`,
+  String.raw`(?:the\s+then\s+)?((?:\p{Lu}[\p{L}'’.-]*)(?:${JOIN}${PLACE_WORD}){0,5}?${JOIN}(?:${ORG_TAIL}|${ACRONYM})|(?:${NATION_BOARD})|(?:${ORG_TAIL}))(?!\p{L})`,
   'gu',
 );
 const ROLE =
@@ -37,7 +41,10 @@ export function partnershipsIn(text: string): Found<string>[] {
     if (new RegExp(`^${ACRONYM}$`, 'u').test(name)) continue;
     // "Re-consideration of Serious Case Review LSCB: Bradford" is a form's heading, not a board's name.
     if (/\b(?:Reviews?|Reports?|Case|Consideration)\b/u.test(name)) continue;
-    if (!/^\p{Lu}/u.test(name) || (/^(?:Local\s+)?Safeguarding\b/u.test(name) && !/Assurance/.test(name)))
+    if (
+      !/^\p{Lu}/u.test(name) ||
+      (/^(?:Local\s+)?Safeguarding\b/u.test(name) && !/Assurance|\bfor\s+\p{Lu}/u.test(name))
+    )
       continue;
     out.push({ value: name, at: m.index + m[0].indexOf(m[1] as string) });
   }

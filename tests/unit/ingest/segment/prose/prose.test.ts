@@ -797,3 +797,26 @@ Fathers and male carers were not included in assessments.
     ]);
   });
 });
+
+describe('a Northern Ireland case management review', () => {
+  it('keeps its own kind of review in the title and names the board for the nation, not the child', () => {
+    const s = seg(`Executive Summary
+Case Management Review – Child N
+Safeguarding Board for Northern Ireland
+October 2019
+
+1. Introduction
+1.1 This case management review concerns Child N, a 4-year-old boy who sustained serious injuries in 2017.
+
+2. Recommendations
+Recommendation 1: The Trust should ensure that referrals from schools are acknowledged within a day.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({
+      child: 'Child N',
+      title: 'Child N: case management review',
+      partnership: 'Safeguarding Board for Northern Ireland',
+      reviewType: 'OTHER',
+    });
+  });
+});
