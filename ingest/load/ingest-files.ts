@@ -141,8 +141,9 @@ export async function ingestPaths(
   const reread = opts.reread === true || opts.onDocument !== undefined;
   const recognise = (some: readonly string[]) =>
     reread ? Promise.resolve(some.map(() => null)) : recogniseFiles(store, some, version);
-  const extractor =
-    opts.extractor ?? (await openExtractor(opts.taxonomy, opts.threads ?? defaultThreads(files.length)));
+  const threads = opts.threads ?? defaultThreads(files.length);
+  // Opened when the first file needs reading: a run that recognises every file starts no thread.
+  const extractor = opts.extractor ?? openedWhenUsed(threads, () => openExtractor(opts.taxonomy, threads));
   const identities = new RunIdentities();
   // Documents in the chunk that go to the store; recognised ones ride along so the tally keeps file order.
   let toLoad = 0;
@@ -177,6 +178,23 @@ export async function ingestPaths(
     if (!opts.extractor) await extractor.close();
   }
   return tally.summary(files.length, (performance.now() - started) / 1000);
+}
+
+/** An extractor that opens the real one on its first document; `threads` is the number asked for. */
+function openedWhenUsed(threads: number, open: () => Promise<Extractor>): Extractor {
+  let opened: Promise<Extractor> | null = null;
+  const use = () => {
+    opened ??= open();
+    return opened;
+  };
+  return {
+    threads,
+    extract: async (file) => (await use()).extract(file),
+    extractBytes: async (name, bytes) => (await use()).extractBytes(name, bytes),
+    close: async () => {
+      if (opened) await (await opened).close();
+    },
+  };
 }
 
 /** Records on the source the pipeline version that read it and what reading it gave (unchanged.ts). */
