@@ -18,6 +18,7 @@ import { segmentNewsletter } from './newsletter.ts';
 import { type ProseResult, segmentProse } from './prose/index.ts';
 import { isChildName } from './prose/subjects.ts';
 import type { SegmentContext, SegmentResult } from './segment-types.ts';
+import { tableReviews } from './table.ts';
 
 export type { StructureHint } from './hints.ts';
 
@@ -73,6 +74,16 @@ export function segmentDocument(doc: { text: string; hints: StructureHint[] }): 
     prose ??= segmentProse(view, ctx);
     return prose;
   };
+  const tabled = tableReviews(view);
+  if (tabled) {
+    return {
+      kind: 'review-index',
+      confidence: 0.85,
+      ...pickMeta(meta),
+      cases: endAtCut(view, tabled),
+      warnings,
+    };
+  }
   const listed = segment ? segment(view, ctx) : null;
   if (listed && listed.cases.length > 0 && listIsSurer(view, readProse, kind, listed.cases)) {
     const score = kind in scores ? scores[kind as ListKind] : 0;

@@ -8,6 +8,9 @@ import { parse } from 'yaml';
 
 export type HeadingKind = 'learning' | 'recommendations' | 'stop';
 
+/** What a table column holds, from its header cell. */
+export type TableColumn = 'name' | 'type' | 'published' | 'summary' | 'partnership' | 'outcome';
+
 export interface ProseCues {
   version: string;
   reviewName: RegExp;
@@ -19,6 +22,7 @@ export interface ProseCues {
   endOfText: RegExp[];
   countWords: ReadonlyMap<string, number>;
   headings: ReadonlyMap<string, HeadingKind>;
+  tableColumns: ReadonlyMap<string, TableColumn>;
 }
 
 const CUES_PATH = fileURLToPath(new URL('./cues.yaml', import.meta.url));
@@ -49,6 +53,12 @@ export function compileCues(raw: unknown, where: string): ProseCues {
     for (const h of strings(rawHeadings[kind], where, `headings.${kind}`))
       headings.set(normalHeading(h), kind);
   }
+  const tableColumns = new Map<string, TableColumn>();
+  const rawColumns = record(doc.tableColumns, where, 'tableColumns');
+  for (const column of ['name', 'type', 'published', 'summary', 'partnership', 'outcome'] as const) {
+    for (const h of strings(rawColumns[column], where, `tableColumns.${column}`))
+      tableColumns.set(normalHeading(h), column);
+  }
   const counts = record(doc.countWords, where, 'countWords');
   return {
     version: String(doc.version ?? ''),
@@ -61,6 +71,7 @@ export function compileCues(raw: unknown, where: string): ProseCues {
     endOfText: patterns(doc.endOfText, where, 'endOfText'),
     countWords: new Map(Object.entries(counts).map(([w, n]) => [w.toLowerCase(), Number(n)])),
     headings,
+    tableColumns,
   };
 }
 
