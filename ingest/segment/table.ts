@@ -6,6 +6,7 @@
  */
 import type { ReviewType } from '../../graph/records.ts';
 import { buildCase } from '../extract/case.ts';
+import { localReviewType } from '../extract/era.ts';
 import type { Line } from '../extract/lines.ts';
 import { reviewTypeIn } from '../extract/review-type.ts';
 import type { ExtractedCase } from '../extract/types.ts';
@@ -62,13 +63,15 @@ function rowCase(
   };
   const name = row.cells[nameAt];
   if (!name || name.text === '') return null;
-  const typeCell = cell('type')?.text ?? '';
-  const reviewType: ReviewType | null = reviewTypeIn(typeCell) ?? reviewTypeIn(name.text);
+  const named: ReviewType | null = reviewTypeIn(cell('type')?.text ?? '') ?? reviewTypeIn(name.text);
   const child = isChildName(name.text) ? name.text : null;
-  if (!child && !reviewType) return null;
+  if (!child && !named) return null;
   const summary = cell('summary');
   const year = /\b((?:19|20)\d\d)\b/.exec(cell('published')?.text ?? '')?.[1];
+  const reportYear = year ? Number(year) : null;
   const partnership = cell('partnership')?.text || pagePartnership;
+  // A child's review whose kind the table does not give is told by its year, as a prose one is.
+  const reviewType = child ? localReviewType(named, reportYear, partnership) : named;
   const built = buildCase(view, {
     start: row.line.start,
     end: row.line.end,
@@ -77,7 +80,7 @@ function rowCase(
     summary: summary?.text ? { start: summary.start, end: summary.end } : null,
     childField: child,
     reviewType,
-    meta: { partnership, reportYear: year ? Number(year) : null },
+    meta: { partnership, reportYear },
   });
   return built.case;
 }

@@ -41,8 +41,8 @@ The table below lists the reviews the Westmarch Safeguarding Children Partnershi
       '</table>';
     const doc = documentOf(await readBytes('reviews.html', new TextEncoder().encode(html)));
     expect(fields(doc.text, doc.hints)).toEqual([
-      ['Child P', 'Eastmere', 2021, 'OTHER'],
-      ['Noor', 'Lindenbridge', 2020, 'OTHER'],
+      ['Child P', 'Eastmere', 2021, 'LCSPR'],
+      ['Noor', 'Lindenbridge', 2020, 'SCR'],
     ]);
   });
 
