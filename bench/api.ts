@@ -12,6 +12,7 @@
  *   cases(filter)            a page of 20 under a harm type + theme filter, with themes and evidence
  *   connections              paths between two themes, maxHops 2
  *   recommendations(filter)  a page of 20 asked of an agency about a theme, with their case and links
+ *   learning(filter)         a page of 20 learning statements about a theme (half under a harm type), with links
  *   search                   a taxonomy label, a word of the reviews' text or the start of one (first 10..50)
  *   neighbourhood (depth 1)  expand-on-click: 40 neighbours of a case or a theme, with the edges among them
  *   themeNetwork significance + communities (distinct)  p-values, Louvain communities and centrality
@@ -222,6 +223,8 @@ async function scenariosFor(url: string): Promise<Scenario[]> {
   // The recommendation answers read every recommendation once per index (the first to ask waits); read
   // them now, so that the figures are those of a server in use, not of that first read.
   await post(url, { query: '{ recommendationMatrix { total { recommendationCount } } }', variables: {} });
+  // The first learning page starts the read of the learning listing; the reads below give it time to finish.
+  await post(url, { query: '{ learning(first: 1) { totalCount } }', variables: {} });
   const caseIds = scatter(await caseIdsFrom(url, 2_000));
   const pairs = scatter(data.themeNetwork.edges).slice(0, 2_000);
   const pick = <T>(xs: T[], i: number): T => xs[i % xs.length] as T;
@@ -283,6 +286,22 @@ async function scenariosFor(url: string): Promise<Scenario[]> {
         query: `query($filter: StatementFilter) { recommendations(filter: $filter, first: 20) { totalCount
           edges { node { id text case { id title } targets { agency { id } } themes { theme { id } } } } } }`,
         variables: { filter: { agencies: [pick(agencies, i)], themes: [pick(themes, i * 7)] } },
+      }),
+    },
+    {
+      name: 'learning(filter)',
+      // A theme, and half the time the reviews of a harm type too, a page further on every fourth request.
+      next: (i) => ({
+        query: `query($filter: StatementFilter, $after: String) { learning(filter: $filter, first: 20, after: $after) {
+          totalCount edges { node { id text case { id title } themes { theme { id } } } } } }`,
+        variables: {
+          filter: {
+            themes: [pick(themes, i * 7)],
+            ...(i % 2 === 0 ? {} : { cases: { harmTypes: [pick(harm, i)] } }),
+          },
+          after:
+            i % 4 === 3 ? Buffer.from(JSON.stringify(['o', 19 + (i % 3) * 20])).toString('base64url') : null,
+        },
       }),
     },
     {

@@ -1,11 +1,14 @@
-/** Relay pages of cases (from the analytics index) and of statements (from store.statements). */
+/**
+ * Relay pages of cases (from the analytics index) and of statements (from the listings beside the index
+ * once they are read, from store.statements until then).
+ */
 
 import type { StatementHit, StatementKind } from '../../../graph/store.ts';
 import type { Bitset } from '../../analytics/bitset.ts';
 import type { NormalizedFilter } from '../../analytics/filter.ts';
 import { isEmptyFilter } from '../../analytics/filter.ts';
-import { recommendationListing } from '../../analytics/recommendations/listing.ts';
-import { loadedRecommendationBook } from '../../analytics/recommendations/load.ts';
+import { type ListingQuery, recommendationListing } from '../../analytics/recommendations/listing.ts';
+import { loadedLearningListing, loadedRecommendationBook } from '../../analytics/recommendations/load.ts';
 import {
   checkFirst,
   decodeCaseCursor,
@@ -67,7 +70,7 @@ export async function statementPage(
   // The port reads an empty caseIds list as "no restriction"; a filter that matches nothing must give nothing.
   if (cases !== null && cases.count() === 0) return emptyConnection();
   const result =
-    (kind === 'recommendation' && bookPage(ctx, scope, cases, first, offset)) ||
+    listedPage(ctx, kind, scope, cases, first, offset) ??
     (await ctx.store.statements({
       kind,
       themes: scope.themes ?? undefined,
@@ -91,24 +94,27 @@ export async function statementPage(
 type StatementResult = { total: number; items: StatementHit[] };
 
 /**
- * Recommendations from the book beside the index, counted and paged in one pass, once the book has been
- * read; null before then (the read is started, and the store answers meanwhile).
+ * Statements of the kind from the listing beside the index, counted and paged in one pass, once it has
+ * been read; null before then (the read is started, and the store answers meanwhile).
  */
-function bookPage(
+function listedPage(
   ctx: RequestContext,
+  kind: StatementKind,
   scope: StatementScope,
   cases: Bitset | null,
   first: number,
   offset: number,
 ): StatementResult | null {
-  const book = loadedRecommendationBook(ctx.index, ctx.store);
-  if (!book) return null;
-  const page = recommendationListing(book, {
+  const query: ListingQuery = {
     themes: scope.themes,
     agencies: scope.agencies,
     scope: cases,
     offset,
     limit: first,
-  });
-  return { total: page.total, items: page.items.map((row) => ({ ...row, kind: 'recommendation' })) };
+  };
+  if (kind === 'learning') return loadedLearningListing(ctx.index, ctx.store)?.page(query) ?? null;
+  const book = loadedRecommendationBook(ctx.index, ctx.store);
+  if (!book) return null;
+  const page = recommendationListing(book, query);
+  return { total: page.total, items: page.items.map((row) => ({ ...row, kind })) };
 }
