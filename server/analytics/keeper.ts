@@ -13,9 +13,10 @@
  * before that rebuild resolves.
  */
 import type { CaseReviewRecord } from '../../graph/records.ts';
-import type { GraphStore } from '../../graph/store.ts';
+import type { GraphStore, StatementKind } from '../../graph/store.ts';
 import { SearchKeeper } from '../search/keeper.ts';
 import { AnalyticsIndex } from './index.ts';
+import { listingStates } from './recommendations/load.ts';
 
 /**
  * Case texts are read in batches, two at a time: the store answers a batch from one reader session, and a
@@ -43,6 +44,17 @@ interface CaseExtras {
 }
 
 export type IndexState = 'warming' | 'ready';
+
+/**
+ * What answers from memory now: the analytics index, the search index (search asks the store until it is
+ * ready), and the current index's listing of each kind of statement (pages come from the store until it is
+ * read; the first page asked for starts the read).
+ */
+export interface KeeperStates {
+  index: IndexState;
+  search: IndexState;
+  listings: Record<StatementKind, IndexState>;
+}
 
 /** How long a caller turned away while the index warms is asked to wait before trying again. */
 export const WARMING_RETRY_SECONDS = 2;
@@ -93,6 +105,14 @@ export class IndexKeeper {
 
   get state(): IndexState {
     return this.built ? 'ready' : 'warming';
+  }
+
+  get states(): KeeperStates {
+    return {
+      index: this.state,
+      search: this.search.ready ? 'ready' : 'warming',
+      listings: listingStates(this.current),
+    };
   }
 
   /** The index in place now: an empty one while warming (callers that need the real one use `ready()`). */

@@ -137,7 +137,7 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
       const caller = identify(config, request.headers.get('authorization'));
       if (path === '/healthz') {
         const withToken = bearerToken(request.headers.get('authorization')) !== null && !caller.badToken;
-        return endResponse(await health(store, withToken, keeper.state));
+        return endResponse(await health(store, withToken, keeper.states));
       }
       if (path === '/graphql') {
         if (!caller.canRead) return endResponse(unauthorized(API_TOKEN_MESSAGE));
