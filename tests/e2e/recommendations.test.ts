@@ -175,6 +175,12 @@ describe.skipIf(!chromiumPresent)('the recommendations view', { timeout: 120_000
     return new Map(pairs as Array<[string, string]>);
   }
 
+  /** The cell asked of an agency about a theme by the most reviews. */
+  function busiestCell(matrix: RecommendationMatrix): RecommendationMatrix['cells'][number] {
+    const named = matrix.cells.filter((c) => c.agency && c.theme);
+    return [...named].sort((a, b) => b.reviewCount - a.reviewCount)[0]!;
+  }
+
   async function panelReady(page: Page): Promise<void> {
     await page.waitForFunction(
       () => {
@@ -324,24 +330,26 @@ describe.skipIf(!chromiumPresent)('the recommendations view', { timeout: 120_000
     const named = (text: string) =>
       pseudonyms.filter((p) => new RegExp(`(?<![\\p{L}])${escapeRegExp(p)}(?![\\p{L}])`, 'u').test(text));
     const api = await matrixOf(app.url);
-    const busiest = [...api.cells].sort((a, b) => b.reviewCount - a.reviewCount)[0]!;
+    const busiest = busiestCell(api);
+    // The threshold the busiest cell still clears: 3 on the seeds, 2 on the small bundled sample.
+    const min = Math.min(3, busiest.reviewCount);
+    expect(min).toBeGreaterThanOrEqual(2);
     const page = await open(
-      `/?view=recommendations&safe=1&safemin=3&rcell=${encodeURIComponent(keyOf(busiest))}`,
+      `/?view=recommendations&safe=1&safemin=${min}&rcell=${encodeURIComponent(keyOf(busiest))}`,
     );
     await panelReady(page);
     const cells = await drawnCells(page);
     for (const c of api.cells.filter((x) => x.recommendationCount > 0))
-      expect(cells.get(keyOf(c))).toBe(c.reviewCount < 3 ? '<3' : String(c.reviewCount));
+      expect(cells.get(keyOf(c))).toBe(c.reviewCount < min ? `<${min}` : String(c.reviewCount));
     const status = (await page.getByTestId('recommendations-status').textContent()) ?? '';
-    expect(status).toContain('Room-safe: counts under 3 are hidden.');
-    expect(busiest.reviewCount).toBeGreaterThanOrEqual(3);
+    expect(status).toContain(`Room-safe: counts under ${min} are hidden.`);
     expect(await page.getByTestId('rec-item').count()).toBe(Math.min(50, busiest.recommendationCount));
     const reviews = await page.getByTestId('rec-review').allTextContents();
     for (const r of reviews) expect(r).toMatch(/^A child \(/);
     expect(named(await page.content())).toEqual([]);
 
     // A cell under the threshold lists nothing.
-    const small = api.cells.find((c) => c.reviewCount > 0 && c.reviewCount < 3);
+    const small = api.cells.find((c) => c.agency && c.theme && c.reviewCount > 0 && c.reviewCount < min);
     if (small) {
       await page.locator(`.rec-cell[data-cell="${keyOf(small)}"]`).click();
       await expect.poll(() => page.getByTestId('rec-cell-panel').getAttribute('data-state')).toBe('hidden');
@@ -413,7 +421,7 @@ describe.skipIf(!chromiumPresent)('the recommendations view', { timeout: 120_000
 
   it('is a storyboard scene like any view: presented room-safe, with its open cell', async () => {
     const api = await matrixOf(app.url);
-    const busiest = [...api.cells].sort((a, b) => b.reviewCount - a.reviewCount)[0]!;
+    const busiest = busiestCell(api);
     const { cases } = await graphql<{ cases: { edges: Array<{ node: { child: string | null } }> } }>(
       app.url,
       '{ cases(first: 100) { edges { node { child } } } }',
@@ -438,7 +446,9 @@ describe.skipIf(!chromiumPresent)('the recommendations view', { timeout: 120_000
       .poll(() => page.getByTestId('recommendations-status').textContent())
       .toContain('Room-safe: counts under 3 are hidden.');
     await panelReady(page);
-    expect(await page.getByTestId('rec-item').count()).toBe(Math.min(50, busiest.recommendationCount));
+    // Presentation hides counts under 3: a cell of fewer reviews lists nothing.
+    const listed = busiest.reviewCount < 3 ? 0 : Math.min(50, busiest.recommendationCount);
+    expect(await page.getByTestId('rec-item').count()).toBe(listed);
     const content = await page.content();
     for (const p of pseudonyms)
       expect(new RegExp(`(?<![\\p{L}])${escapeRegExp(p)}(?![\\p{L}])`, 'u').test(content), p).toBe(false);
