@@ -22,6 +22,9 @@ export interface DocumentMeta {
 
 const NOTE = /^\s*\[.*\]\s*$/;
 /** A saved copy's provenance line ("# source: https://…") says where the text came from, not what it is. */
+/** A publisher's label for the kind of document, printed above its title ("Independent report"). */
+const PUBLICATION_TYPE =
+  /^(?:independent report|research and analysis|policy paper|corporate report|official statistics|guidance|statutory guidance|transparency data|news story|press release|consultation outcome)$/i;
 const PROVENANCE = /^\s*#?\s*source\s*:\s*\S+:\/\/\S+\s*$/i;
 const COPYRIGHT =
   /(?:©|\(c\)|copyright)\s*(?:((?:19|20)\d\d)\s+)?([A-Z][^\n]*?)(?:\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|(?:19|20)\d\d))?\s*$/im;
@@ -60,7 +63,8 @@ function titleLineOf(view: TextView): Line | null {
     !notes.has(l.index) &&
     !PROVENANCE.test(l.text) &&
     !isChromeLine(l.text.trim()) &&
-    !CONTENTS_HEADING.test(l.text.trim());
+    !CONTENTS_HEADING.test(l.text.trim()) &&
+    !PUBLICATION_TYPE.test(l.text.trim());
   const first = view.lines.find(usable) ?? null;
   // A short opening line that is no sentence is the title, even when a later line looks more like a heading.
   if (

@@ -131,7 +131,8 @@ function namingTitle(view: TextView, body: Span, title: string): string | null {
   const named = namesReview(title)
     ? title
     : openingLines(bodyText, TITLE_LINES).find(
-        (line) => line.length <= 200 && !/[.!?]$/.test(line) && namesReview(line),
+        (line) =>
+          line.length <= 200 && !/[.!?]$/.test(line) && !LABELLED_LINE.test(line) && namesReview(line),
       );
   const chosen = named ? cleanTitle(named) : title || null;
   return chosen ? withReviewCode(chosen, bodyText) : null;
@@ -170,6 +171,8 @@ const REVIEW_CODE =
   /\b(?!(?:19|20)\d\d\b)[A-Z]{2,8}[ \t]?(?:\d{1,2}[ \t]*[/ ][ \t]*(?:19|20)\d\d|(?:19|20)\d\d[ \t]*\/[ \t]*\d{1,2})\b/;
 
 const TITLE_LINES = 4;
+/** "From: …", "Published: …": a labelled line of a publication page, never its title. */
+const LABELLED_LINE = /^(?:from|published|updated|last updated|author|authors|publisher|organisation)\s*:/i;
 
 function namesReview(line: string): boolean {
   return namesReviewKind(line) || /\b(?:analys[ie]s|reviews?)\b/i.test(line);

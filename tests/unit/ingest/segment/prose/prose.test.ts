@@ -820,3 +820,26 @@ Recommendation 1: The Trust should ensure that referrals from schools are acknow
     });
   });
 });
+
+describe('a government publication page for a national review', () => {
+  it("titles the review by the page's title, not its document-type label or its 'From:' line", () => {
+    const s = seg(`Independent report
+Safeguarding children in supported lodgings
+
+The Child Safeguarding Practice Review Panel's national review of safeguarding children placed in supported lodgings.
+
+From: Child Safeguarding Practice Review Panel
+Published 14 March 2024
+
+Details
+
+The panel reviewed the harm done to 21 children in 4 settings. The report makes 6 recommendations.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]).toMatchObject({
+      title: 'Safeguarding children in supported lodgings',
+      reviewType: 'NATIONAL',
+      reportYear: 2024,
+    });
+  });
+});
