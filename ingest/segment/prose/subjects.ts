@@ -165,7 +165,11 @@ export function findSubjects(text: string, title: string): Subject[] {
       const name = (m[1] as string).trim();
       if (!isGivenName(name)) continue;
       const start = m.index + m[0].indexOf(name);
-      add(name, start, start + name.length);
+      // "known as Baby Ezra": the child keeps the prefix the text gives the name.
+      const prefix =
+        re === KNOWN_AS ? /\b(Child|Baby)\s+['‘"“]?$/.exec(text.slice(m.index, start))?.[1] : undefined;
+      if (prefix) add(`${prefix} ${name}`, start - prefix.length - 1, start + name.length);
+      else add(name, start, start + name.length);
     }
   }
   for (const m of text.matchAll(QUOTED_PAIR)) {

@@ -752,8 +752,8 @@ The review makes six recommendations, which all partners have accepted.
 `);
     expect(s.cases).toHaveLength(1);
     expect(s.cases[0]).toMatchObject({
-      child: 'Ezra',
-      title: 'Ezra: local child safeguarding practice review',
+      child: 'Baby Ezra',
+      title: 'Baby Ezra: local child safeguarding practice review',
       reportYear: 2023,
     });
   });
