@@ -19,6 +19,8 @@ export interface IndexEntry {
   title: string;
   child: string | null;
   reviewType?: ReviewType;
+  /** The year of a date line printed right under the heading. */
+  year?: number;
 }
 
 const DATE_LINE =
@@ -28,7 +30,7 @@ const MAX_MEDIAN_BLURB = 600;
 
 export function headedIndex(view: TextView, body: { start: number; end: number }): IndexEntry[] {
   const lines = view.lines.filter((l) => !l.blank && l.start >= body.start && l.end <= body.end);
-  const headings = lines.filter((l, i) => isEntryHeading(view, l, lines[i + 1]));
+  const headings = lines.filter((l, i) => isEntryHeading(view, l, lines[i + 1], lines[i + 2]));
   if (headings.length < MIN_HEADINGS) return [];
   const ends = headings.map((_h, i) => {
     const next = headings[i + 1];
@@ -53,7 +55,7 @@ function indexEntry(view: TextView, heading: Line, end: number): IndexEntry | nu
   const cues = proseCues();
   const blurb = view.text.slice(heading.end, end);
   const title = headingText(heading.text);
-  const particular = cues.specific.some((re) => re.test(blurb));
+  const particular = cues.specific.some((re) => re.test(blurb)) || cues.national.some((re) => re.test(blurb));
   if (!particular) return null;
   const named = namesReviewKind(blurb) || /\breview\b/i.test(blurb);
   // "Zara (LCSPR, 2021)", "Noah – local review": the name before a bracket or a dash.
@@ -62,11 +64,14 @@ function indexEntry(view: TextView, heading: Line, end: number): IndexEntry | nu
   const isChild = child !== null && isChildName(child) && NAMED_CHILD.test(title);
   if (!isChild && (!named || NOT_A_REVIEW.test(`${title} ${blurb}`))) return null;
   const national = /\bnational\b/i.test(blurb) && /\bpanel\b|\bnational (?:review|analysis)\b/i.test(blurb);
+  const dated = DATE_LINE.exec(blurb.trimStart().split('\n', 1)[0]?.trim() ?? '');
+  const year = dated ? Number(/(?:19|20)\d\d/.exec(dated[0])?.[0]) : undefined;
   return {
     span: { start: heading.contentStart, end },
     title,
     child: isChild ? child : null,
     reviewType: national ? 'NATIONAL' : undefined,
+    ...(year ? { year } : {}),
   };
 }
 
@@ -85,13 +90,26 @@ function headingText(raw: string): string {
     .trim();
 }
 
-function isEntryHeading(view: TextView, line: Line, next: Line | undefined): boolean {
+/**
+ * A heading line followed by its description, or by its date line and then its description ("Child
+ * protection in England" / "26 May 2022" / "A national review into …").
+ */
+function isEntryHeading(
+  view: TextView,
+  line: Line,
+  next: Line | undefined,
+  after: Line | undefined,
+): boolean {
   const t = headingText(line.text);
   if (!next || t.length > 120 || /[.,;:]$/.test(t) || DATE_LINE.test(t)) return false;
   if (!/^[\p{Lu}"“‘'\d]/u.test(t) || headingKind(line, view) !== null) return false;
   if (CONTENTS_HEADING.test(t) || isChromeLine(t)) return false;
   const n = next.text.trim();
-  return !DATE_LINE.test(n) && (endsSentence(n) || n.length > 100);
+  if (DATE_LINE.test(n)) {
+    const a = after?.text.trim() ?? '';
+    return a !== '' && !DATE_LINE.test(a) && (endsSentence(a) || a.length > 100);
+  }
+  return endsSentence(n) || n.length > 100;
 }
 
 /** "In This Issue", "Contents": a heading over the list of what follows, never an entry itself. */

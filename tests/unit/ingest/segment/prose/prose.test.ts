@@ -843,3 +843,29 @@ The panel reviewed the harm done to 21 children in 4 settings. The report makes 
     });
   });
 });
+
+describe("a national panel's list of its reports", () => {
+  it('gives one national review per titled entry whose date line follows its title, dated by it', () => {
+    const s = seg(`National panel: reports
+
+National reviews and thematic reports published by the panel.
+
+Safeguarding children in supported lodgings
+14 March 2024
+A national review of harm to children placed in supported lodgings.
+
+Keeping teenagers safe at night
+26 May 2022
+A national review into harm to young people outside their homes.
+
+"Quiet nights": a review of sudden unexpected death in infancy
+16 July 2020
+A national review of families where babies died suddenly and unexpectedly.
+`);
+    expect(s.cases.map((c) => [c.title, c.reportYear, c.reviewType])).toEqual([
+      ['Safeguarding children in supported lodgings', 2024, 'NATIONAL'],
+      ['Keeping teenagers safe at night', 2022, 'NATIONAL'],
+      ['"Quiet nights": a review of sudden unexpected death in infancy', 2020, 'NATIONAL'],
+    ]);
+  });
+});
