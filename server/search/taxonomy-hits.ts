@@ -3,7 +3,7 @@
  * label or one of its synonyms, in any case and inflection ("drowned" finds Drowning, "health visitor"
  * finds Health visiting). Built once per taxonomy; each query is a scan of a few thousand short phrases.
  */
-import { SEARCH_KIND_ORDER } from '../../graph/read-rules.ts';
+import { compareText, SEARCH_KIND_ORDER } from '../../graph/read-rules.ts';
 import type { SearchHit } from '../../graph/store.ts';
 import type { TaxonEntry, Taxonomy } from '../../ingest/index.ts';
 import { stem, words } from './stem.ts';
@@ -129,8 +129,4 @@ export function taxonSearch(taxonomy: Taxonomy): TaxonSearch {
         .map(({ taxon }) => ({ kind: taxon.kind, id: taxon.id, caption: taxon.label, caseId: null }));
     },
   };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

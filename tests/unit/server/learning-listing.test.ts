@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compareStatementHits } from '../../../graph/read-rules.ts';
-import type { GraphCounts, StatementHit } from '../../../graph/store.ts';
+import type { StatementHit } from '../../../graph/store.ts';
 import { normalizeFilter } from '../../../server/analytics/filter.ts';
-import { AnalyticsIndex } from '../../../server/analytics/index.ts';
 import { placedEntries, StatementListing } from '../../../server/analytics/recommendations/listing.ts';
+import { fixtureIndex } from './fixture-index.ts';
 import { REVIEWS } from './recommendation-fixture.ts';
 
-const index = new AnalyticsIndex({
-  cases: REVIEWS.map((r) => ({
-    id: r.id,
-    reportYear: r.year,
-    outcome: null,
-    ageBand: null,
-    reviewType: r.reviewType,
-    harmTypes: r.harmTypes,
-    agencies: [],
-    themes: [],
-    sources: ['fixture-source'],
-    text: r.title.toLowerCase(),
-  })),
-  taxonomy: { harmTypes: [{ id: 'neglect', label: 'Neglect', description: '' }], agencies: [], themes: [] },
-  sources: [],
-  counts: { nodes: {}, relationships: {} } as GraphCounts,
-});
+const index = fixtureIndex();
 
 const THEMES = ['think-family', 'voice-of-the-child', 'information-sharing', 'escalation'];
 

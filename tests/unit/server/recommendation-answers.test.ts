@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphCounts } from '../../../graph/store.ts';
 import { normalizeFilter } from '../../../server/analytics/filter.ts';
-import { AnalyticsIndex } from '../../../server/analytics/index.ts';
 import { matrixAnswer, recurringAnswer } from '../../../server/analytics/recommendations/answers.ts';
 import { RecommendationBook } from '../../../server/analytics/recommendations/book.ts';
 import { inCell } from '../../../server/analytics/recommendations/matrix.ts';
+import { fixtureIndex } from './fixture-index.ts';
 import { bruteGroups, bruteMatrix, fixtureRows, REVIEWS } from './recommendation-fixture.ts';
 
-const index = new AnalyticsIndex({
-  cases: REVIEWS.map((r) => ({
-    id: r.id,
-    reportYear: r.year,
-    outcome: null,
-    ageBand: null,
-    reviewType: r.reviewType,
-    harmTypes: r.harmTypes,
-    agencies: [],
-    themes: [],
-    sources: ['fixture-source'],
-    text: r.title.toLowerCase(),
-  })),
-  taxonomy: { harmTypes: [{ id: 'neglect', label: 'Neglect', description: '' }], agencies: [], themes: [] },
-  sources: [],
-  counts: { nodes: {}, relationships: {} } as GraphCounts,
-});
+const index = fixtureIndex();
 const rows = fixtureRows();
 const book = new RecommendationBook(index, rows);
 const yearOf = (id: string) => REVIEWS.find((r) => r.id === id)?.year ?? null;
