@@ -9,6 +9,7 @@ import { h, ICONS } from '../../shell/dom.ts';
 import { disclosure, menuItem } from '../../shell/menu.ts';
 import { svgToPng } from './picture.ts';
 import { analyticsPython } from './snippets.ts';
+import { downloadCsv, NOTHING_TO_EXPORT, today } from './view-shell.ts';
 
 export interface ViewExports {
   /** File names start with this, e.g. 'theme-trends'. */
@@ -22,9 +23,8 @@ export interface ViewExports {
 }
 
 export function viewActions(id: string, host: ViewExports): HTMLElement {
-  const date = () => new Date().toISOString().slice(0, 10);
-  const name = (ext: string) => `${host.stem()}-${date()}.${ext}`;
-  const nothing = () => host.toast('There is nothing to export yet: the view is still loading.');
+  const name = (ext: string) => `${host.stem()}-${today()}.${ext}`;
+  const nothing = () => host.toast(NOTHING_TO_EXPORT);
   const exportMenu = disclosure(
     'Export',
     ICONS.download,
@@ -59,7 +59,7 @@ export function viewActions(id: string, host: ViewExports): HTMLElement {
         () => {
           const text = host.csv();
           if (text === null) return nothing();
-          download(name('csv'), new Blob([text], { type: 'text/csv;charset=utf-8' }));
+          downloadCsv(host.stem(), text);
         },
         `${id}-export-csv`,
         'the numbers shown',

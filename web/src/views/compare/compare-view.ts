@@ -15,6 +15,7 @@ import { reviewCaption } from '../../presentation/pseudonyms.ts';
 import { h, replaceChildren } from '../../shell/dom.ts';
 import { viewActions } from '../common/view-actions.ts';
 import { hideBelow, type ViewHost } from '../common/view-host.ts';
+import { exportFooter, markDrawn, roomSafeNote, viewPage } from '../common/view-shell.ts';
 import { COMPARE_PRESETS, type ComparePreset } from '../view-params.ts';
 import { type Cohorts, cohortsFor, PRESET_LABELS, splitYear } from './cohorts.ts';
 import { compareCsv, comparePicture, compareQuery } from './compare-export.ts';
@@ -107,40 +108,24 @@ export class CompareView {
       this.loadedKey = '';
       void this.show();
     });
-    this.root = h(
-      'section',
-      {
-        class: 'view-page',
-        id: 'compare-view',
-        tabindex: '-1',
-        'aria-labelledby': 'compare-title',
-        'data-testid': 'compare-view',
-        hidden: true,
-      },
-      h(
-        'header',
-        { class: 'view-head' },
-        h('h2', { id: 'compare-title' }, 'What is different about a group of reviews'),
-        h(
-          'div',
-          { class: 'view-controls' },
-          h('label', { for: 'compare-preset' }, 'Compare'),
-          this.preset,
-          this.areaField,
-          this.splitField,
-          viewActions('compare', {
-            stem: () => 'cohort-comparison',
-            picture: () => this.picture(),
-            csv: () =>
-              this.result
-                ? compareCsv(this.result, this.result.features, hideBelow(this.host.state()))
-                : null,
-            query: () =>
-              compareQuery(this.cohorts ?? { a: {}, b: null, aLabel: '', bLabel: '', notes: [] }, this.first),
-            toast: (m) => this.host.toast(m),
-          }),
-        ),
-      ),
+    this.root = viewPage(
+      'compare',
+      'What is different about a group of reviews',
+      [
+        h('label', { for: 'compare-preset' }, 'Compare'),
+        this.preset,
+        this.areaField,
+        this.splitField,
+        viewActions('compare', {
+          stem: () => 'cohort-comparison',
+          picture: () => this.picture(),
+          csv: () =>
+            this.result ? compareCsv(this.result, this.result.features, hideBelow(this.host.state())) : null,
+          query: () =>
+            compareQuery(this.cohorts ?? { a: {}, b: null, aLabel: '', bLabel: '', notes: [] }, this.first),
+          toast: (m) => this.host.toast(m),
+        }),
+      ],
       h(
         'p',
         { class: 'view-intro' },
@@ -213,7 +198,7 @@ export class CompareView {
     this.cohortsLine.textContent =
       `A: ${cohorts.aLabel}, ${result.a.reviews} reviews. B: ${cohorts.bLabel}, ${result.b.reviews} reviews. ` +
       `Within: ${this.host.filterCaption()}.${overlap}` +
-      (hide ? ` Room-safe: counts under ${hide} are hidden.` : '');
+      roomSafeNote(hide);
     replaceChildren(
       this.notes,
       cohorts.notes.map((n) => h('li', {}, n)),
@@ -278,8 +263,7 @@ export class CompareView {
     );
     this.more.hidden = rows.length >= result.totalCount || this.first >= MAX_FIRST;
     this.more.textContent = `Show the first ${Math.min(MAX_FIRST, result.totalCount)} rows`;
-    // Browser tests and screenshots wait for this count to move.
-    this.root.dataset.version = String(Number(this.root.dataset.version ?? 0) + 1);
+    markDrawn(this.root);
   }
 
   private axis(scale: ReturnType<typeof forestScale>): HTMLElement {
@@ -472,7 +456,7 @@ export class CompareView {
       {
         title: `Threadline · ${this.cohorts.aLabel} against ${this.cohorts.bLabel.toLowerCase()}`,
         caption: this.cohortsLine.textContent ?? '',
-        footer: `Exported ${new Date().toISOString().slice(0, 10)} · ${location.href.slice(0, 160)}`,
+        footer: exportFooter(),
       },
       hideBelow(this.host.state()),
     );

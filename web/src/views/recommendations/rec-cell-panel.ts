@@ -9,6 +9,7 @@ import type { CaseFilter } from '../../api/types.ts';
 import { type PanelContext, quote } from '../../panels/evidence.ts';
 import { h, ICONS, icon, replaceChildren } from '../../shell/dom.ts';
 import type { ViewHost } from '../common/view-host.ts';
+import { markDrawn } from '../common/view-shell.ts';
 import { type CellView, cellQueryVars, countWords, reviewName } from './rec-model.ts';
 
 const PAGE = 50;
@@ -185,7 +186,7 @@ export class CellPanel {
       more,
     );
     this.root.dataset.state = 'ready';
-    this.root.dataset.version = String(Number(this.root.dataset.version ?? 0) + 1);
+    markDrawn(this.root);
   }
 
   private item(r: AskedRecommendation, roomSafe: boolean): HTMLElement {

@@ -10,11 +10,19 @@ import type {
 } from '../../api/analytics-queries.ts';
 import { RECOMMENDATIONS_VIEW, RECURRING_RECOMMENDATIONS } from '../../api/analytics-queries.ts';
 import { toCaseFilter } from '../../filters/filter-model.ts';
-import { download } from '../../shell/clipboard.ts';
 import { h, replaceChildren } from '../../shell/dom.ts';
 import { hidden } from '../common/format.ts';
 import { viewActions } from '../common/view-actions.ts';
 import { hideBelow, type ViewHost } from '../common/view-host.ts';
+import {
+  downloadCsv,
+  exportFooter,
+  markDrawn,
+  NOTHING_TO_EXPORT,
+  nationalNote,
+  roomSafeNote,
+  viewPage,
+} from '../common/view-shell.ts';
 import {
   RECOMMENDATION_ROWS,
   RECURRING_MINIMA,
@@ -111,43 +119,29 @@ export class RecommendationsView {
     );
     this.panel = new CellPanel(host, () => this.close());
     this.moreAsks.addEventListener('click', () => void this.loadMoreAsks());
-    this.root = h(
-      'section',
-      {
-        class: 'view-page',
-        id: 'recommendations-view',
-        tabindex: '-1',
-        'aria-labelledby': 'recommendations-title',
-        'data-testid': 'recommendations-view',
-        hidden: true,
-      },
-      h(
-        'header',
-        { class: 'view-head' },
-        h('h2', { id: 'recommendations-title' }, 'What reviews ask of whom'),
-        h(
-          'div',
-          { class: 'view-controls' },
-          h('label', { for: 'rec-rows' }, 'Matrix'),
-          this.rows,
-          h('label', { for: 'rec-min' }, 'Recurring asks made in'),
-          this.minimum,
-          viewActions('recommendations', {
-            stem: () => 'recommendations',
-            picture: () => this.picture(),
-            csv: () =>
-              this.shaped && this.data
-                ? matrixCsv(this.shaped, {
-                    recommendations: this.data.total.recommendationCount,
-                    reviews: this.data.total.reviewCount,
-                  })
-                : null,
-            query: () => this.query(),
-            python: (endpoint) => recommendationsPython(this.query(), endpoint, hideBelow(this.host.state())),
-            toast: (m) => this.host.toast(m),
-          }),
-        ),
-      ),
+    this.root = viewPage(
+      'recommendations',
+      'What reviews ask of whom',
+      [
+        h('label', { for: 'rec-rows' }, 'Matrix'),
+        this.rows,
+        h('label', { for: 'rec-min' }, 'Recurring asks made in'),
+        this.minimum,
+        viewActions('recommendations', {
+          stem: () => 'recommendations',
+          picture: () => this.picture(),
+          csv: () =>
+            this.shaped && this.data
+              ? matrixCsv(this.shaped, {
+                  recommendations: this.data.total.recommendationCount,
+                  reviews: this.data.total.reviewCount,
+                })
+              : null,
+          query: () => this.query(),
+          python: (endpoint) => recommendationsPython(this.query(), endpoint, hideBelow(this.host.state())),
+          toast: (m) => this.host.toast(m),
+        }),
+      ],
       h(
         'p',
         { class: 'view-intro' },
@@ -254,15 +248,13 @@ export class RecommendationsView {
     const shaped = shapeMatrix(data, rowKind, hide);
     this.shaped = shaped;
     const { population, total } = data;
-    const national = population.excluded.national
-      ? ` ${population.excluded.national} national ${population.excluded.national === 1 ? 'publication is' : 'publications are'} not counted.`
-      : '';
+    const national = nationalNote(population.excluded.national);
     const agencies = (rowKind === 'agencies' ? shaped.rows : shaped.columns).filter((a) => !a.noneNamed);
     const themes = (rowKind === 'agencies' ? shaped.columns : shaped.rows).filter((t) => !t.noneNamed);
     this.status.textContent =
       `${total.recommendationCount} recommendations from ${total.reviewCount} of the ${population.reviews} reviews counted (${this.host.filterCaption()}), ` +
       `asking ${agencies.length} ${agencies.length === 1 ? 'agency' : 'agencies'} about ${themes.length} ${themes.length === 1 ? 'theme' : 'themes'}.${national}` +
-      (hide ? ` Room-safe: counts under ${hide} are hidden.` : '');
+      roomSafeNote(hide);
     const open = recommendationParams(this.host.state().views).recCell;
     replaceChildren(
       this.matrix,
@@ -277,8 +269,7 @@ export class RecommendationsView {
     );
     replaceChildren(this.key, data.cells.length ? shadeKey(shaped) : null);
     this.drawAsks(hide, roomSafe);
-    // Browser tests and screenshots wait for this count to move.
-    this.root.dataset.version = String(Number(this.root.dataset.version ?? 0) + 1);
+    markDrawn(this.root);
   }
 
   private drawAsks(hide: number | null, roomSafe: boolean): void {
@@ -433,20 +424,17 @@ export class RecommendationsView {
     return recommendationsPicture(this.shaped, this.groups, state.roomSafe, {
       title: 'Threadline · what reviews ask of whom',
       caption: this.status.textContent ?? '',
-      footer: `Exported ${new Date().toISOString().slice(0, 10)} · ${location.href.slice(0, 160)}`,
+      footer: exportFooter(),
     });
   }
 
   private downloadAsks(): void {
     if (!this.recurring) {
-      this.host.toast('There is nothing to export yet: the view is still loading.');
+      this.host.toast(NOTHING_TO_EXPORT);
       return;
     }
     const state = this.host.state();
     const text = recurringCsv(this.groups, state.roomSafe, hideBelow(state));
-    download(
-      `recurring-asks-${new Date().toISOString().slice(0, 10)}.csv`,
-      new Blob([text], { type: 'text/csv;charset=utf-8' }),
-    );
+    downloadCsv('recurring-asks', text);
   }
 }

@@ -10,6 +10,7 @@ import { h, replaceChildren } from '../../shell/dom.ts';
 import { formatShare, safeCount } from '../common/format.ts';
 import { viewActions } from '../common/view-actions.ts';
 import { hideBelow, type ViewHost } from '../common/view-host.ts';
+import { exportFooter, markDrawn, nationalNote, roomSafeNote, viewPage } from '../common/view-shell.ts';
 import { TREND_SORTS, type TrendSort } from '../view-params.ts';
 import { totalsMarkup, trendChartSvg } from './trend-chart.ts';
 import { trendsCsv, trendsPicture, trendsQuery, yearTotals } from './trend-export.ts';
@@ -67,36 +68,22 @@ export class TrendsView {
       this.showAll = true;
       this.render();
     });
-    this.root = h(
-      'section',
-      {
-        class: 'view-page',
-        id: 'trends-view',
-        tabindex: '-1',
-        'aria-labelledby': 'trends-title',
-        'data-testid': 'trends-view',
-        hidden: true,
-      },
-      h(
-        'header',
-        { class: 'view-head' },
-        h('h2', { id: 'trends-title' }, 'Which lessons recur, and when'),
-        h(
-          'div',
-          { class: 'view-controls' },
-          h('label', { for: 'trend-basis' }, 'Place reviews by'),
-          this.basis,
-          h('label', { for: 'trend-sort' }, 'Order themes by'),
-          this.sort,
-          viewActions('trends', {
-            stem: () => 'theme-trends',
-            picture: () => this.picture(),
-            csv: () => (this.data ? trendsCsv(this.shown(), hideBelow(this.host.state())) : null),
-            query: () => trendsQuery(toCaseFilter(this.host.state().filters), this.host.state().views.basis),
-            toast: (m) => this.host.toast(m),
-          }),
-        ),
-      ),
+    this.root = viewPage(
+      'trends',
+      'Which lessons recur, and when',
+      [
+        h('label', { for: 'trend-basis' }, 'Place reviews by'),
+        this.basis,
+        h('label', { for: 'trend-sort' }, 'Order themes by'),
+        this.sort,
+        viewActions('trends', {
+          stem: () => 'theme-trends',
+          picture: () => this.picture(),
+          csv: () => (this.data ? trendsCsv(this.shown(), hideBelow(this.host.state())) : null),
+          query: () => trendsQuery(toCaseFilter(this.host.state().filters), this.host.state().views.basis),
+          toast: (m) => this.host.toast(m),
+        }),
+      ],
       h(
         'p',
         { class: 'view-intro' },
@@ -151,13 +138,11 @@ export class TrendsView {
     const hide = hideBelow(state);
     const year = state.views.basis === 'INCIDENT' ? 'incident year' : 'publication year';
     const { reviews, excluded } = data.population;
-    const national = excluded.national
-      ? ` ${excluded.national} national ${excluded.national === 1 ? 'publication is' : 'publications are'} not counted.`
-      : '';
+    const national = nationalNote(excluded.national);
     this.status.textContent =
       `${reviews} reviews counted (${this.host.filterCaption()}), ${data.themes.length} themes, ` +
       `${data.years.length} years with reviews. ${excluded.unknownYear} ${excluded.unknownYear === 1 ? 'review reports' : 'reviews report'} no ${year} and ${excluded.unknownYear === 1 ? 'is' : 'are'} left out.${national}` +
-      (hide ? ` Room-safe: counts under ${hide} are hidden.` : '');
+      roomSafeNote(hide);
     this.totals.innerHTML = `<figcaption>Reviews counted each year</figcaption><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 90" role="img" aria-label="${this.totalsLabel(data, hide)}" font-family="system-ui, sans-serif">${totalsMarkup(yearTotals(data, hide), { width: 640, height: 90 })}</svg>`;
     const shown = this.shown();
     replaceChildren(
@@ -170,8 +155,7 @@ export class TrendsView {
       );
     this.more.hidden = shown.length >= data.themes.length;
     this.more.textContent = `Show all ${data.themes.length} themes`;
-    // Browser tests and screenshots wait for this count to move.
-    this.root.dataset.version = String(Number(this.root.dataset.version ?? 0) + 1);
+    markDrawn(this.root);
   }
 
   private totalsLabel(data: ThemeTrends, hide: number | null): string {
@@ -253,7 +237,7 @@ export class TrendsView {
       {
         title: 'Threadline · which lessons recur, and when',
         caption: this.status.textContent ?? '',
-        footer: `Exported ${new Date().toISOString().slice(0, 10)} · ${location.href.slice(0, 160)}`,
+        footer: exportFooter(),
       },
       hideBelow(state),
     );
