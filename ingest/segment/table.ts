@@ -31,16 +31,15 @@ const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
 /** The reviews of the first table in `view` whose header names a name column, or null when there is none. */
 export function tableReviews(view: TextView): ExtractedCase[] | null {
-  const first = view.lines.find((l) => cellsOf(view.text, l).length >= 2);
-  const named = new Set(partnershipsIn(view.text.slice(0, first?.start ?? 0)).map((p) => p.value));
-  // A page that names one partnership before its table lists that partnership's reviews.
-  const pagePartnership = named.size === 1 ? ([...named][0] as string) : null;
   for (const table of tables(view)) {
     const [header, ...rows] = table;
     if (!header) continue;
     const columns = header.cells.map((c) => proseCues().tableColumns.get(normalHeading(c.text)) ?? null);
     const nameAt = columns.indexOf('name');
     if (nameAt < 0) continue;
+    // A page that names one partnership before its table lists that partnership's reviews.
+    const named = new Set(partnershipsIn(view.text.slice(0, header.line.start)).map((p) => p.value));
+    const pagePartnership = named.size === 1 ? ([...named][0] as string) : null;
     const cases = rows.flatMap((row) => {
       const c = rowCase(view, row, columns, nameAt, pagePartnership);
       return c ? [c] : [];

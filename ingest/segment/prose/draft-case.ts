@@ -133,9 +133,12 @@ const NOTICE_TITLE = /^(?:(?:a\s+)?statement|press\s+release|news\s+release|medi
 const FORMAT_TITLE =
   /^(?:(?:\d+|one|five|seven)[- ](?:minute|page|step)|learning|practice|one[- ]page|multi-agency)?\s*(?:briefing|brief|summary|learning\s+summary)s?$/i;
 
-/** A document site's label printed near the top: "Upload: …", "Posted on …", "Category: …". */
-const SITE_LABEL =
-  /^(?:upload(?:ed)?(?:\s+by)?|posted(?:\s+(?:by|on))?|category|categories|author|views?|downloads?|tags?|filed\s+under)\s*:/i;
+/**
+ * A labelled line of a document site or a publication page, never a title: "Upload: …", "Posted on: …",
+ * "Category: …", "From: …", "Published: …".
+ */
+export const LABEL_LINE =
+  /^(?:upload(?:ed)?(?:\s+by)?|posted(?:\s+(?:by|on))?|category|categories|authors?|views?|downloads?|tags?|filed\s+under|from|published|(?:last\s+)?updated|publisher|organisation)\s*:/i;
 
 /**
  * The document's title when it can stand for this review: not a section heading, not a sentence or a
@@ -145,7 +148,7 @@ const SITE_LABEL =
 function ownTitle(title: string | null, child: string | null, lone: boolean): string | null {
   if (!title) return null;
   if (SECTION_HEADING.test(title.trim())) return null;
-  if (SITE_LABEL.test(title.trim())) return null;
+  if (LABEL_LINE.test(title.trim())) return null;
   if (isOrganisationName(title.trim())) return null;
   if (NOTICE_TITLE.test(title.trim()) || FORMAT_TITLE.test(title.trim())) return null;
   if (/^[\p{Ll},;:.)\]]/u.test(title)) return null;

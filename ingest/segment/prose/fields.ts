@@ -16,11 +16,12 @@ const ORG = new RegExp(
   String.raw`(?:the\s+then\s+)?((?:\p{Lu}[\p{L}'’.-]*)(?:${JOIN}${PLACE_WORD}){0,5}?${JOIN}(?:${ORG_TAIL}|${ACRONYM})|(?:${NATION_BOARD})|(?:${ORG_TAIL}))(?!\p{L})`,
   'gu',
 );
+/**
+ * A role printed before the board's name, with or without the person holding it: "Independent Scrutineer
+ * of the …", "Keith Makin Chairman of the …".
+ */
 const ROLE =
-  /^(?:(?:Independent|Lead)\s+)?(?:Scrutineer|Chairs?|Chair(?:man|person)|Business\s+Manager|Manager|Director|Head)\s+(?:of|for)\s+(?:the\s+)?/u;
-/** "Keith Makin Chairman of the …": a person and their role printed before the board's name. */
-const HOLDER_ROLE =
-  /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:Independent\s+)?(?:Chair(?:man|person|woman)?|Scrutineer|Director|Manager)\s+(?:of|for)\s+(?:the\s+)?/u;
+  /^(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}?(?:(?:Independent|Lead)\s+)?(?:Scrutineer|Chairs?|Chair(?:man|person|woman)|Business\s+Manager|Manager|Director|Head)\s+(?:of|for)\s+(?:the\s+)?/u;
 /** Words that open a sentence or name a role, not a place, so they are dropped from the front of a name. */
 const NOT_A_PLACE =
   /^(?:The|A|An|This|That|Chair|Independent|Of|And|In|For|By|With|Following|Then|Today|Newly)\s+/u;
@@ -36,7 +37,7 @@ export function partnershipsIn(text: string): Found<string>[] {
   for (const m of withTitleCasedCapitals(text).matchAll(ORG)) {
     let name = (m[1] as string).replace(/\s+/g, ' ').trim();
     // "Independent Scrutineer of the Lindenbridge ..." names a role, then the partnership.
-    name = name.replace(ROLE, '').replace(HOLDER_ROLE, '');
+    name = name.replace(ROLE, '');
     while (NOT_A_PLACE.test(name)) name = name.replace(NOT_A_PLACE, '');
     if (new RegExp(`^${ACRONYM}$`, 'u').test(name)) continue;
     // "Re-consideration of Serious Case Review LSCB: Bradford" is a form's heading, not a board's name.

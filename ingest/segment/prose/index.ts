@@ -6,7 +6,7 @@ import { bibliographyDrafts } from './bibliography.ts';
 import { indexHolds, mentionsIn, subjectDrafts, tiedSubjects, titledSubjects } from './children.ts';
 import { namesReviewKind, proseCues } from './cues.ts';
 import type { Draft, Span } from './draft.ts';
-import { draftCase } from './draft-case.ts';
+import { draftCase, LABEL_LINE } from './draft-case.ts';
 import { partnershipsIn } from './fields.ts';
 import { headedIndex } from './headed-index.ts';
 import { findSubjects, type Subject } from './subjects.ts';
@@ -131,8 +131,7 @@ function namingTitle(view: TextView, body: Span, title: string): string | null {
   const named = namesReview(title)
     ? title
     : openingLines(bodyText, TITLE_LINES).find(
-        (line) =>
-          line.length <= 200 && !/[.!?]$/.test(line) && !LABELLED_LINE.test(line) && namesReview(line),
+        (line) => line.length <= 200 && !/[.!?]$/.test(line) && !LABEL_LINE.test(line) && namesReview(line),
       );
   const chosen = named ? cleanTitle(named) : title || null;
   return chosen ? withReviewCode(chosen, bodyText) : null;
@@ -171,8 +170,6 @@ const REVIEW_CODE =
   /\b(?!(?:19|20)\d\d\b)[A-Z]{2,8}[ \t]?(?:\d{1,2}[ \t]*[/ ][ \t]*(?:19|20)\d\d|(?:19|20)\d\d[ \t]*\/[ \t]*\d{1,2})\b/;
 
 const TITLE_LINES = 4;
-/** "From: …", "Published: …": a labelled line of a publication page, never its title. */
-const LABELLED_LINE = /^(?:from|published|updated|last updated|author|authors|publisher|organisation)\s*:/i;
 
 function namesReview(line: string): boolean {
   return namesReviewKind(line) || /\b(?:analys[ie]s|reviews?)\b/i.test(line);
