@@ -9,7 +9,18 @@ import { ANALYTICS_ENUMS, AnalyticsQuery } from './resolvers/analytics.ts';
 import { Mutation } from './resolvers/mutation.ts';
 import { Query } from './resolvers/query.ts';
 import { RECOMMENDATION_TYPES, RecommendationsQuery } from './resolvers/recommendations.ts';
-import { CaseReview, Learning, Recommendation, Source, Theme } from './resolvers/types.ts';
+import {
+  Agency,
+  CaseReview,
+  GraphNode,
+  HarmType,
+  Learning,
+  Node,
+  Recommendation,
+  Source,
+  Theme,
+} from './resolvers/types.ts';
+import { REVIEW_COUNTS } from './review-counts.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../schema/', import.meta.url));
 
@@ -20,23 +31,41 @@ export function readTypeDefs(dir = SCHEMA_DIR): string[] {
     .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
+type ResolverMap = Record<string, object>;
+
+/** Resolver maps merged type by type (several modules add fields to the same type). */
+function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
+  const merged: ResolverMap = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
+  }
+  return merged;
+}
+
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: {
-      Query: { ...Query, ...AnalyticsQuery, ...RecommendationsQuery },
-      Mutation,
-      CaseReview,
-      Learning,
-      Recommendation,
-      Source,
-      Theme,
-      Outcome: OUTCOME_VALUES,
-      AgeBand: AGE_BAND_VALUES,
-      ReviewType: REVIEW_TYPE_VALUES,
-      NodeKind: NODE_KIND_VALUES,
-      ...ANALYTICS_ENUMS,
-      ...RECOMMENDATION_TYPES,
-    },
+    resolvers: mergeResolvers(
+      {
+        Query: { ...Query, ...AnalyticsQuery, ...RecommendationsQuery },
+        Mutation,
+        CaseReview,
+        HarmType,
+        Agency,
+        Node,
+        GraphNode,
+        Learning,
+        Recommendation,
+        Source,
+        Theme,
+        Outcome: OUTCOME_VALUES,
+        AgeBand: AGE_BAND_VALUES,
+        ReviewType: REVIEW_TYPE_VALUES,
+        NodeKind: NODE_KIND_VALUES,
+      },
+      ANALYTICS_ENUMS,
+      RECOMMENDATION_TYPES,
+      REVIEW_COUNTS,
+    ),
   });
 }

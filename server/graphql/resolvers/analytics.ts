@@ -12,6 +12,7 @@ import { catalogOf } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
 import { badInput } from '../errors.ts';
 import { labelledNetwork } from '../network.ts';
+import { plainIdsOf } from '../node-id.ts';
 import { checkRange, readFilter } from './args.ts';
 
 export interface LinkArgs {
@@ -85,7 +86,7 @@ export const AnalyticsQuery = {
     ctx: RequestContext,
   ) => {
     const filter = readFilter(ctx.index, args.filter);
-    const themes = args.themes ?? null;
+    const themes = plainIdsOf(args.themes, 'Theme', 'themes');
     if (themes !== null) {
       const max = ctx.config.limits.maxFirst;
       if (themes.length > max)

@@ -5,6 +5,7 @@
 import type { UploadResult } from '../../../ingest/index.ts';
 import type { RequestContext } from '../context.ts';
 import { badInput, forbidden } from '../errors.ts';
+import { plainIdOf } from '../node-id.ts';
 
 const MAX_FILENAME = 255;
 
@@ -49,7 +50,8 @@ export const Mutation = {
     if (bytes.byteLength > ctx.config.limits.maxBodyBytes) {
       throw badInput(`${filename} is larger than the upload limit (THREADLINE_MAX_UPLOAD_MB)`, 'file');
     }
-    const replaces = args.replaces?.trim() || null;
+    const given = args.replaces?.trim() || null;
+    const replaces = given === null ? null : plainIdOf(given, 'Source', 'replaces');
     // The replaced source's cases are read before it goes: those still published elsewhere need new texts.
     const affected = replaces === null ? [] : ctx.keeper.index.caseIds({ sources: [replaces] });
     const outcome = await ctx.ingest(ctx.store, filename, bytes, { replaces });
@@ -59,8 +61,9 @@ export const Mutation = {
     return outcome;
   },
 
-  removeSource: async (_: unknown, { id }: { id: string }, ctx: RequestContext): Promise<boolean> => {
+  removeSource: async (_: unknown, args: { id: string }, ctx: RequestContext): Promise<boolean> => {
     requireAdmin(ctx);
+    const id = plainIdOf(args.id, 'Source', 'id');
     const before = ctx.keeper.index;
     const affected = before.caseIds({ sources: [id] });
     const removed = await ctx.store.removeSource(id);

@@ -9,7 +9,8 @@ import { catalogOf } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
 import { AGE_BAND_VALUES, OUTCOME_LABELS, OUTCOME_VALUES } from '../enums.ts';
 import { badInput } from '../errors.ts';
-import { parseNodeId } from '../node-id.ts';
+import { nodeIdError, plainIdOf, plainIdsOf, requireNode, resolveNodeId } from '../node-id.ts';
+import { ALL_NODE_LABELS, locatorFor, readNode } from '../nodes.ts';
 import { CASE_DETAIL_FIELDS, type SelectionInfo, selectsAny } from '../selection.ts';
 import { AnalyticsQuery } from './analytics.ts';
 import { checkRange, readFilter } from './args.ts';
@@ -97,7 +98,8 @@ export const Query = {
       .list('themes', populationFilter(f))
       .map((theme) => ({ ...theme, scope }));
   },
-  theme: (_: unknown, { id }: { id: string }, ctx: RequestContext) => {
+  theme: (_: unknown, args: { id: string }, ctx: RequestContext) => {
+    const id = plainIdOf(args.id, 'Theme', 'id');
     const catalog = catalogOf(ctx.index);
     return catalog.has('themes', id) ? catalog.theme(id) : null;
   },
@@ -109,10 +111,11 @@ export const Query = {
 
   case: async (
     _: unknown,
-    { id }: { id: string },
+    args: { id: string },
     ctx: RequestContext,
     info: SelectionInfo,
   ): Promise<CaseParent | null> => {
+    const id = plainIdOf(args.id, 'CaseReview', 'id');
     // Names and years come from one batched casesByIds; the detail read is for links and statements only.
     if (!selectsAny(info, CASE_DETAIL_FIELDS)) return (await ctx.loaders.caseRecord.load(id)) ?? null;
     if (!ctx.loaders.caseDetail.has(id) && !ctx.budget.takeDetail()) return null;
@@ -120,7 +123,8 @@ export const Query = {
     return detail ? { ...detail.review, detail } : null;
   },
 
-  casesByIds: async (_: unknown, { ids }: { ids: string[] }, ctx: RequestContext) => {
+  casesByIds: async (_: unknown, args: { ids: string[] }, ctx: RequestContext) => {
+    const ids = plainIdsOf(args.ids, 'CaseReview', 'ids') ?? [];
     if (ids.length > ctx.config.limits.maxFirst) {
       throw badInput(`ids: at most ${ctx.config.limits.maxFirst} ids per call (got ${ids.length})`, 'ids');
     }
@@ -141,7 +145,7 @@ export const Query = {
     args: { id: string; depth?: number | null; limit?: number | null },
     ctx: RequestContext,
   ) => {
-    const start = parseNodeId(args.id, 'id');
+    const start = await requireNode(args.id, 'id', ALL_NODE_LABELS, locatorFor(ctx));
     const depth = checkRange('depth', args.depth, 1, 1, ctx.config.limits.maxDepth);
     const limit = checkRange('limit', args.limit, 100, 1, MAX_NEIGHBOURS);
     const graph = await ctx.store.neighbourhood(start, depth, limit);
@@ -153,8 +157,9 @@ export const Query = {
     args: { from: string; to: string; maxHops?: number | null; first?: number | null },
     ctx: RequestContext,
   ) => {
-    const from = parseNodeId(args.from, 'from');
-    const to = parseNodeId(args.to, 'to');
+    const locate = locatorFor(ctx);
+    const from = await requireNode(args.from, 'from', ALL_NODE_LABELS, locate);
+    const to = await requireNode(args.to, 'to', ALL_NODE_LABELS, locate);
     const maxHops = checkRange('maxHops', args.maxHops, 4, 1, ctx.config.limits.maxHops);
     const first = checkRange('first', args.first, 5, 1, MAX_PATHS);
     const paths = await ctx.store.connections(from, to, maxHops, first);
@@ -194,6 +199,14 @@ export const Query = {
 
   sources: (_: unknown, __: unknown, ctx: RequestContext) => ctx.index.sources,
 
+  node: async (_: unknown, args: { id: string }, ctx: RequestContext) => {
+    const found = await resolveNodeId(args.id, 'id', ALL_NODE_LABELS, locatorFor(ctx));
+    if (found.ok) return readNode(ctx, found.ref);
+    // No node has the id: null, as for case and theme. An id naming several nodes, or none at all, is an error.
+    if (found.error.kind === 'unknown') return null;
+    throw nodeIdError(found.error);
+  },
+
   capabilities: (_: unknown, __: unknown, ctx: RequestContext) => ({
     engine: ctx.store.engine,
     writable: ctx.config.adminToken !== null,
@@ -203,8 +216,8 @@ export const Query = {
 };
 
 function statementScope(ctx: RequestContext, args: StatementFilterArgs) {
-  const themes = args.filter?.themes ?? null;
-  const agencies = args.filter?.agencies ?? null;
+  const themes = plainIdsOf(args.filter?.themes, 'Theme', 'filter.themes');
+  const agencies = plainIdsOf(args.filter?.agencies, 'Agency', 'filter.agencies');
   readFilter(ctx.index, { themes, agencies }, 'filter');
   return {
     themes,

@@ -29,6 +29,7 @@ import { checkFirst, decodeOffsetCursor, encodeOffsetCursor } from '../../pagina
 import { catalogOf } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
 import { badInput } from '../errors.ts';
+import { plainIdOf, plainIdsOf } from '../node-id.ts';
 import { checkRange, readFilter } from './args.ts';
 import type { PageRequest } from './pages.ts';
 import { type Connection, connection, emptyConnection, statementFromHit } from './views.ts';
@@ -106,8 +107,10 @@ export const RecommendationsQuery = {
     ctx: RequestContext,
   ) => {
     const filter = readFilter(ctx.index, args.filter);
-    checkIds(ctx.index, 'agencies', args.agencies, 'agencies');
-    checkIds(ctx.index, 'themes', args.themes, 'themes');
+    const agencies = plainIdsOf(args.agencies, 'Agency', 'agencies');
+    const themes = plainIdsOf(args.themes, 'Theme', 'themes');
+    checkIds(ctx.index, 'agencies', agencies, 'agencies');
+    checkIds(ctx.index, 'themes', themes, 'themes');
     const book = await recommendationBook(ctx.index, ctx.store);
     const { entries, population } = recommendationsIn(book, filter);
     const answer = countMatrix(book, entries);
@@ -115,8 +118,8 @@ export const RecommendationsQuery = {
       const set = ids && ids.length > 0 ? new Set(ids) : null;
       return (id: string | null) => set === null || (id !== null && set.has(id));
     };
-    const rowWanted = wanted(args.agencies);
-    const columnWanted = wanted(args.themes);
+    const rowWanted = wanted(agencies);
+    const columnWanted = wanted(themes);
     const part = (tally: Tally, agency: Axis, theme: Axis): MatrixPart => ({ tally, entries, agency, theme });
     return {
       population,
@@ -132,8 +135,12 @@ export const RecommendationsQuery = {
 
   recommendationsFor: async (_: unknown, args: RecommendationForArgs, ctx: RequestContext) => {
     const filter = readFilter(ctx.index, args.filter);
-    const agency = readAxis(args.agency, args.noAgency, 'agency');
-    const theme = readAxis(args.theme, args.noTheme, 'theme');
+    const agency = readAxis(
+      args.agency && plainIdOf(args.agency, 'Agency', 'agency'),
+      args.noAgency,
+      'agency',
+    );
+    const theme = readAxis(args.theme && plainIdOf(args.theme, 'Theme', 'theme'), args.noTheme, 'theme');
     if (agency.kind === 'id') checkIds(ctx.index, 'agencies', [agency.id], 'agency');
     if (theme.kind === 'id') checkIds(ctx.index, 'themes', [theme.id], 'theme');
     const book = await recommendationBook(ctx.index, ctx.store);

@@ -4,9 +4,10 @@ import { type CaseFilter, normalizeFilter } from '../../analytics/filter.ts';
 import { populationFilter } from '../../analytics/population.ts';
 import { type Catalog, catalogOf, type ThemeView } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
+import { nodeTypeName, readNode } from '../nodes.ts';
 import { checkRange, readFilter } from './args.ts';
 import { casePage, type PageRequest, statementPage } from './pages.ts';
-import type { CaseParent, StatementParent } from './views.ts';
+import type { CaseParent, GraphNodeView, StatementParent } from './views.ts';
 
 const MAX_RELATED = 100;
 
@@ -22,6 +23,7 @@ const agencyLinks = (catalog: Catalog, links: LinkedEntity[]) =>
   links.map((l) => ({ agency: catalog.agency(l.id, l.label), evidence: l.evidence }));
 
 export const CaseReview = {
+  nodeKind: () => 'CaseReview',
   harmTypes: async (parent: CaseParent, _: unknown, ctx: RequestContext) => {
     const catalog = catalogOf(ctx.index);
     const detail = await detailOf(parent, ctx);
@@ -54,15 +56,17 @@ const statementFields = {
     (await ctx.loaders.caseRecord.load(parent.caseId)) ?? null,
 };
 
-export const Learning = statementFields;
+export const Learning = { ...statementFields, nodeKind: () => 'Learning' };
 
 export const Recommendation = {
   ...statementFields,
+  nodeKind: () => 'Recommendation',
   targets: (parent: StatementParent, _: unknown, ctx: RequestContext) =>
     agencyLinks(catalogOf(ctx.index), parent.agencies),
 };
 
 export const Source = {
+  nodeKind: () => 'Source',
   // The store keys a loaded file by its absolute path; callers see only the file's name.
   path: (parent: SourceSummary) => fileName(parent.path),
   text: async (parent: SourceSummary, _: unknown, ctx: RequestContext) =>
@@ -79,7 +83,12 @@ export function fileName(path: string): string {
   );
 }
 
+export const HarmType = { nodeKind: () => 'HarmType' };
+
+export const Agency = { nodeKind: () => 'Agency' };
+
 export const Theme = {
+  nodeKind: () => 'Theme',
   cases: (parent: ThemeView, args: PageRequest & { filter?: CaseFilter | null }, ctx: RequestContext) =>
     casePage(ctx, [themeScope(parent, args.filter, ctx), normalizeFilter({ themes: [parent.id] })], args),
   learning: (parent: ThemeView, args: PageRequest, ctx: RequestContext) =>
@@ -104,3 +113,11 @@ function themeScope(parent: ThemeView, filter: CaseFilter | null | undefined, ct
   const chosen = filter ? readFilter(ctx.index, filter) : (parent.scope ?? normalizeFilter(null));
   return populationFilter(chosen);
 }
+
+export const Node = {
+  __resolveType: (value: unknown) => nodeTypeName(value),
+};
+
+export const GraphNode = {
+  node: (parent: GraphNodeView, _: unknown, ctx: RequestContext) => readNode(ctx, parent.ref),
+};

@@ -1,6 +1,13 @@
 /** The object shapes resolvers hand to one another (parents of the GraphQL types). */
 import type { CaseReviewRecord, Evidence } from '../../../graph/records.ts';
-import type { CaseDetail, GraphEdge, GraphNode, LinkedEntity, StatementHit } from '../../../graph/store.ts';
+import type {
+  CaseDetail,
+  GraphEdge,
+  GraphNode,
+  LinkedEntity,
+  NodeRef,
+  StatementHit,
+} from '../../../graph/store.ts';
 import { nodeId } from '../node-id.ts';
 
 /** A CaseReview parent: the record, plus the detail when the request already read it. */
@@ -80,10 +87,18 @@ export interface GraphNodeView {
   kind: string;
   key: string;
   caption: string;
+  /** The node it shows, for GraphNode.node. */
+  ref: NodeRef;
 }
 
 export function graphNodeView(node: GraphNode): GraphNodeView {
-  return { id: nodeId(node), kind: node.label, key: node.id, caption: node.caption };
+  return {
+    id: nodeId(node),
+    kind: node.label,
+    key: node.id,
+    caption: node.caption,
+    ref: { label: node.label, id: node.id },
+  };
 }
 
 export function graphEdgeView(edge: GraphEdge): { source: string; target: string; type: string } {

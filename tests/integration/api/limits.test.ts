@@ -79,8 +79,8 @@ describe('query limits', () => {
   });
 
   it('explains a malformed node id and a foreign cursor', async () => {
-    const badId = await api.gql('{ neighbourhood(id: "information-sharing") { nodes { id } } }');
-    expect(badId.errors?.[0]?.message).toMatch(/"information-sharing" is not a node id; use 'Label:key'/);
+    const badId = await api.gql('{ neighbourhood(id: "Nowhere:information-sharing") { nodes { id } } }');
+    expect(badId.errors?.[0]?.message).toMatch(/^id: no node has the id "Nowhere:information-sharing"/);
     const badCursor = await api.gql('{ cases(after: "bm90LWEtY3Vyc29y") { totalCount } }');
     expect(badCursor.errors?.[0]?.message).toMatch(/is not a cursor of this list/);
   });
