@@ -16,6 +16,8 @@ const REVIEW_WORD =
 export function tiedSubjects(text: string, title: string, subjects: Subject[]): number {
   return subjects.filter(
     (s) =>
+      // A case code ("Case GN13") names nothing but a review.
+      /^Case\s/.test(s.name) ||
       (title.includes(s.name) && REVIEW_WORD.test(title)) ||
       s.mentions.some((m) => {
         const sentence = sentenceAround(text, m.start);

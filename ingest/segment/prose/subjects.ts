@@ -36,9 +36,11 @@ const CODE = new RegExp(
   `\\b(Child|CHILD|child|Baby|BABY|Infant|Young[ \\t]+Person|Sibling|Siblings|Family|Brothers|Sisters|Twins)[ \\t\\u00a0]+(${ONE_CODE}(?:[ \\t]+(?:and|&)[ \\t]+${LETTERS})?)(?![\\p{L}\\p{N}’'-])`,
   'gu',
 );
+/** "Case GN13:": a review listed by its case code (letters and digits), not "Serious Case R[eview]". */
+const CASE_CODE = /(?<![\p{L}][ \t\u00a0])\bCase[ \t\u00a0]+([A-Z]{1,3}\d{1,3})(?![\p{L}\p{N}])/gu;
 /** "the Oak Lane children", "the Harwood family": a family reviewed together, named by its surname. */
 const FAMILY =
-  /\b[Tt]he\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:children|family|siblings|brothers|sisters|twins))\b/gu;
+  /\b[Tt]he\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:children|family|siblings|brothers|sisters|twins))\b(?!['’]s\b)/gu;
 const PREFIXED = /\b(Child|Baby)\s+(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}])/gu;
 // A given name and a surname on one line: a name never runs on into the next line's first word.
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t\u00a0]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)?`;
@@ -73,6 +75,14 @@ const KNOWN_AS = new RegExp(
   String.raw`\b(?:known|(?:be )?referred to|refer to|called|named|described)(?: (?:in|throughout) (?:the|this) (?:report|review|briefing))? as (?:(?:Child|Baby) )?['‘"“]?(${NAME})['’"”]?${AFTER_NAME}`,
   'gu',
 );
+/**
+ * "Alexa-Marie Quinn, called Sophie in the report", "the baby, referred to as ‘Child N’ in the report":
+ * the name the review itself gives the child, which news prints beside the child's real name.
+ */
+const REPORT_ALIAS = new RegExp(
+  String.raw`\b(?:called|named|known as|(?:be )?referred to as|given the pseudonyms?)\s+['‘"“]?((?:(?:Child|Baby)\s+)?(?:${NAME}|[A-Z]{1,3}\d{0,2}))['’"”]?,?\s+(?:in|throughout|by)\s+(?:the|this|its)\s+(?:report|review|briefing|reviewers?)\b`,
+  'gu',
+);
 const CHILD_FIELD = new RegExp(
   String.raw`^[\s\-•*]*(?:Child|Young person|Subject)\s*:\s*['‘"“]?(${NAME})['’"”]?`,
   'gmu',
@@ -99,7 +109,7 @@ const NOT_A_NAME = new Set(
   learning lessons method methodology appendix glossary foreword purpose
   syndrome trio gangs lines marriage slavery liberty strategy framework
   england wales scotland ireland britain london uk government department office inspectorate ofsted
-  queen king prince princess royal saint university college
+  queen king prince princess royal saint university college collection repository library hub
   after before following into concerning regarding about from with without during since until
   guidance framework process procedure procedures briefing briefings panel group team update updates
   professionals practitioners staff agencies partners managers workers`
@@ -130,6 +140,7 @@ export function findSubjects(text: string, title: string): Subject[] {
     const code = (m[2] as string).replace(/[‘’'"“”]/g, '').replace(/\s+/g, ' ');
     add(`${codePrefix(m[1] as string)} ${code}`, m.index, m.index + m[0].length);
   }
+  for (const m of text.matchAll(CASE_CODE)) add(`Case ${m[1] as string}`, m.index, m.index + m[0].length);
   for (const m of text.matchAll(FAMILY)) {
     const name = (m[1] as string).replace(/\s+/g, ' ');
     if (
@@ -172,6 +183,13 @@ export function findSubjects(text: string, title: string): Subject[] {
       else add(name, start, start + name.length);
     }
   }
+  for (const m of text.matchAll(REPORT_ALIAS)) {
+    const name = (m[1] as string).replace(/\s+/g, ' ');
+    const bare = name.replace(/^(?:Child|Baby) /, '');
+    if (bare === name ? !isGivenName(name) : NOT_A_NAME.has(bare.toLowerCase())) continue;
+    const start = m.index + m[0].indexOf(m[1] as string);
+    add(name, start, start + (m[1] as string).length);
+  }
   for (const m of text.matchAll(QUOTED_PAIR)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     if (PLURAL_GROUP.test(before)) add(`${m[1]} and ${m[2]}`, m.index, m.index + m[0].length);
@@ -182,6 +200,8 @@ export function findSubjects(text: string, title: string): Subject[] {
   }
   for (const { name, at } of titleAreaNames(text, title)) add(name, at, at + name.length);
   addBareMentions(text, found);
+  mergeRealNames(text, found);
+  mergePairHeadings(text, found);
   return [...found.values()]
     .map((s) => ({ ...s, mentions: s.mentions.sort((a, b) => a.start - b.start) }))
     .filter((s) => !onlyIncidental(text, s))
@@ -296,6 +316,59 @@ function standaloneOffsets(text: string, name: string): number[] {
   );
   return [...text.matchAll(re)].map((m) => m.index);
 }
+
+/**
+ * A review's own name for its child absorbs the real name news prints beside it: the name told in the same
+ * sentence ("the murder of Alexa-Marie Quinn, called Sophie in the report"), or else the one other named
+ * child of the document, so one review never becomes two.
+ */
+function mergeRealNames(text: string, found: Map<string, Subject>): void {
+  for (const m of text.matchAll(REPORT_ALIAS)) {
+    const alias = found.get(pseudonymKey((m[1] as string).replace(/\s+/g, ' ')));
+    if (!alias) continue;
+    const sentence = sentenceAround(text, m.index);
+    const others = [...found.values()].filter((s) => s !== alias);
+    const inSentence = others.filter((s) =>
+      s.mentions.some((x) => x.start >= sentence.start && x.end <= sentence.end),
+    );
+    const named = others.filter((s) => !CODED.test(s.name));
+    const real = inSentence.length > 0 ? inSentence : named.length === 1 ? named : [];
+    for (const s of real) {
+      alias.mentions.push(...s.mentions);
+      found.delete(s.key);
+    }
+  }
+}
+
+/** A line that is only two given names: "Grace and Georgina". */
+const PAIR_HEADING = /^[ \t]*(\p{Lu}\p{Ll}+)[ \t]+(?:and|&)[ \t]+(\p{Lu}\p{Ll}+)[ \t]*$/gmu;
+
+/**
+ * A heading that names two children, one of whom the text tells about ("Grace and Georgina", then
+ * "Georgina was brought to hospital"), names the review: the pair is the subject.
+ */
+function mergePairHeadings(text: string, found: Map<string, Subject>): void {
+  for (const m of text.matchAll(PAIR_HEADING)) {
+    const [first, second] = [m[1] as string, m[2] as string];
+    if (!isGivenName(first) || !isGivenName(second)) continue;
+    const singles = [first, second].flatMap((n) => {
+      const s = found.get(pseudonymKey(n));
+      return s ? [s] : [];
+    });
+    if (singles.length === 0) continue;
+    const name = `${first} and ${second}`;
+    const start = m.index + m[0].indexOf(first);
+    const pair = found.get(pseudonymKey(name)) ?? { name, key: pseudonymKey(name), mentions: [], area: null };
+    pair.mentions.push({ start, end: start + name.length });
+    for (const s of singles) {
+      pair.mentions.push(...s.mentions.filter((x) => x.start !== start));
+      found.delete(s.key);
+    }
+    found.set(pair.key, pair);
+  }
+}
+
+const CODED = /^(?:Child|Baby|Infant|Young Person|Sibling|Siblings|child)\s/;
 
 /** Once a child is known, later bare mentions ("F", "Eve", "Holly") count as mentions too. */
 function addBareMentions(text: string, found: Map<string, Subject>): void {

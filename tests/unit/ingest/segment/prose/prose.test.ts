@@ -869,3 +869,86 @@ A national review of families where babies died suddenly and unexpectedly.
     ]);
   });
 });
+
+describe('news that names a child and the review’s own name for the child', () => {
+  it('gives one review under the review’s name when the real name is printed in another sentence', () => {
+    const s = seg(`Failings found before baby's death
+
+A serious case review was launched after a nine-week-old baby died from head injuries.
+
+It is understood to be the case of Poppy-Mae Tarrant, from Lowbridge, who died in March 2021.
+
+The Ashcombe Safeguarding Children Partnership agreed to a serious case review, which has now been published.
+
+It found the baby, referred to as ‘Child K’ in the report, would have benefitted from a more joined-up approach.
+`);
+    expect(s.cases.map((c) => c.child)).toEqual(['Child K']);
+    expect(s.cases[0]?.partnership).toBe('Ashcombe Safeguarding Children Partnership');
+  });
+
+  it('takes the name a review gives in the same sentence as the real name', () => {
+    expect(
+      children(`"The serious case review into the death of Tamsin Hale, called Ruby in the report, found social workers in Denholm did not challenge a court report."
+"Social workers also felt unable to delay the case once the Cafcass children's guardian had reported."`),
+    ).toEqual(['Ruby']);
+  });
+
+  it('never takes a service named before "children\'s guardian" as a family of children', () => {
+    expect(
+      children(
+        `The serious case review into the death of Nell, aged three, found the Cafcass children's guardian had not seen the report.`,
+      ),
+    ).toEqual(['Nell']);
+  });
+});
+
+describe('pages that name one review in a heading', () => {
+  it('takes a heading that names two children as the review when the text tells of one of them', () => {
+    const s = seg(`Short briefings
+
+These briefings summarise key learning from Child Safeguarding Practice Reviews for team meetings.
+
+The following briefings are available for use in your teams:
+
+Maisie and Orla
+
+Orla was brought to hospital in May 2019 by her mother. Orla was eight months old and had a broken arm. Further fractures were found and were thought to be non-accidental.
+`);
+    expect(s.cases.map((c) => c.child)).toEqual(['Maisie and Orla']);
+  });
+
+  it('reads review codes listed as "Case AB12:" lines as reviews', () => {
+    expect(
+      children(`Serious case reviews
+
+Serious case reviews are undertaken when a child dies or is seriously injured and abuse or neglect are known or suspected. Copies of the reports can be downloaded below.
+
+Case KT21:
+
+Case PL09:
+`),
+    ).toEqual(['Case KT21', 'Case PL09']);
+  });
+
+  it('does not read a typing slip in "Serious Case R review" as a case code', () => {
+    expect(
+      children(`Serious Case Review - Baby W
+
+1.1 This report summarises the findings of the Serious Case R review undertaken into the death of Baby W in the Greyholt area.
+`),
+    ).toEqual(['Baby W']);
+  });
+
+  it('takes a one-entry yearly list whose name is an acronym, never a word from the collection’s name', () => {
+    const s = seg(`Case reviews published in 2024
+A list of reports added to the National Case Review Collection.
+2024 - Anonymous - DHR
+Killing of a woman by her former partner. Their child lived with the father under a court order.
+Learning includes: professionals should weigh both parents' histories of domestic abuse when assessing risk.
+`);
+    expect(s.kind).toBe('yearly-list');
+    expect(s.cases.map((c) => [c.child, c.title, c.partnership, c.reportYear])).toEqual([
+      [null, '2024 - Anonymous - DHR', null, 2024],
+    ]);
+  });
+});
