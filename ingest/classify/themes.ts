@@ -1,6 +1,11 @@
 /**
  * The case's themes: every theme of its statements, quoted from the first statement sentence that names
  * it, plus themes named in the summary (when no statement names them), quoted from the summary.
+ *
+ * A summary sentence counts when it is a fact about this case (not about another review, not in the
+ * resources after the entry). A plain "not" does not deny a theme: "the case was not escalated" and
+ * "this was not shared with the school" are the theme itself; hedges that deny the topic ("no concerns
+ * about", "was not a feature") were pruned before.
  */
 import type { ExtractedCase, TaggedEntity } from '../extract/types.ts';
 import type { CompiledEntry } from '../taxonomy/compile.ts';
@@ -30,10 +35,11 @@ export function caseThemes(
     }
   }
   if (summary) {
-    const specific = specificUnits(themes, summary, entryMatches, facts);
+    const sentences = sentenceFacts(units, facts);
+    const specific = specificUnits(themes, summary, entryMatches, sentences);
     for (const theme of themes) {
       if (quotes.has(theme)) continue;
-      const quote = summaryQuote(theme, summary, entryMatches, facts);
+      const quote = summaryQuote(theme, summary, entryMatches, sentences);
       if (quote && !(theme.generic && specific.has(quote.start))) quotes.set(theme, quote);
     }
   }
@@ -59,6 +65,17 @@ function specificUnits(
     }
   }
   return starts;
+}
+
+/**
+ * Asks the fact filter about the sentence a mention sits in rather than about the mention, so that
+ * negation near the mention is not held against a theme.
+ */
+function sentenceFacts(units: readonly Span[], facts: FactFilter): FactFilter {
+  return (mention) => {
+    const unit = spanAt(units, mention.start);
+    return unit ? facts({ start: unit.start, end: unit.start }) : facts(mention);
+  };
 }
 
 function summaryQuote(theme: CompiledEntry, summary: Span, matches: Matches, facts: FactFilter): Span | null {
