@@ -132,7 +132,14 @@ function listIsSurer(
   // Numbered paragraphs or labelled bullets of a page about reviews in general (an annual report,
   // guidance, a training page) are not entries; a list of children's reviews is, whatever its prose says.
   const children = new Set(cases.flatMap((c) => (c.child ? [c.child] : []))).size;
-  if (kind !== 'national-briefing' && children < 2 && readProse().layout === 'not-a-review') return false;
+  // A dated entry ("2024 - Anonymous - DHR") is a list's own heading for one review, whatever the prose says.
+  if (
+    kind !== 'national-briefing' &&
+    !isDatedKind(kind) &&
+    children < 2 &&
+    readProse().layout === 'not-a-review'
+  )
+    return false;
   if (seen.size >= 2 && !isNationalKind(kind)) return true;
   const prose = readProse();
   // One dated entry ("2025 - Area - Gabriel") and a prose reading of the same child: the entry's heading

@@ -15,7 +15,11 @@ export interface ProseCues {
   version: string;
   reviewName: RegExp;
   reviewAcronym: RegExp;
+  /** National publications and the bodies that publish them. */
   national: RegExp[];
+  /** National publications only, not a mention of the panel that publishes them. */
+  nationalPublication: RegExp[];
+  unnamedReview: RegExp[];
   specific: RegExp[];
   general: RegExp[];
   shared: RegExp[];
@@ -64,7 +68,12 @@ export function compileCues(raw: unknown, where: string): ProseCues {
     version: String(doc.version ?? ''),
     reviewName: phrases(strings(doc.reviewNames, where, 'reviewNames'), 'iu'),
     reviewAcronym: phrases(strings(doc.reviewAcronyms, where, 'reviewAcronyms'), 'u'),
-    national: patterns(doc.nationalPatterns, where, 'nationalPatterns'),
+    national: [
+      ...patterns(doc.nationalPatterns, where, 'nationalPatterns'),
+      ...patterns(doc.nationalActorPatterns, where, 'nationalActorPatterns'),
+    ],
+    nationalPublication: patterns(doc.nationalPatterns, where, 'nationalPatterns'),
+    unnamedReview: patterns(doc.unnamedReviewPatterns, where, 'unnamedReviewPatterns'),
     specific: patterns(doc.specificPatterns, where, 'specificPatterns'),
     general: patterns(doc.generalPatterns, where, 'generalPatterns'),
     shared: patterns(doc.sharedHeadings, where, 'sharedHeadings'),

@@ -68,6 +68,17 @@ export function segmentProse(view: TextView, ctx: SegmentContext): ProseResult {
       );
     layout = drafts.length > 1 ? 'several-reviews' : 'single-review';
   } else {
+    if (!tellsOfUnnamedReview(text.slice(body.start, body.end), title)) {
+      return {
+        layout: 'not-a-review',
+        confidence: 0.6,
+        cases: [],
+        warnings: [
+          ...warnings,
+          'no case review taken: it names no child and tells of no particular review (nothing says what a review found, made or published)',
+        ],
+      };
+    }
     {
       const n = about.stated && !about.national ? about.stated : 1;
       // A local thematic review is titled so; an opening sentence that mentions one titles nothing.
@@ -95,6 +106,20 @@ export function segmentProse(view: TextView, ctx: SegmentContext): ProseResult {
   });
   const confidence = Math.min(0.9, 0.4 + 0.1 * about.score + (subjects.length > 0 ? 0.2 : 0));
   return { layout, confidence: Math.round(confidence * 100) / 100, cases, warnings };
+}
+
+/**
+ * A page that names no child is about one review only when it says what that review found, made or
+ * published, or names a national publication; naming reviews, or the panel that publishes them, is not
+ * enough.
+ */
+function tellsOfUnnamedReview(body: string, title: string): boolean {
+  const cues = proseCues();
+  const opening = `${title}\n${body.slice(0, 1500)}`;
+  return (
+    cues.nationalPublication.some((re) => re.test(opening)) ||
+    cues.unnamedReview.some((re) => re.test(`${title}\n${body}`))
+  );
 }
 
 /**

@@ -44,7 +44,7 @@ const FAMILY =
 const PREFIXED = /\b(Child|Baby)\s+(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}])/gu;
 // A given name and a surname on one line: a name never runs on into the next line's first word.
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:[ \t\u00a0]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)?`;
-const AFTER_NAME = String.raw`(?=[ \t\u00a0]*(?:\r?\n|[(,.;:'’"”]|$)|\s*(?:[(,.;:'’"”]|$)|\s+(?:and|in|who|which|on|at|was|were|has|had|have|is|by|aged|from|after|before|for|to|occurred|with|died)\b)`;
+const AFTER_NAME = String.raw`(?=[ \t\u00a0]*(?:\r?\n|[(,.;:'’"”]|$)|\s*(?:[(,.;:'’"”]|$)|\s+(?:and|in|who|which|on|at|was|were|has|had|have|is|by|aged|from|after|before|for|to|occurred|with|died|during|when|while|whose|following|until|since)\b)`;
 /** "two-year-old", "a 22-month-old toddler": an age told before a name. */
 const AGE_BEFORE = String.raw`(?:(?:a|the)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ](?:year|month|week|day)s?[- ]old\s+(?:(?:baby|toddler|boy|girl|infant|teenager)\s+)?`;
 const EVENT_NAME = new RegExp(
@@ -202,6 +202,7 @@ export function findSubjects(text: string, title: string): Subject[] {
   addBareMentions(text, found);
   mergeRealNames(text, found);
   mergePairHeadings(text, found);
+  mergeGivenNames(found);
   return [...found.values()]
     .map((s) => ({ ...s, mentions: s.mentions.sort((a, b) => a.start - b.start) }))
     .filter((s) => !onlyIncidental(text, s))
@@ -365,6 +366,21 @@ function mergePairHeadings(text: string, found: Map<string, Subject>): void {
       found.delete(s.key);
     }
     found.set(pair.key, pair);
+  }
+}
+
+/** "Clyde died" after "two-year-old Clyde Campbell": a given name alone is the child named in full. */
+function mergeGivenNames(found: Map<string, Subject>): void {
+  for (const short of [...found.values()]) {
+    if (short.name.includes(' ') || CODED.test(short.name)) continue;
+    const full = [...found.values()].filter(
+      (s) =>
+        s !== short && !CODED.test(s.name) && s.name.startsWith(`${short.name} `) && !/ and /.test(s.name),
+    );
+    const into = full.length === 1 ? full[0] : undefined;
+    if (!into) continue;
+    into.mentions.push(...short.mentions.filter((m) => !into.mentions.some((x) => x.start === m.start)));
+    found.delete(short.key);
   }
 }
 

@@ -952,3 +952,68 @@ Learning includes: professionals should weigh both parents' histories of domesti
     ]);
   });
 });
+
+describe('pages that name no child', () => {
+  it('gives no review for news of how many reviews are under way, however often it names them', () => {
+    const s = seg(`The Northern Courier
+
+Rise in reviews where children were harmed
+
+Child protection committees are carrying out 19 significant case reviews into cases where children were killed or seriously harmed.
+
+The 19 ongoing significant case reviews (SCRs) are in addition to four completed this year.
+
+An SCR is a multi-agency process for learning lessons from a case where a child has died or been significantly harmed.
+
+There is little consistency in the threshold for ordering an SCR, and whether the findings of the reviews are made public.
+`);
+    expect(s.cases).toEqual([]);
+    expect(s.warnings.join(' ')).toMatch(/no case review taken/);
+  });
+
+  it('gives no national review for a page that only names the panel as the body behind a project', () => {
+    const s = seg(`Making the review process easier to follow
+
+Published: 02/03/2024
+
+In this briefing we describe how a learning project commissioned by the Child Safeguarding Practice Review Panel is mapping the local review process.
+
+The project aims to explore what good local reviews look like and how partnerships can learn from each other.
+`);
+    expect(s.cases).toEqual([]);
+  });
+
+  it('keeps a thematic review that names no child', () => {
+    const s = seg(`Learning Briefing: Thematic review – Scalds to toddlers
+
+Background
+The partnership looked at four incidents in 2023 in which toddlers were scalded at home. Each child was taken to hospital with serious burns.
+
+Key learning
+• Practitioners should talk with parents about kettles and hot drinks.
+`);
+    expect(s.cases).toHaveLength(1);
+  });
+
+  it('keeps a report that names no child when it says what the review found', () => {
+    const s = seg(`Agencies told to act after review
+
+An independent review into the care of a baby girl in Greyholt found that warning signs were missed by several agencies.
+
+The report, published today, lists 40 areas for improvement.
+
+The Greyholt Safeguarding Children Board said every agency would have to show what it had changed.
+`);
+    expect(s.cases.map((c) => [c.child, c.partnership])).toEqual([
+      [null, 'Greyholt Safeguarding Children Board'],
+    ]);
+  });
+
+  it('names the child in full when news gives the full name once and the given name after', () => {
+    expect(
+      children(`A significant case review found that professionals missed chances to protect three-year-old Rory Dunmore during months of neglect.
+
+Rory died in 2019, and the Westfirth Child Protection Committee review was completed in 2021.`),
+    ).toEqual(['Rory Dunmore']);
+  });
+});
