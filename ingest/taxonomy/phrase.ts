@@ -1,7 +1,9 @@
 /**
  * Turns a plain phrase from the taxonomy ("children's social care", "multi-agency working") into a regular
- * expression source that also accepts the forms reviews actually use: American spellings, plurals, curly or
- * missing apostrophes, hyphens written as spaces (or left out) and line breaks inside the phrase.
+ * expression source that also accepts the forms reviews actually use: American spellings, plurals, the
+ * inflections of the verbs practice is described with ("share information" is also "shared information"
+ * and "sharing information"), curly or missing apostrophes, hyphens written as spaces (or left out) and line
+ * breaks inside the phrase.
  */
 
 const HYPHENS = '\\-\u2010\u2011\u2012\u2013';
@@ -25,6 +27,38 @@ const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
 /** Words whose last letters must not be pluralised or respelt: acronyms and words that are already plural. */
 const FIXED_WORDS = new Set(['children', 'people', 'men', 'women', 'services', 'needs', 'parents', 'carers']);
 
+/**
+ * Verbs whose other forms say the same thing in a phrase: a phrase written with the base form ("engage
+ * with fathers", "look beyond", "challenge decisions") also matches "engaged", "looking", "challenges".
+ * A closed list: inflecting every word would let nouns such as "plan" turn into "planning".
+ */
+const VERBS = new Set([
+  'ask',
+  'assess',
+  'challenge',
+  'check',
+  'communicate',
+  'consider',
+  'coordinate',
+  'disclose',
+  'engage',
+  'escalate',
+  'identify',
+  'involve',
+  'listen',
+  'look',
+  'manage',
+  'monitor',
+  'notice',
+  'recognise',
+  'refer',
+  'respond',
+  'share',
+  'transfer',
+]);
+/** Verbs that double their last consonant before -ed and -ing. */
+const DOUBLING = new Set(['refer', 'transfer']);
+
 const patterns = new Map<string, string>();
 
 export function phraseToPattern(phrase: string): string {
@@ -42,7 +76,9 @@ function buildPattern(phrase: string): string {
   words.forEach((word, index) => {
     if (index > 0) parts.push(word.gap === '-' ? HYPHEN_GAP : WORD_GAP);
     const isLast = index === words.length - 1;
-    parts.push(isLast ? withPlural(word.text) : wordPattern(word.text));
+    const verb = verbForms(word.text);
+    if (verb) parts.push(verb);
+    else parts.push(isLast ? withPlural(word.text) : wordPattern(word.text));
   });
   const source = parts.join('');
   const first = phrase.trim()[0] ?? '';
@@ -81,6 +117,21 @@ export function phraseAcronyms(phrase: string): string[] {
   return splitWords(phrase.trim())
     .map((w) => w.text)
     .filter(isAcronym);
+}
+
+/** The base form, -s, -ed and -ing of a listed verb ("share" -> share, shares, shared, sharing); null otherwise. */
+function verbForms(word: string): string | null {
+  const lower = word.toLowerCase();
+  if (!VERBS.has(lower)) return null;
+  const forms = [lower];
+  if (lower.endsWith('e')) forms.push(`${lower}s`, `${lower}d`, `${lower.slice(0, -1)}ing`);
+  else if (/[^aeiou]y$/.test(lower))
+    forms.push(`${lower.slice(0, -1)}ies`, `${lower.slice(0, -1)}ied`, `${lower}ing`);
+  else if (/(?:s|x|z|ch|sh)$/.test(lower)) forms.push(`${lower}es`, `${lower}ed`, `${lower}ing`);
+  else if (DOUBLING.has(lower))
+    forms.push(`${lower}s`, `${lower}${lower.slice(-1)}ed`, `${lower}${lower.slice(-1)}ing`);
+  else forms.push(`${lower}s`, `${lower}ed`, `${lower}ing`);
+  return `(?:${forms.map(wordPattern).join('|')})`;
 }
 
 function withPlural(word: string): string {
