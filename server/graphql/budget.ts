@@ -25,7 +25,7 @@ export class RequestBudget {
     this.items += n;
     return this.check(
       this.items > this.limits.items,
-      `this query lists more than ${this.limits.items} cases and statements in all; ask for fewer with first, or page with after`,
+      `lower \`first\` on the lists inside other lists (each is listed once per item around it) or page with \`after\`; this query lists more than the ${this.limits.items} cases and statements allowed in one request`,
     );
   }
 
@@ -33,7 +33,7 @@ export class RequestBudget {
     this.details += 1;
     return this.check(
       this.details > this.limits.details,
-      `this query reads the details of more than ${this.limits.details} cases; ask for fewer cases per page or fewer fields per case`,
+      `lower \`first\` on the case list to ≤ ${this.limits.details}, or ask for links, statements and sources of fewer cases (case(id) reads one); this query reads the details of more than the ${this.limits.details} cases allowed in one request`,
     );
   }
 

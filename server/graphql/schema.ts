@@ -6,6 +6,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { AGE_BAND_VALUES, NODE_KIND_VALUES, OUTCOME_VALUES, REVIEW_TYPE_VALUES } from './enums.ts';
 import { ANALYTICS_ENUMS, AnalyticsQuery } from './resolvers/analytics.ts';
+import { Evidence } from './resolvers/evidence.ts';
 import { Mutation } from './resolvers/mutation.ts';
 import { Query } from './resolvers/query.ts';
 import { RECOMMENDATION_TYPES, RecommendationsQuery } from './resolvers/recommendations.ts';
@@ -58,6 +59,7 @@ export function buildSchema(): GraphQLSchema {
         Recommendation,
         Source,
         Theme,
+        Evidence,
         Outcome: OUTCOME_VALUES,
         AgeBand: AGE_BAND_VALUES,
         ReviewType: REVIEW_TYPE_VALUES,

@@ -25,7 +25,16 @@ import {
   type GroupReview,
   type RecurringGroup,
 } from '../../analytics/recommendations/recurring.ts';
-import { checkFirst, decodeOffsetCursor, encodeOffsetCursor } from '../../pagination/cursor.ts';
+import {
+  type AskKey,
+  checkFirst,
+  compareAskKeys,
+  decodeAskCursor,
+  decodeOffsetCursor,
+  encodeAskCursor,
+  encodeOffsetCursor,
+  firstAfter,
+} from '../../pagination/cursor.ts';
 import { catalogOf } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
 import { badInput } from '../errors.ts';
@@ -63,14 +72,28 @@ function checkIds(
   if (unknown.length > 0) throw badInput(unknown.join('; ').replaceAll(`filter.${kind}`, argument), argument);
 }
 
+function askKey(e: BookEntry): AskKey {
+  return { year: e.year, caseId: e.row.caseId, start: e.row.start, id: e.row.id };
+}
+
+/**
+ * A page of recommendations in listing order. Its cursors are keysets (the recommendation's place in that
+ * order), so the next page starts after the same recommendation when documents have been added since.
+ */
 function askPage(entries: readonly BookEntry[], args: PageRequest, ctx: RequestContext) {
   const first = checkFirst(args.first, ctx.config.limits.maxFirst);
-  const offset = decodeOffsetCursor(args.after);
+  const after = decodeAskCursor(args.after);
+  const offset =
+    after.kind === 'key'
+      ? firstAfter(entries, after.key, askKey, compareAskKeys)
+      : after.kind === 'offset'
+        ? after.offset
+        : 0;
   const page = entries.slice(offset, offset + first);
   if (!ctx.budget.takeItems(page.length)) return emptyConnection<BookEntry>();
   return connection(
     page,
-    page.map((_, i) => encodeOffsetCursor(offset + i)),
+    page.map((e) => encodeAskCursor(askKey(e))),
     entries.length,
     offset + first < entries.length,
     offset > 0,
@@ -226,7 +249,6 @@ export const RECOMMENDATION_TYPES = {
       quote: e.row.text,
       start: e.row.start,
       end: e.row.end,
-      unit: 'UTF16_CODE_UNITS',
     }),
     recommendation: (e: BookEntry, _: unknown, ctx: RequestContext) => {
       const catalog = catalogOf(ctx.index);

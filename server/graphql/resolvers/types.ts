@@ -6,6 +6,7 @@ import { type Catalog, catalogOf, type ThemeView } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
 import { nodeTypeName, readNode } from '../nodes.ts';
 import { checkRange, readFilter } from './args.ts';
+import { statementOffsets } from './evidence.ts';
 import { casePage, type PageRequest, statementPage } from './pages.ts';
 import type { CaseParent, GraphNodeView, StatementParent } from './views.ts';
 
@@ -50,6 +51,7 @@ export const CaseReview = {
 };
 
 const statementFields = {
+  ...statementOffsets,
   themes: (parent: StatementParent, _: unknown, ctx: RequestContext) =>
     themeLinks(catalogOf(ctx.index), parent.themes),
   case: async (parent: StatementParent, _: unknown, ctx: RequestContext) =>

@@ -31,7 +31,9 @@ describe('query limits', () => {
     const result = await api.gql(nestedQuery(30));
     expect(result.status).toBe(400);
     expect(result.data).toBeUndefined();
-    expect(result.errors?.map((e) => e.message)).toContain('Query depth limit of 12 exceeded, found 34.');
+    expect(result.errors?.map((e) => e.message)).toContain(
+      "ask for fewer nested levels: this query is 34 levels deep, more than the 12 allowed; take what is deeper in a second query (for example case(id) for a review's links)",
+    );
     await stillAnswers();
   });
 
@@ -54,10 +56,31 @@ describe('query limits', () => {
     expect(result.status).toBe(400);
     expect(result.errors).toEqual([
       {
-        message: 'Aliases limit of 30 exceeded, found 31.',
+        message:
+          'send fewer aliased fields per request: this query has 31 aliases, more than the 30 allowed; split it into requests of 30 or fewer',
         extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
       },
     ]);
+  });
+
+  it('refuses a query over the cost limit, saying which first to lower, to what, and what it costs', async () => {
+    const small = await api.sibling({ limits: { ...api.config.limits, maxCost: 2000 } });
+    const query = '{ cases(first: 100) { edges { node { id title themes { theme { id label } } } } } }';
+    const result = await small.gql(query);
+    expect(result.status).toBe(400);
+    const message = result.errors?.[0]?.message ?? '';
+    const [, path, allowed, cost, max] =
+      /^lower `first` on (\S+) to ≤ (\d+) or ask for fewer nested fields; this query costs (\d+) of the (\d+) allowed$/.exec(
+        message,
+      ) ?? [];
+    expect({ path, max }).toEqual({ path: 'cases', max: '2000' });
+    expect(Number(cost)).toBeGreaterThan(2000);
+    // The advice is right: at that first the query passes, one more and it is refused again.
+    const at = (first: number) => small.gql(query.replace('first: 100', `first: ${first}`));
+    expect((await at(Number(allowed))).errors).toBeUndefined();
+    expect((await at(Number(allowed) + 1)).errors?.[0]?.message).toMatch(
+      /this query costs \d+ of the 2000 allowed$/,
+    );
   });
 
   it('caps first at 100 with a message that says how to page', async () => {
@@ -93,11 +116,13 @@ describe('query limits', () => {
     expect(fanOut.errors).toHaveLength(1);
     expect(fanOut.errors?.[0]).toMatchObject({
       message:
-        'this query lists more than 50 cases and statements in all; ask for fewer with first, or page with after',
+        'lower `first` on the lists inside other lists (each is listed once per item around it) or page with `after`; this query lists more than the 50 cases and statements allowed in one request',
       extensions: { code: 'BAD_USER_INPUT' },
     });
     const details = await small.gql('{ cases(first: 10) { edges { node { learning { text } } } } }');
-    expect(details.errors?.[0]?.message).toMatch(/reads the details of more than 5 cases/);
+    expect(details.errors?.[0]?.message).toBe(
+      'lower `first` on the case list to ≤ 5, or ask for links, statements and sources of fewer cases (case(id) reads one); this query reads the details of more than the 5 cases allowed in one request',
+    );
     const fine = await small.gql<{ cases: { edges: unknown[] } }>(
       '{ cases(first: 5) { edges { node { learning { text } } } } }',
     );

@@ -7,7 +7,7 @@ describe('RequestBudget', () => {
     expect(budget.takeItems(100)).toBe(true);
     expect(budget.takeItems(50)).toBe(true);
     expect(() => budget.takeItems(1)).toThrow(
-      'this query lists more than 150 cases and statements in all; ask for fewer with first, or page with after',
+      'lower `first` on the lists inside other lists (each is listed once per item around it) or page with `after`; this query lists more than the 150 cases and statements allowed in one request',
     );
     expect(budget.takeItems(1)).toBe(false);
     expect(budget.takeDetail()).toBe(true);
@@ -17,6 +17,8 @@ describe('RequestBudget', () => {
     const budget = new RequestBudget({ items: 10, details: 2 });
     expect(budget.takeDetail()).toBe(true);
     expect(budget.takeDetail()).toBe(true);
-    expect(() => budget.takeDetail()).toThrow(/more than 2 cases/);
+    expect(() => budget.takeDetail()).toThrow(
+      /^lower `first` on the case list to ≤ 2, .*more than the 2 cases allowed/,
+    );
   });
 });
