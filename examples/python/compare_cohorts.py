@@ -19,8 +19,8 @@ from theme_network import ThreadlineError, graphql
 QUERY = """
 query Compare($a: CaseFilter!, $first: Int) {
   compareCohorts(a: $a, first: $first) {
-    a { reviews } b { reviews excluded { national } }
-    features { kind id label a { count share } b { count share }
+    a { reviewCount } b { reviewCount excluded { national } }
+    features { kind id label a { reviewCount share } b { reviewCount share }
                ratio ratioLow ratioHigh pValue smallCounts zeroCorrected }
   }
 }
@@ -33,8 +33,8 @@ def compare(url, cohort, first=50, token=None):
     return [
         {
             "kind": f["kind"], "label": f["label"],
-            "in_cohort": "%d/%d" % (f["a"]["count"], result["a"]["reviews"]),
-            "others": "%d/%d" % (f["b"]["count"], result["b"]["reviews"]),
+            "in_cohort": "%d/%d" % (f["a"]["reviewCount"], result["a"]["reviewCount"]),
+            "others": "%d/%d" % (f["b"]["reviewCount"], result["b"]["reviewCount"]),
             "ratio": f["ratio"], "low": f["ratioLow"], "high": f["ratioHigh"], "p": f["pValue"],
             "note": "small counts" if f["smallCounts"] else "",
         }

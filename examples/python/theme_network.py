@@ -22,9 +22,9 @@ import urllib.request
 QUERY = """
 query ThemePairs($filter: CaseFilter, $minShared: Int) {
   themeNetwork(filter: $filter, minShared: $minShared) {
-    caseCount
-    nodes { id label group weight }
-    edges { source target weight lift }
+    reviewCount
+    nodes { id label group reviewCount }
+    edges { source target reviewCount lift }
   }
 }
 """
@@ -61,7 +61,7 @@ def graphql(url, query, variables=None, token=None, timeout=30):
 
 def fetch_network(url, harm_types=None, themes=None, agencies=None, year_from=None, year_to=None,
                   min_shared=None, token=None):
-    """The theme co-occurrence network under a filter: {caseCount, nodes, edges}."""
+    """The theme co-occurrence network under a filter: {reviewCount, nodes, edges}."""
     case_filter = {}
     if harm_types:
         case_filter["harmTypes"] = list(harm_types)
@@ -86,7 +86,7 @@ def top_pairs(network, top=20):
         {
             "theme_a": label.get(edge["source"], edge["source"]),
             "theme_b": label.get(edge["target"], edge["target"]),
-            "shared": edge["weight"],
+            "shared": edge["reviewCount"],
             "lift": edge["lift"],
         }
         for edge in network["edges"]
@@ -135,10 +135,10 @@ def main(argv=None):
         return 1
     pairs = top_pairs(network, args.top)
     if args.json:
-        print(json.dumps({"caseCount": network["caseCount"], "pairs": pairs}, indent=2))
+        print(json.dumps({"reviewCount": network["reviewCount"], "pairs": pairs}, indent=2))
         return 0
     print("%d reviews, %d themes, %d co-occurring pairs" % (
-        network["caseCount"], len(network["nodes"]), len(network["edges"])))
+        network["reviewCount"], len(network["nodes"]), len(network["edges"])))
     print()
     print(format_table(pairs))
     return 0

@@ -1,13 +1,16 @@
 /** What GraphiQL shows on first visit: four queries a notebook user can run as they are. */
 export const EXAMPLE_QUERIES = `# Threadline GraphQL API. Pick an operation with the run button's menu.
-# Ids are stable across re-ingests; lists that grow are Relay connections (first/after).
+# Ids are stable across re-ingests; lists that grow are Relay connections (first/after). Any id a query
+# returns for a node works wherever a node is taken: theme(id: "information-sharing") and
+# neighbourhood(id: "Theme:information-sharing") both name the same theme, and node(id) reads any node.
+# A number of reviews is always reviewCount.
 
 # 1. The theme map: themes weighted by reviews, edges by reviews sharing both themes.
 query ThemeNetwork {
   themeNetwork(filter: { harmTypes: ["neglect"] }, minShared: 2) {
-    caseCount
-    nodes { id label group weight }
-    edges { source target weight lift }
+    reviewCount
+    nodes { id label group reviewCount }
+    edges { source target reviewCount lift }
   }
 }
 
@@ -18,7 +21,7 @@ query CaseWithEvidence {
     edges {
       node {
         id title child partnership reportYear outcome
-        themes { theme { id label } evidence { quote start end sourceId } }
+        themes { theme { id label } evidence { quote start end startCodePoint endCodePoint sourceId } }
         learning { text start end themes { theme { label } } }
       }
     }
@@ -30,8 +33,8 @@ query CaseWithEvidence {
 #    (there as ?harmTypes=neglect&not.agencies=police&unknownYear=EXCLUDE).
 query NeglectWithoutPolice {
   themes(filter: { harmTypes: ["neglect"], not: { agencies: ["police"] }, unknownYear: EXCLUDE }) {
-    id label caseCount
-    related(limit: 3) { theme { label } shared lift }
+    id label reviewCount
+    related(limit: 3) { theme { label } reviewCount lift }
   }
   cases(filter: { harmTypes: ["neglect"], not: { agencies: ["police"] }, unknownYear: EXCLUDE }, first: 5) {
     totalCount
@@ -39,7 +42,7 @@ query NeglectWithoutPolice {
   }
 }
 
-# 4. Recommendations aimed at one agency (list agency ids with { agencies { id label caseCount } }).
+# 4. Recommendations aimed at one agency (list agency ids with { agencies { id label reviewCount } }).
 query RecommendationsByAgency {
   recommendations(filter: { agencies: ["police"] }, first: 10) {
     totalCount

@@ -78,11 +78,11 @@ describe.skipIf(!hasPython)('examples/python/theme_network.py', () => {
       '2',
       '--json',
     ]);
-    const printed = JSON.parse(stdout) as { caseCount: number; pairs: { shared: number }[] };
+    const printed = JSON.parse(stdout) as { reviewCount: number; pairs: { shared: number }[] };
     const { data } = await api.gql<{ cases: { totalCount: number } }>(
       '{ cases(filter: { harmTypes: ["neglect"], not: { reviewTypes: [NATIONAL] } }) { totalCount } }',
     );
-    expect(printed.caseCount).toBe(data?.cases.totalCount);
+    expect(printed.reviewCount).toBe(data?.cases.totalCount);
     expect(printed.pairs.every((p) => p.shared >= 2)).toBe(true);
   });
 

@@ -106,13 +106,13 @@ function operation<TData, TVars>(name: string, query: string): Operation<TData, 
 
 export const THEME_TRENDS_FIELDS = `themeTrends(filter: $filter, by: $by) {
     by
-    population { reviews excluded { national unknownYear } }
+    population { reviews: reviewCount excluded { national unknownYear } }
     years
     themes {
       theme { id label }
-      reviews firstYear lastYear
+      reviews: reviewCount firstYear lastYear
       direction slope slopeLow slopeHigh kendallS pValue
-      years { year reviews total share }
+      years { year reviews: reviewCount total share }
     }
   }`;
 
@@ -125,13 +125,13 @@ query ThemeTrends($filter: CaseFilter, $by: YearBasis) {
 );
 
 export const COMPARE_COHORTS_FIELDS = `compareCohorts(a: $a, b: $b, first: $first) {
-    a { reviews excluded { national } }
-    b { reviews excluded { national } }
+    a { reviews: reviewCount excluded { national } }
+    b { reviews: reviewCount excluded { national } }
     overlap bIsRest totalCount
     features {
       kind id label
-      a { count share }
-      b { count share }
+      a { count: reviewCount share }
+      b { count: reviewCount share }
       ratio ratioLow ratioHigh zeroCorrected pValue smallCounts
     }
   }`;
@@ -177,7 +177,7 @@ export const PARTNERSHIPS = operation<
   'Partnerships',
   `
 query Partnerships {
-  facets { partnerships { id count } }
+  facets { partnerships { id count: reviewCount } }
 }`,
 );
 
@@ -285,7 +285,7 @@ export interface RecommendationsViewVars {
 }
 
 export const RECOMMENDATION_MATRIX_FIELDS = `recommendationMatrix(filter: $filter) {
-    population { reviews excluded { national unknownYear } }
+    population { reviews: reviewCount excluded { national unknownYear } }
     total { recommendationCount reviewCount }
     rows { agency { id label } noneNamed recommendationCount reviewCount }
     columns { theme { id label } noneNamed recommendationCount reviewCount }
@@ -295,7 +295,7 @@ export const RECOMMENDATION_MATRIX_FIELDS = `recommendationMatrix(filter: $filte
 const REVIEW_FIELDS = 'id title year case { child reviewType reportYear partnership sources { id title } }';
 
 export const RECURRING_RECOMMENDATIONS_FIELDS = `recurringRecommendations(filter: $filter, minReviews: $minReviews, first: $first, after: $after) {
-    population { reviews excluded { national unknownYear } }
+    population { reviews: reviewCount excluded { national unknownYear } }
     similarity threshold minReviews totalCount
     pageInfo { hasNextPage endCursor }
     edges {

@@ -52,13 +52,13 @@ export interface NetworkVariables {
 }
 
 export const ANALYTIC_NETWORK_FIELDS = `themeNetwork(filter: $filter, minShared: $minShared, minLift: $minLift, maxP: $maxP) {
-    caseCount
+    caseCount: reviewCount
     candidateEdges
     omitted { total belowMinShared belowMinLift aboveMaxP }
     modularity
-    communities { id name size reviews themes { id } }
-    nodes { id label group weight degree weightedDegree betweenness pageRank community }
-    edges { source target weight lift expected pValue }
+    communities { id name size reviews: reviewCount themes { id } }
+    nodes { id label group weight: reviewCount degree weightedDegree betweenness pageRank community }
+    edges { source target weight: reviewCount lift expected pValue }
   }`;
 
 export const NETWORK_PARAMS = '$filter: CaseFilter, $minShared: Int, $minLift: Float, $maxP: Float';

@@ -40,19 +40,19 @@ export const BOOTSTRAP = operation<
   `
 query Bootstrap {
   stats {
-    cases sources themes harmTypes agencies learning recommendations yearMin yearMax
+    cases: reviewCount sources themes harmTypes agencies learning recommendations yearMin yearMax
     population { excluded { national } }
   }
   capabilities { engine writable maxFirst maxHops }
-  themes { id label description group caseCount }
-  sources { id title publisher published path format kind caseCount }
+  themes { id label description group caseCount: reviewCount }
+  sources { id title publisher published path format kind caseCount: reviewCount }
 }`,
 );
 
 export const THEME_NETWORK_FIELDS = `themeNetwork(filter: $filter, minShared: $minShared) {
-    caseCount
-    nodes { id label group weight }
-    edges { source target weight lift }
+    caseCount: reviewCount
+    nodes { id label group weight: reviewCount }
+    edges { source target weight: reviewCount lift }
   }`;
 
 export const THEME_NETWORK = operation<
@@ -66,7 +66,7 @@ query ThemeNetwork($filter: CaseFilter, $minShared: Int) {
 }`,
 );
 
-const FACET = '{ id label count }';
+const FACET = '{ id label count: reviewCount }';
 
 export interface FacetSlices {
   harmTypes: { harmTypes: FacetValue[] };
@@ -129,8 +129,8 @@ export const THEME_DETAIL = operation<
   `
 query ThemeDetail($id: ID!, $filter: CaseFilter, $cases: CaseFilter, $first: Int, $after: String) {
   theme(id: $id) {
-    id label description group caseCount
-    related(limit: 30, filter: $filter) { theme { id label group } shared lift }
+    id label description group caseCount: reviewCount
+    related(limit: 30, filter: $filter) { theme { id label group } shared: reviewCount lift }
   }
   ${CASES_FIELDS}
 }`,
@@ -211,7 +211,7 @@ export const INGEST_DOCUMENT = operation<{ ingestDocument: IngestResult }, { fil
   'IngestDocument',
   `
 mutation IngestDocument($filename: String!, $file: File) {
-  ingestDocument(filename: $filename, file: $file) { filename status sourceId cases warnings error }
+  ingestDocument(filename: $filename, file: $file) { filename status sourceId cases: reviewCount warnings error }
 }`,
 );
 

@@ -51,8 +51,8 @@ function mapQuery(state: ViewState, casesFirst: number): ViewQuery {
       params.push('$theme: ID!');
       variables.theme = sel.id;
       fields.push(`theme(id: $theme) {
-    id label description group caseCount
-    related(limit: 10, filter: $filter) { theme { id label } shared lift }
+    id label description group reviewCount
+    related(limit: 10, filter: $filter) { theme { id label } reviewCount lift }
   }`);
     }
     fields.push(`cases(filter: $cases, first: $first) {

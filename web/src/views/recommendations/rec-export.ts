@@ -42,7 +42,7 @@ export function recommendationsQuery(
 query RecommendationsViewRoomSafe($filter: CaseFilter, $minReviews: Int, $first: Int) {
   ${RECOMMENDATION_MATRIX_FIELDS}
   recurringRecommendations(filter: $filter, minReviews: $minReviews, first: $first) {
-    population { reviews excluded { national unknownYear } }
+    population { reviews: reviewCount excluded { national unknownYear } }
     similarity threshold minReviews totalCount
     edges {
       node {
