@@ -43,6 +43,8 @@ const REVIEW_PROCESS = words(
   String.raw`\b(?:the (?:purpose|aims?|objectives?|scope|terms of reference) of (?:the|this|a) (?:[\w-]+ ){0,3}(?:review|report|briefing)|working together (?:to safeguard children )?(?:20\d\d )?(?:requires|sets out|says|states)|(?:this|the) (?:[\w-]+ ){0,3}(?:briefing|brief|report|document|presentation|paper|leaflet|summary) (?:seeks|aims|sets out|summarises|highlights|is designed|is intended|is for|(?:has been|was|is) (?:produced|written|prepared|designed|intended) for)|(?:establish|identify|consider|determine) (?:what|whether) (?:there (?:are|were) )?lessons|(?:conducted|carried out|undertaken) (?:following|in line with|under) (?:the )?(?:[\w-]+ ){0,4}guidance|(?:report|review) was (?:sent|submitted|presented) to|(?:aid|support|prompt|promote) (?:professional |team )?(?:discussion|reflection)|(?:abuse|harm) or neglect (?:is |are |was |were |has been |have been )?(?:known|proven|suspected|thought|believed)|(?:as a result of|due to|resulting from|because of) (?:child )?abuse or neglect|(?:has|have|had) been abused or neglected)\b`,
   'gi',
 );
+/** A picture's caption with its credit ("Credit: Eastmere Police"): the agency took the photograph. */
+const CREDIT_LINE = /^[^\n]*\b(?:Photo(?:graph)?|Image|Picture|Pic)?[ \t]*[Cc]redits?[ \t]*:[^\n]*$/gm;
 /** A web address, with the pieces a copy broke off it ("wp- content/uploads/…"). */
 const WEB_ADDRESS = /(?:https?:\/\/|www\.)\S*(?:[ \t]+[\w.-]*[/_][\w/._%-]*)*/g;
 /** A heading or contents line: a few capitalised words on a line of their own, with no sentence punctuation. */
@@ -77,6 +79,9 @@ export function metadataSpans(text: string, entry: Span, sentencesOf: () => read
     for (const m of region.matchAll(BOARD_LINE)) shifted(m.index, m.index + m[0].length);
   }
   for (const m of region.matchAll(HEADING_LINE)) shifted(m.index, m.index + m[0].length);
+  if (region.includes('redit')) {
+    for (const m of region.matchAll(CREDIT_LINE)) shifted(m.index, m.index + m[0].length);
+  }
   if (region.includes('http') || region.includes('www.')) {
     for (const m of region.matchAll(WEB_ADDRESS)) shifted(m.index, m.index + m[0].length);
   }

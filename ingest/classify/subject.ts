@@ -3,7 +3,7 @@
  * so these do not count: a parent's own history ("her own childhood experience of neglectful care",
  * "father's history of domestic abuse as a child"), a risk or a hypothetical ("at risk of sexual
  * exploitation", "could have been shaken"), and a sentence that leaves the cause open ("the cause of death
- * was unascertained").
+ * was unascertained"), and harm done to an adult ("murder of a female adult victim").
  */
 import { spacesAsWhitespace } from '../taxonomy/compile.ts';
 import type { Span } from './sentences.ts';
@@ -51,18 +51,36 @@ const OPEN_CAUSE = words(
   String.raw`\b(?:unascertained|undetermined|cause of death (?:was|is|remains|remained|could not be) (?:not (?:known|ascertained|determined|established)|unknown|unclear|unexplained|ascertained|determined|established))\b`,
   'i',
 );
+/** Right after the mention, an adult as the victim: "murder of a female adult victim", "killing of his mother". */
+const ADULT_VICTIM_AFTER = words(
+  String.raw`^\s+of\s+(?:(?:a|an|the|his|her|their)\s+)?(?:(?:female|male|young|former|\d+[- ]year[- ]old)\s+)*(?:adult|woman|man|mother|father|mum|dad|parent|partner|wife|husband|girlfriend|boyfriend)s?\b`,
+  'i',
+);
+/**
+ * Before "neglected", a thing rather than a child as what was neglected: "her history … had been
+ * “neglected”", "the family's needs were neglected".
+ */
+const THING_NEGLECTED = words(
+  String.raw`\b(?:vulnerability|vulnerabilities|needs|history|histories|concerns?|views?|voice|issues?|signs?|risks?|warnings?|information|records?|health|wellbeing|well-being)\b[^.;]{0,80}?\b(?:had been|has been|have been|was|were|is|are|being|been)\s*['\u2018\u2019"\u201c]?$`,
+  'i',
+);
+/** A sentence that states an aim of a briefing or event ("To think about young people in distress …"). */
+const AIM_SENTENCE = /^\W*to (?:think|consider|reflect|explore|understand|learn|raise|help|support|improve|promote|share|develop)\b/i;
 const CLAUSE_BREAK = /[,;:]|\b(?:but|however|although|though|whereas|while|whilst|yet)\b/gi;
 const REACH = 150;
 
 /** Whether the harm mention at [start, end) in `unit` happened to the subject child, as far as its sentence says. */
 export function isChildHarm(text: string, start: number, end: number, unit: Span): boolean {
   const sentence = text.slice(unit.start, unit.end);
-  if (OPEN_CAUSE.test(sentence)) return false;
+  if (OPEN_CAUSE.test(sentence) || AIM_SENTENCE.test(sentence)) return false;
+  if (/^neglected$/i.test(text.slice(start, end)) && THING_NEGLECTED.test(text.slice(unit.start, start)))
+    return false;
   if (isParentHistory(text, start, end, unit)) return false;
   const before = text.slice(Math.max(unit.start, start - REACH), start);
   const clause = lastClause(before);
   if (HYPOTHETICAL.test(clause) || POSSIBLE.test(clause)) return false;
-  if (REVIEW_TRIGGER_AFTER.test(text.slice(end, Math.min(unit.end, end + REACH)))) return false;
+  const after = text.slice(end, Math.min(unit.end, end + REACH));
+  if (REVIEW_TRIGGER_AFTER.test(after) || ADULT_VICTIM_AFTER.test(after)) return false;
   return !MAY.test(clause) || PROBABLE_DEATH.test(clause + text.slice(start, end));
 }
 

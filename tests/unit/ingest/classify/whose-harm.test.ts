@@ -1,0 +1,52 @@
+/**
+ * Harm and agencies told in news and briefings: only harm done to the child counts, and only services that
+ * took part in the case. All text is fictional.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyCase } from '../../../../ingest/classify/index.ts';
+import { loadTaxonomy } from '../../../../ingest/taxonomy/index.ts';
+import { entryCase, ids } from './fixture.ts';
+
+const taxonomy = loadTaxonomy();
+
+const classify = (text: string) => classifyCase(entryCase(text), text, taxonomy);
+const harms = (text: string) => ids(classify(text).harmTypes);
+const agencies = (text: string) => ids(classify(text).agencies);
+
+describe('whose harm a sentence tells', () => {
+  it('does not tag neglect when what "had been neglected" is a history, not the child', () => {
+    expect(
+      harms(
+        'The review found that the mother\'s vulnerability and her history of violence at home had been "neglected".',
+      ),
+    ).not.toContain('neglect');
+  });
+
+  it('still tags neglect when the child was neglected', () => {
+    expect(harms('The review found that Child D had been neglected for many months.')).toContain('neglect');
+  });
+
+  it('does not tag the murder of an adult victim as harm to the child', () => {
+    expect(
+      harms('Murder of a female adult victim by her former partner, the father of her son.'),
+    ).not.toContain('homicide');
+  });
+
+  it('does not tag harm named in the aim of a briefing', () => {
+    expect(
+      harms('To think about young people in distress which leads to self-harm and suicidal thoughts.'),
+    ).toEqual([]);
+  });
+});
+
+describe('services that took part', () => {
+  it('never takes an agency from the credit under a photograph', () => {
+    const text = `A baby was hurt at home in Greyholt in 2021, the review found.
+
+Greyholt Courier: the house in Mill Lane. Credit: Greyholt Police
+
+The review found that health visitors had not seen the baby for six months.`;
+    expect(agencies(text)).not.toContain('police');
+    expect(agencies(text)).toContain('health-visiting');
+  });
+});
