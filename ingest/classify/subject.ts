@@ -65,7 +65,8 @@ const THING_NEGLECTED = words(
   'i',
 );
 /** A sentence that states an aim of a briefing or event ("To think about young people in distress …"). */
-const AIM_SENTENCE = /^\W*to (?:think|consider|reflect|explore|understand|learn|raise|help|support|improve|promote|share|develop)\b/i;
+const AIM_SENTENCE =
+  /^\W*to (?:think|consider|reflect|explore|understand|learn|raise|help|support|improve|promote|share|develop)\b/i;
 const CLAUSE_BREAK = /[,;:]|\b(?:but|however|although|though|whereas|while|whilst|yet)\b/gi;
 const REACH = 150;
 
