@@ -42,11 +42,12 @@ export function factFilter(text: string, entry: Span, units: readonly Span[], c:
 
 /**
  * The agencies a partnership is made of are not agencies involved with the child: "the Partnership, which
- * includes the council, police and NHS, has revealed…". A mention counts unless its clause, before it,
- * says whom a body brings together.
+ * includes the council, police and NHS, has revealed…"; nor are the speakers and guests of a learning event
+ * ("guest speakers along with colleagues from schools, health and social care"). A mention counts unless its
+ * clause, before it, says whom a body or an event brings together.
  */
 const MEMBERSHIP_BEFORE =
-  /\b(?:(?:which|that|who) (?:includes?|included|is made up of|comprises?|brings together)|(?:partners|members) (?:are|include|were)|made up of|comprising|brings together)\b[^.;:()]{0,120}$/i;
+  /\b(?:(?:which|that|who) (?:includes?|included|is made up of|comprises?|brings together)|(?:partners|members) (?:are|include|were)|made up of|comprising|brings together|(?:guest )?speakers|attendees|delegates|attended by|colleagues from)\b[^.;:()]{0,120}$/i;
 
 export function agencyFilter(text: string, units: readonly Span[], facts: FactFilter): FactFilter {
   return (mention) => {

@@ -50,3 +50,15 @@ The review found that health visitors had not seen the baby for six months.`;
     expect(agencies(text)).toContain('health-visiting');
   });
 });
+
+describe('the people at a learning event', () => {
+  it('does not tag the services its speakers came from', () => {
+    const text = `Ashcombe LSCP held a learning event on the review of Child P.
+
+The head of SEND spoke on the panel of guest speakers along with colleagues from schools, health and social care.
+
+The review found that the police had not shared what they knew with the school.`;
+    expect(agencies(text)).not.toContain('childrens-social-care');
+    expect(agencies(text)).toContain('police');
+  });
+});
