@@ -18,6 +18,7 @@ import {
   Learning,
   Node,
   Recommendation,
+  SearchHit,
   Source,
   Theme,
 } from './resolvers/types.ts';
@@ -55,6 +56,7 @@ export function buildSchema(): GraphQLSchema {
         Agency,
         Node,
         GraphNode,
+        SearchHit,
         Learning,
         Recommendation,
         Source,

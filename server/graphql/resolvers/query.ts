@@ -1,5 +1,6 @@
 /** Query resolvers. Counts and co-occurrence come from the analytics index; details from the store. */
 
+import type { NodeLabel } from '../../../graph/schema/model.ts';
 import type { StatementKind } from '../../../graph/store.ts';
 import type { CaseFilter } from '../../analytics/filter.ts';
 import { isEmptyFilter, type NormalizedFilter } from '../../analytics/filter.ts';
@@ -29,7 +30,7 @@ interface StatementFilterArgs extends PageRequest {
   filter?: { themes?: string[] | null; agencies?: string[] | null; cases?: CaseFilter | null } | null;
 }
 
-const SEARCH_LABELS: Record<string, string> = {
+const SEARCH_LABELS: Record<string, NodeLabel> = {
   case: 'CaseReview',
   partnership: 'CaseReview',
   theme: 'Theme',
@@ -193,7 +194,14 @@ export const Query = {
     return hits.map((hit) => {
       const label = SEARCH_LABELS[hit.kind] ?? 'CaseReview';
       const key = hit.kind === 'partnership' && hit.caseId ? hit.caseId : hit.id;
-      return { kind: hit.kind, id: `${label}:${key}`, key, caption: hit.caption, caseId: hit.caseId };
+      return {
+        kind: hit.kind,
+        id: `${label}:${key}`,
+        key,
+        caption: hit.caption,
+        caseId: hit.caseId,
+        ref: { label, id: key },
+      };
     });
   },
 

@@ -1,5 +1,5 @@
 /** Field resolvers of the object types. A case page reads store.caseDetail once per case and request. */
-import type { CaseDetail, LinkedEntity, SourceSummary } from '../../../graph/store.ts';
+import type { CaseDetail, LinkedEntity, NodeRef, SourceSummary } from '../../../graph/store.ts';
 import { type CaseFilter, normalizeFilter } from '../../analytics/filter.ts';
 import { populationFilter } from '../../analytics/population.ts';
 import { type Catalog, catalogOf, type ThemeView } from '../catalog.ts';
@@ -122,4 +122,8 @@ export const Node = {
 
 export const GraphNode = {
   node: (parent: GraphNodeView, _: unknown, ctx: RequestContext) => readNode(ctx, parent.ref),
+};
+
+export const SearchHit = {
+  node: (parent: { ref: NodeRef }, _: unknown, ctx: RequestContext) => readNode(ctx, parent.ref),
 };

@@ -106,12 +106,12 @@ describe(`node ids over ${CORPUS.name}`, () => {
       },
     );
     const text = label.data?.theme.label ?? '';
-    const search = await api.gql<{ search: { kind: string; id: string; key: string }[] }>(
-      'query($text: String!) { search(text: $text) { kind id key } }',
-      { text },
-    );
+    const search = await api.gql<{
+      search: { kind: string; id: string; key: string; node: { __typename: string; id: string } | null }[];
+    }>('query($text: String!) { search(text: $text) { kind id key node { __typename id } } }', { text });
     const hit = search.data?.search.find((h) => h.kind === 'theme' && h.key === ids.theme);
     expect(hit?.id).toBe(`Theme:${ids.theme}`);
+    expect(hit?.node).toEqual({ __typename: 'Theme', id: ids.theme });
     const theme = await api.gql<{ theme: { id: string } | null }>(
       'query($id: ID!) { theme(id: $id) { id } }',
       {
