@@ -86,6 +86,12 @@ describe('weak words and look-alikes', () => {
     expect(learningThemes(text)).not.toContain('disabled-children');
   });
 
+  it('does not tag disclosure from what parents did not disclose about their own past', () => {
+    expect(
+      summaryThemes('Parents did not disclose past history of social care concern with the midwife.'),
+    ).toEqual([]);
+  });
+
   it('does not tag management supervision from concerns about a child’s supervision', () => {
     expect(summaryThemes('Concerns had been raised about supervision.')).not.toContain('supervision');
   });
