@@ -69,7 +69,7 @@ export function openingLines(text: string, count: number): string[] {
 const TITLE_AREA_LINES = 5;
 /** Titles of pages about reviews in general: guidance, procedures, questions, courses, annual reports. */
 const GENERAL_TITLE =
-  /^(?:how|why|(?:what|when|who)\s+(?:is|are|do|does|should|can|will|to|happens)|guidance|procedures?|policy|protocol|training|new course|course|about|faqs?|frequently asked)\b|\b(?:course|training|procedures?|guidance|explained|annual report)\b/i;
+  /^(?:how|why|(?:what|when|who)\s+(?:is|are|do|does|should|can|will|to|happens)|guidance|procedures?|policy|protocol|training|new course|course|about|faqs?|frequently asked)\b|\b(?:course|training|procedures?|guidance|explained|annual report|templates?)\b/i;
 /** Only heading-like lines of the title area can make it read as guidance. */
 const HEADING_LIKE = (line: string) => line.length <= 100 && !/[.;,]$/.test(line);
 

@@ -103,14 +103,20 @@ function isEntryHeading(
   const t = headingText(line.text);
   if (!next || t.length > 120 || /[.,;:]$/.test(t) || DATE_LINE.test(t)) return false;
   if (!/^[\p{Lu}"“‘'\d]/u.test(t) || headingKind(line, view) !== null) return false;
-  if (CONTENTS_HEADING.test(t) || isChromeLine(t)) return false;
+  if (CONTENTS_HEADING.test(t) || isChromeLine(t) || INSTRUCTION.test(t)) return false;
   const n = next.text.trim();
+  // A long line and a short one that ends the sentence are one sentence wrapped, not a heading and its text.
+  if (t.length >= 60 && n.length < 40 && endsSentence(n) && !DATE_LINE.test(n)) return false;
   if (DATE_LINE.test(n)) {
     const a = after?.text.trim() ?? '';
     return a !== '' && !DATE_LINE.test(a) && (endsSentence(a) || a.length > 100);
   }
   return endsSentence(n) || n.length > 100;
 }
+
+/** A template's instruction ("List the job titles of …", "Summarise the key facts"), never an entry. */
+const INSTRUCTION =
+  /^(?:List|Summari[sz]e|Note|Describe|Explain|Include|Provide|State|Give|Set out|Outline|Record|Identify|Insert|Add|Enter)\s+(?:the|a|an|all|any|each|how|what|whether|here|clearly)\b/;
 
 /** "In This Issue", "Contents": a heading over the list of what follows, never an entry itself. */
 export const CONTENTS_HEADING =

@@ -63,7 +63,7 @@ const REVIEW_OF_NAME = new RegExp(
 );
 /** "Leo was 4 months old when he died": a sentence that opens with a named child's age. */
 const OPENS_WITH_AGE = new RegExp(
-  String.raw`(?<=[.!?]\s+|^)(${NAME}) was (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ](?:year|month|week|day)s?[- ]old\b`,
+  String.raw`(?<=[.!?]\s+|^|\d[ \t]+)(${NAME}) was (?:an? (?:\p{Ll}+ ){0,3})?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ](?:year|month|week|day)s?[- ]old\b`,
   'gmu',
 );
 /** "Keanu Williams died on 9 January 2011": a sentence that opens with a named child's death. */
@@ -279,7 +279,7 @@ const QUOTED_NAME = /["“‘']\s*(\p{Lu}[\p{L}-]+)\s*["”’']/u;
  * The name must recur on its own in the text, so a place in a partnership's name is never taken.
  */
 function titleAreaNames(text: string, title: string): { name: string; at: number }[] {
-  const lines = [title, ...openingLines(text, TITLE_AREA_LINES)];
+  const lines = [title, ...openingLines(text, TITLE_AREA_LINES), ...runningHeaders(text)];
   const out: { name: string; at: number }[] = [];
   for (const raw of lines) {
     const line = raw
@@ -300,6 +300,19 @@ function titleAreaNames(text: string, title: string): { name: string; at: number
     }
   }
   return out;
+}
+
+/**
+ * Short lines a report prints on every page ("Josh - Serious Case Review"): a running header names the
+ * review wherever the title page is.
+ */
+function runningHeaders(text: string): string[] {
+  const seen = new Map<string, number>();
+  for (const m of text.matchAll(/^[ \t]*([^\n]{6,80}?)[ \t]*$/gm)) {
+    const line = m[1] as string;
+    if (TITLE_WORDS.test(line)) seen.set(line, (seen.get(line) ?? 0) + 1);
+  }
+  return [...seen].filter(([, n]) => n >= 2).map(([line]) => line);
 }
 
 function titleCase(word: string): string {

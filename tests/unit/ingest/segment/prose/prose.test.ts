@@ -1017,3 +1017,65 @@ Rory died in 2019, and the Westfirth Child Protection Committee review was compl
     ).toEqual(['Rory Dunmore']);
   });
 });
+
+describe('report openings', () => {
+  it('takes the child from the running header a report prints on every page', () => {
+    const s = seg(`Oldmere Safeguarding Children Board
+
+The Overview Report
+
+into a
+
+Serious Case Review of the Circumstances Concerning
+
+Milo
+
+March 2016
+
+Milo - Serious Case Review
+
+1
+
+CONTENTS
+
+1. Introduction 3
+
+2. Process of the Review 4
+
+Milo - Serious Case Review
+
+2
+
+1. Introduction
+
+1.1 Milo was a cheerful 4 year old boy who lived with his mother and her partner.
+`);
+    expect(s.cases.map((c) => [c.child, c.partnership])).toEqual([
+      ['Milo', 'Oldmere Safeguarding Children Board'],
+    ]);
+  });
+
+  it('gives no review for a template that tells authors what to write', () => {
+    const s = seg(`Template for an executive summary
+
+Serious Case Review
+
+Executive Summary
+
+Case : Child
+INTRODUCTION
+Summarise the circumstances that led to a review being undertaken in this case
+and the process followed by the review.
+
+List the job titles and employing organisations of all review subgroup and panel
+members.
+
+Note the extent to which the family have been involved in the review.
+
+THE FACTS
+
+Summarise the key facts of the case and the sequence of events.
+`);
+    expect(s.cases).toEqual([]);
+  });
+});
