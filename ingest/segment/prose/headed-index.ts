@@ -103,7 +103,8 @@ function isEntryHeading(
   const t = headingText(line.text);
   if (!next || t.length > 120 || /[.,;:]$/.test(t) || DATE_LINE.test(t)) return false;
   if (!/^[\p{Lu}"“‘'\d]/u.test(t) || headingKind(line, view) !== null) return false;
-  if (CONTENTS_HEADING.test(t) || isChromeLine(t) || INSTRUCTION.test(t)) return false;
+  if (CONTENTS_HEADING.test(t) || isChromeLine(t) || INSTRUCTION.test(t) || SECTION_WORD.test(t))
+    return false;
   const n = next.text.trim();
   // A long line and a short one that ends the sentence are one sentence wrapped, not a heading and its text.
   if (t.length >= 60 && n.length < 40 && endsSentence(n) && !DATE_LINE.test(n)) return false;
@@ -113,6 +114,10 @@ function isEntryHeading(
   }
   return endsSentence(n) || n.length > 100;
 }
+
+/** A one-word section heading of a letter, answer or form ("Request", "Response"), never an entry's title. */
+const SECTION_WORD =
+  /^(?:request|response|answer|question|questions|introduction|background|summary|overview|context|purpose|about|details|decision|outcome|update|notes?|comments?|reply)$/i;
 
 /** A template's instruction ("List the job titles of …", "Summarise the key facts"), never an entry. */
 const INSTRUCTION =

@@ -1079,3 +1079,19 @@ Summarise the key facts of the case and the sequence of events.
     expect(s.cases).toEqual([]);
   });
 });
+
+describe('requests and answers about policies', () => {
+  it('gives no review for a freedom of information answer about reviewing a policy', () => {
+    const s = seg(`Bruising policies after the national panel's guidance
+Case reference FOI2026/01234
+Published 3 March 2026
+Request
+In 2022 the Child Safeguarding Practice Review Panel asked that all safeguarding partners review their policies on bruising in babies.
+1. Was there a review of your safeguarding policies after this guidance was published, and what did it conclude?
+2. What changes were put in place?
+Response
+The policy was reviewed in 2023 by the regional procedures group to reflect the learning from the National Panel report. Minor amendments were made.
+`);
+    expect(s.cases).toEqual([]);
+  });
+});
