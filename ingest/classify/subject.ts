@@ -12,7 +12,7 @@ const RELATIVE =
   '(?:mother|father|mum|dad|parents?|step-?father|step-?mother|carers?|partner|grandmother|grandfather|grandparents?|uncle|aunt)';
 /** Shortly before the mention, in its clause: whose history it is. */
 const PARENT_HISTORY_BEFORE = words(
-  String.raw`\b(?:${RELATIVE}(?:['\u2019]s|s['\u2019])? (?:own )?(?:history|experiences?|childhood|past|upbringing|background)|(?:her|his|their) own (?:history|experiences?|past|early life)|(?:her|his|their) (?:own )?(?:childhood|upbringing)|when (?:she|he|they) (?:was|were) (?:a )?(?:child|children|young|teenagers?|girl|boy)|as (?:a )?(?:child|teenager|young (?:girl|boy|woman|man))(?! (?:in need|protection|looked after))|${RELATIVE} (?:had |has )?(?:a )?(?:long |previous |known |significant )?history of)\b[^.;,]{0,60}$|\b${RELATIVE} (?:had|have|has) (?:themselves |herself |himself )?(?:been (?:an? )?(?:victims? of )?|left )$`,
+  String.raw`\b(?:${RELATIVE}(?:['\u2019]s|s['\u2019])? (?:own )?(?:history|experiences?|childhood|past|upbringing|background)|(?:her|his|their) own (?:history|experiences?|past|early life)|(?:her|his|their) (?:own )?(?:childhood|upbringing)|when (?:she|he|they) (?:was|were) (?:a )?(?:child|children|young|teenagers?|girl|boy)|as (?:a )?(?:child|teenager|young (?:girl|boy|woman|man))(?! (?:in need|protection|looked after))|${RELATIVE} (?:had |has )?(?:a )?(?:long |previous |known |significant )?history of|(?:had |has )?(?:himself |herself |themselves )?(?:grown|grew) up (?:with|in|around|amid))\b[^.;,]{0,60}$|\b${RELATIVE} (?:had|have|has) (?:themselves |herself |himself )?(?:been (?:an? )?(?:victims? of )?|left )$`,
   'i',
 );
 /**
@@ -25,7 +25,7 @@ const PARENT_OWNED_BEFORE = words(
 );
 /** After the mention, in its sentence: "… as a child", "… in her own childhood". */
 const PARENT_HISTORY_AFTER = words(
-  String.raw`^[^.;]{0,80}?\b(?:in (?:her|his|their) (?:own )?(?:childhood|youth|teenage years|teens)|as (?:a )?(?:child|children|teenagers?|young (?:girl|boy|woman|man))(?! (?:in need|protection|looked after))|during (?:her|his|their) (?:own )?childhood|when (?:she|he|they) (?:was|were) (?:a )?(?:child|young))\b`,
+  String.raw`^[^.;]{0,80}?\b(?:in (?:her|his|their) (?:own )?(?:childhood|youth|teenage years|teens)|as (?:a )?(?:child|children|teenagers?|boy|girl|young (?:girl|boy|woman|man))(?! (?:in need|protection|looked after))|during (?:her|his|their) (?:own )?childhood|when (?:she|he|they) (?:was|were) (?:a )?(?:child|young))\b`,
   'i',
 );
 /** A few words before the mention that make it a risk or a possibility, not an event. */
@@ -64,6 +64,8 @@ const THING_NEGLECTED = words(
   String.raw`\b(?:vulnerability|vulnerabilities|needs|history|histories|concerns?|views?|voice|issues?|signs?|risks?|warnings?|information|records?|health|wellbeing|well-being)\b[^.;]{0,80}?\b(?:had been|has been|have been|was|were|is|are|being|been)\s*['\u2018\u2019"\u201c]?$`,
   'i',
 );
+/** A sentence that reports the recommendations a review makes ("The review makes five recommendations, including that …"). */
+const RECOMMENDS = /\brecommendations?,? (?:including|include|includes|such as)\b/i;
 /** A sentence that states an aim of a briefing or event ("To think about young people in distress …"). */
 const AIM_SENTENCE =
   /^\W*to (?:think|consider|reflect|explore|understand|learn|raise|help|support|improve|promote|share|develop)\b/i;
@@ -74,6 +76,7 @@ const REACH = 150;
 export function isChildHarm(text: string, start: number, end: number, unit: Span): boolean {
   const sentence = text.slice(unit.start, unit.end);
   if (OPEN_CAUSE.test(sentence) || AIM_SENTENCE.test(sentence)) return false;
+  if (RECOMMENDS.test(text.slice(unit.start, start))) return false;
   if (/^neglected$/i.test(text.slice(start, end)) && THING_NEGLECTED.test(text.slice(unit.start, start)))
     return false;
   if (isParentHistory(text, start, end, unit)) return false;

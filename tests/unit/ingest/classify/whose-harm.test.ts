@@ -32,6 +32,30 @@ describe('whose harm a sentence tells', () => {
     ).not.toContain('homicide');
   });
 
+  it("does not tag a father's own upbringing as the child's harm", () => {
+    expect(
+      harms(
+        'The father had himself grown up with domestic abuse and had been on a plan for neglect as a boy.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not tag harm a review recommends practitioners look out for', () => {
+    expect(
+      harms(
+        'The review makes four recommendations, including that practitioners ask about domestic abuse at every contact.',
+      ),
+    ).not.toContain('domestic-abuse');
+  });
+
+  it('still tags the harm a sentence reports when the board recommended the review itself', () => {
+    expect(
+      harms(
+        'The board recommended that a review be undertaken following the sudden unexpected death of a baby.',
+      ),
+    ).toContain('sudden-unexpected-death-in-infancy');
+  });
+
   it('does not tag harm named in the aim of a briefing', () => {
     expect(
       harms('To think about young people in distress which leads to self-harm and suicidal thoughts.'),
