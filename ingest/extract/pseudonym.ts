@@ -20,6 +20,9 @@ const NOT_A_NAME = new Set(
   ),
 );
 
+const BOARD_AFTER =
+  /^\s+(?:LSCBs?|LSCPs?|SCBs?|SCPs?|Safeguarding|Children['’]?s?\s+(?:Board|Partnership|Services)|County|Council|Borough|City|Board|Partnership)\b/;
+
 const REVIEW_WORDS: readonly RegExp[] = [
   /\b(?:local|national)?\s*child\s+safeguarding\s+practice\s+review(?:\s*\((?:L|N)?CSPR\))?/gi,
   /\bserious\s+case\s+review\b/gi,
@@ -60,6 +63,8 @@ function namesAtStart(text: string): string | null {
   if (!m) return null;
   const first = m[1] as string;
   if (NOT_A_NAME.has(first.toLowerCase())) return null;
+  // "Hertfordshire LSCB", "Eastmere Safeguarding Children Board": a place that names a board.
+  if (BOARD_AFTER.test(text.slice(m[0].length))) return null;
   const more = (m[2] ?? '').trim();
   return more ? `${first}${more.startsWith(',') ? '' : ' '}${more.replace(/\s+/g, ' ')}` : first;
 }

@@ -140,6 +140,9 @@ function listIsSurer(
     readProse().layout === 'not-a-review'
   )
     return false;
+  // A report's contents page lists its chapters like entries; a child named on its title page says it is
+  // one review.
+  if (hasContentsPage(view) && proseIsSurer(view, readProse())) return false;
   if (seen.size >= 2 && !isNationalKind(kind)) return true;
   const prose = readProse();
   // One dated entry ("2025 - Area - Gabriel") and a prose reading of the same child: the entry's heading
@@ -202,6 +205,18 @@ function proseIsSurer(view: TextView, prose: ProseResult): boolean {
   if (prose.layout !== 'single-review' || !only?.child) return false;
   const named = view.text.indexOf(only.child);
   return named >= 0 && named < TITLE_PAGE_CHARS;
+}
+
+/** Lines ending in a page number ("Timescale for the SCR 5", "Findings ........ 24"): three make a contents page. */
+const CONTENTS_LINE = /^[^\n]{3,120}?(?:\.{3,}|[ \t])\d{1,3}[ \t]*$/;
+const CONTENTS_LINES = 3;
+
+function hasContentsPage(view: TextView): boolean {
+  let n = 0;
+  for (const line of view.lines) {
+    if (!line.blank && CONTENTS_LINE.test(line.text) && ++n >= CONTENTS_LINES) return true;
+  }
+  return false;
 }
 
 function pickMeta(meta: ReturnType<typeof documentMeta>) {

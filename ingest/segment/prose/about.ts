@@ -32,9 +32,11 @@ export function aboutness(
   }
   const opening = `${title}\n${text.slice(0, 1500)}`;
   const national = cues.national.some((re) => re.test(opening));
+  // A publication that analyses many reviews ("a biennial analysis of serious case reviews") is one itself.
+  const publication = cues.nationalPublication.some((re) => re.test(opening));
   const titled = titleWeight(titleArea(title, text), cues);
   if (titled < 0) general += 2;
-  const score = specific + Math.max(0, titled) + (national ? 1 : 0) + 3 * tiedSubjects;
+  const score = specific + Math.max(0, titled) + (publication ? 2 : national ? 1 : 0) + 3 * tiedSubjects;
   if (score < 2 || general * 2 > score + 1) {
     return {
       kind: 'not-a-review',

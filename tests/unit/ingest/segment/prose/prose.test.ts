@@ -1095,3 +1095,57 @@ The policy was reviewed in 2023 by the regional procedures group to reflect the 
     expect(s.cases).toEqual([]);
   });
 });
+
+describe('reports with a contents page', () => {
+  it('reads a report whose contents lines mention the review as one review of the child on its title page', () => {
+    const s = seg(`Serious Case Review: Greyholt LSCB
+
+Greyholt
+
+Safeguarding Children Board
+
+Serious Case Review:
+
+Child F
+
+Publication June 2017
+
+Serious Case Review: Greyholt LSCB
+
+Chapter Page
+
+1 Introduction to the Review Process
+
+Reason for the Serious Case Review 4
+
+Timescale for the SCR 5
+
+Child F's family 5
+
+Analytical process for establishing the findings 24
+
+Finding 1: Practitioners did not hear the child's voice 26
+`);
+    expect(s.cases.map((c) => c.child)).toEqual(['Child F']);
+  });
+
+  it('keeps a national analysis of many reviews that names no child', () => {
+    const s = seg(`Learning from harm to children: what do the reviews tell us?
+
+Research Report RR-042 Learning from harm to children: a biennial analysis of serious case reviews. Ada Byrne, Tom Healy
+
+Acknowledgements The research team thank the steering group for their advice.
+`);
+    expect(s.cases).toHaveLength(1);
+    expect(s.cases[0]?.reviewType).toBe('NATIONAL');
+  });
+
+  it('gives no national review for a project page that names the national panel', () => {
+    const s = seg(`Reviews – Learning Support Project
+A project on how local reviews are done.
+The National Child Safeguarding Practice Review Panel is using learning from this project to inform its advice to government.
+Contact us about the project.
+`);
+    expect(s.cases).toEqual([]);
+  });
+});
