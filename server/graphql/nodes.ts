@@ -9,6 +9,7 @@ import type { NodeRef, StatementHit } from '../../graph/store.ts';
 import { learningListing, recommendationBook } from '../analytics/recommendations/load.ts';
 import { catalogOf } from './catalog.ts';
 import type { RequestContext } from './context.ts';
+import type { ResolversParentTypes } from './generated/resolvers.ts';
 import type { NodeLocator } from './node-id.ts';
 import { statementFromHit } from './resolvers/views.ts';
 
@@ -24,7 +25,7 @@ export const ALL_NODE_LABELS: readonly NodeLabel[] = [
 ];
 
 /** The GraphQL object type of each kind of node (the Node interface resolves to it). */
-const TYPE_NAMES: Record<NodeLabel, string> = {
+const TYPE_NAMES: Record<NodeLabel, NodeLabel> = {
   CaseReview: 'CaseReview',
   Theme: 'Theme',
   HarmType: 'HarmType',
@@ -97,12 +98,14 @@ export function locatorFor(ctx: RequestContext): NodeLocator {
   };
 }
 
+type NodeParent = ResolversParentTypes['Node'];
+
 /** A node's parent object, tagged with the GraphQL type the Node interface resolves it to. */
-export type TaggedNode = object & { __typename: string };
+export type TaggedNode = NodeParent & { __typename: NodeLabel };
 
 /** The node as its GraphQL object type (tagged with __typename for the Node interface); null when unknown. */
 export async function readNode(ctx: RequestContext, ref: NodeRef): Promise<TaggedNode | null> {
-  const tag = <T extends object>(value: T | null | undefined): TaggedNode | null =>
+  const tag = <T extends NodeParent>(value: T | null | undefined): TaggedNode | null =>
     value ? { ...value, __typename: TYPE_NAMES[ref.label] } : null;
   const catalog = catalogOf(ctx.index);
   switch (ref.label) {
@@ -128,10 +131,10 @@ export async function readNode(ctx: RequestContext, ref: NodeRef): Promise<Tagge
 }
 
 /** The GraphQL type name a Node value was tagged with by readNode. */
-export function nodeTypeName(value: unknown): string | null {
+export function nodeTypeName(value: unknown): NodeLabel | null {
   if (typeof value === 'object' && value !== null && '__typename' in value) {
     const name = (value as { __typename: unknown }).__typename;
-    return typeof name === 'string' ? name : null;
+    return typeof name === 'string' ? (name as NodeLabel) : null;
   }
   return null;
 }

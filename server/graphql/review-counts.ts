@@ -4,6 +4,8 @@
  * the value each parent already carries under its older name.
  */
 
+import type { Resolvers } from './generated/resolvers.ts';
+
 type Counted<K extends string> = { readonly [key in K]: number };
 
 function from<K extends string>(key: K) {
@@ -27,4 +29,4 @@ export const REVIEW_COUNTS = {
   ThemeTrend: from('reviews'),
   TrendYear: from('reviews'),
   CohortCell: from('count'),
-} as const;
+} as const satisfies Resolvers;

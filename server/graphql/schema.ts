@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { AGE_BAND_VALUES, NODE_KIND_VALUES, OUTCOME_VALUES, REVIEW_TYPE_VALUES } from './enums.ts';
+import type { Resolvers } from './generated/resolvers.ts';
 import { ANALYTICS_ENUMS, AnalyticsQuery } from './resolvers/analytics.ts';
 import { Evidence } from './resolvers/evidence.ts';
 import { Mutation } from './resolvers/mutation.ts';
@@ -44,24 +45,29 @@ function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
   return merged;
 }
 
+/** Checked against the types generated from the SDL (server/graphql/generated, `npm run codegen`). */
+const TYPED_RESOLVERS: Resolvers = {
+  Query: { ...Query, ...AnalyticsQuery, ...RecommendationsQuery },
+  Mutation,
+  CaseReview,
+  HarmType,
+  Agency,
+  Node,
+  GraphNode,
+  SearchHit,
+  Learning,
+  Recommendation,
+  Source,
+  Theme,
+  Evidence,
+};
+
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
     resolvers: mergeResolvers(
       {
-        Query: { ...Query, ...AnalyticsQuery, ...RecommendationsQuery },
-        Mutation,
-        CaseReview,
-        HarmType,
-        Agency,
-        Node,
-        GraphNode,
-        SearchHit,
-        Learning,
-        Recommendation,
-        Source,
-        Theme,
-        Evidence,
+        ...TYPED_RESOLVERS,
         Outcome: OUTCOME_VALUES,
         AgeBand: AGE_BAND_VALUES,
         ReviewType: REVIEW_TYPE_VALUES,

@@ -11,6 +11,7 @@ import { themeTrends } from '../../analytics/trends.ts';
 import { catalogOf } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
 import { badInput } from '../errors.ts';
+import type { QueryResolvers, Resolvers } from '../generated/resolvers.ts';
 import { labelledNetwork } from '../network.ts';
 import { plainIdsOf } from '../node-id.ts';
 import { checkRange, readFilter } from './args.ts';
@@ -119,7 +120,7 @@ export const AnalyticsQuery = {
     const result = compareCohorts(ctx.index, a, b);
     return { ...result, totalCount: result.features.length, features: result.features.slice(0, first) };
   },
-};
+} satisfies QueryResolvers;
 
 export const ANALYTICS_ENUMS = {
   YearBasis: { PUBLICATION: 'publication', INCIDENT: 'incident' },
@@ -130,4 +131,4 @@ export const ANALYTICS_ENUMS = {
     TOO_FEW_YEARS: 'too-few-years',
   },
   FeatureKind: { THEME: 'theme', HARM_TYPE: 'harmType', AGENCY: 'agency' },
-};
+} satisfies Resolvers;

@@ -8,6 +8,7 @@ import type { SourceSummary } from '../../../graph/store.ts';
 import type { AnalyticsIndex } from '../../analytics/index.ts';
 import { codePointIn } from '../code-points.ts';
 import type { RequestContext } from '../context.ts';
+import type { EvidenceResolvers } from '../generated/resolvers.ts';
 import type { StatementParent } from './views.ts';
 
 const sourcesById = new WeakMap<AnalyticsIndex, Map<string, SourceSummary>>();
@@ -28,7 +29,7 @@ export const Evidence = {
     codePointIn(ctx.store, e.sourceId, e.start),
   endCodePoint: (e: EvidenceRecord, _: unknown, ctx: RequestContext) =>
     codePointIn(ctx.store, e.sourceId, e.end),
-};
+} satisfies EvidenceResolvers;
 
 /** A statement's text is its own quote. */
 export function statementEvidence(s: StatementParent): EvidenceRecord {

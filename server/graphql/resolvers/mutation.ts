@@ -5,6 +5,7 @@
 import type { UploadResult } from '../../../ingest/index.ts';
 import type { RequestContext } from '../context.ts';
 import { badInput, forbidden } from '../errors.ts';
+import type { MutationResolvers } from '../generated/resolvers.ts';
 import { plainIdOf } from '../node-id.ts';
 
 const MAX_FILENAME = 255;
@@ -70,4 +71,4 @@ export const Mutation = {
     if (removed) await ctx.keeper.rebuild({ sources: [], cases: affected });
     return removed;
   },
-};
+} satisfies MutationResolvers;

@@ -10,6 +10,7 @@ import { catalogOf } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
 import { AGE_BAND_VALUES, OUTCOME_LABELS, OUTCOME_VALUES } from '../enums.ts';
 import { badInput } from '../errors.ts';
+import type { QueryResolvers } from '../generated/resolvers.ts';
 import { nodeIdError, plainIdOf, plainIdsOf, requireNode, resolveNodeId } from '../node-id.ts';
 import { ALL_NODE_LABELS, locatorFor, readNode } from '../nodes.ts';
 import { CASE_DETAIL_FIELDS, type SelectionInfo, selectsAny } from '../selection.ts';
@@ -221,7 +222,7 @@ export const Query = {
     maxFirst: ctx.config.limits.maxFirst,
     maxHops: ctx.config.limits.maxHops,
   }),
-};
+} satisfies QueryResolvers;
 
 function statementScope(ctx: RequestContext, args: StatementFilterArgs) {
   const themes = plainIdsOf(args.filter?.themes, 'Theme', 'filter.themes');

@@ -38,6 +38,7 @@ import {
 import { catalogOf } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
 import { badInput } from '../errors.ts';
+import type { QueryResolvers, Resolvers } from '../generated/resolvers.ts';
 import { plainIdOf, plainIdsOf } from '../node-id.ts';
 import { checkRange, readFilter } from './args.ts';
 import type { PageRequest } from './pages.ts';
@@ -49,7 +50,7 @@ const ANY: Axis = { kind: 'any' };
  * A row, column or cell of the matrix: its counts, and which recommendations it opens to. Fields (counts,
  * the agency and theme objects, the recommendations) are read from it only when a query asks for them.
  */
-interface MatrixPart {
+export interface MatrixPart {
   tally: Tally;
   entries: readonly BookEntry[];
   agency: Axis;
@@ -197,7 +198,7 @@ export const RecommendationsQuery = {
       minReviews,
     };
   },
-};
+} satisfies QueryResolvers;
 
 const counts = {
   recommendationCount: (p: MatrixPart) => p.tally.recommendations,
@@ -276,4 +277,4 @@ export const RECOMMENDATION_TYPES = {
     recommendations: (g: RecurringGroup, args: PageRequest, ctx: RequestContext) =>
       askPage(g.recommendations, args, ctx),
   },
-};
+} satisfies Resolvers;

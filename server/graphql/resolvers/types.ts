@@ -4,6 +4,18 @@ import { type CaseFilter, normalizeFilter } from '../../analytics/filter.ts';
 import { populationFilter } from '../../analytics/population.ts';
 import { type Catalog, catalogOf, type ThemeView } from '../catalog.ts';
 import type { RequestContext } from '../context.ts';
+import type {
+  AgencyResolvers,
+  CaseReviewResolvers,
+  GraphNodeResolvers,
+  HarmTypeResolvers,
+  LearningResolvers,
+  NodeResolvers,
+  RecommendationResolvers,
+  SearchHitResolvers,
+  SourceResolvers,
+  ThemeResolvers,
+} from '../generated/resolvers.ts';
 import { nodeTypeName, readNode } from '../nodes.ts';
 import { checkRange, readFilter } from './args.ts';
 import { statementOffsets } from './evidence.ts';
@@ -48,7 +60,7 @@ export const CaseReview = {
     ((await detailOf(parent, ctx))?.recommendations ?? []).map((r) => ({ ...r, caseId: parent.id })),
   sources: async (parent: CaseParent, _: unknown, ctx: RequestContext): Promise<SourceSummary[]> =>
     (await detailOf(parent, ctx))?.sources ?? [],
-};
+} satisfies CaseReviewResolvers;
 
 const statementFields = {
   ...statementOffsets,
@@ -58,14 +70,14 @@ const statementFields = {
     (await ctx.loaders.caseRecord.load(parent.caseId)) ?? null,
 };
 
-export const Learning = { ...statementFields, nodeKind: () => 'Learning' };
+export const Learning = { ...statementFields, nodeKind: () => 'Learning' } satisfies LearningResolvers;
 
 export const Recommendation = {
   ...statementFields,
   nodeKind: () => 'Recommendation',
   targets: (parent: StatementParent, _: unknown, ctx: RequestContext) =>
     agencyLinks(catalogOf(ctx.index), parent.agencies),
-};
+} satisfies RecommendationResolvers;
 
 export const Source = {
   nodeKind: () => 'Source',
@@ -73,7 +85,7 @@ export const Source = {
   path: (parent: SourceSummary) => fileName(parent.path),
   text: async (parent: SourceSummary, _: unknown, ctx: RequestContext) =>
     (await ctx.store.sourceText(parent.id)) ?? '',
-};
+} satisfies SourceResolvers;
 
 /** The last segment of a path, POSIX or Windows. */
 export function fileName(path: string): string {
@@ -85,9 +97,9 @@ export function fileName(path: string): string {
   );
 }
 
-export const HarmType = { nodeKind: () => 'HarmType' };
+export const HarmType = { nodeKind: () => 'HarmType' } satisfies HarmTypeResolvers;
 
-export const Agency = { nodeKind: () => 'Agency' };
+export const Agency = { nodeKind: () => 'Agency' } satisfies AgencyResolvers;
 
 export const Theme = {
   nodeKind: () => 'Theme',
@@ -108,7 +120,7 @@ export const Theme = {
       .relatedThemes(parent.id, themeScope(parent, args.filter, ctx), limit)
       .map((r) => ({ theme: catalog.theme(r.id), shared: r.shared, lift: r.lift }));
   },
-};
+} satisfies ThemeResolvers;
 
 /** The reviews a theme's cases and related themes count: the filter given, else the theme's, as a population. */
 function themeScope(parent: ThemeView, filter: CaseFilter | null | undefined, ctx: RequestContext) {
@@ -118,12 +130,12 @@ function themeScope(parent: ThemeView, filter: CaseFilter | null | undefined, ct
 
 export const Node = {
   __resolveType: (value: unknown) => nodeTypeName(value),
-};
+} satisfies NodeResolvers;
 
 export const GraphNode = {
   node: (parent: GraphNodeView, _: unknown, ctx: RequestContext) => readNode(ctx, parent.ref),
-};
+} satisfies GraphNodeResolvers;
 
 export const SearchHit = {
   node: (parent: { ref: NodeRef }, _: unknown, ctx: RequestContext) => readNode(ctx, parent.ref),
-};
+} satisfies SearchHitResolvers;

@@ -91,6 +91,16 @@ export interface GraphNodeView {
   ref: NodeRef;
 }
 
+/** A SearchHit parent: what the API shows of a hit, and the node it names for SearchHit.node. */
+export interface SearchHitView {
+  kind: string;
+  id: string;
+  key: string;
+  caption: string;
+  caseId: string | null;
+  ref: NodeRef;
+}
+
 export function graphNodeView(node: GraphNode): GraphNodeView {
   return {
     id: nodeId(node),

@@ -283,7 +283,7 @@ export type RecommendationsViewQuery = { recommendationMatrix: { population: { r
 
 export type IngestDocumentMutationVariables = Exact<{
   filename: string;
-  file?: unknown;
+  file?: File | null | undefined;
 }>;
 
 
