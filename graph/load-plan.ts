@@ -1,7 +1,8 @@
 /**
  * Engine-independent rules for loading SourceBatches: what a well-formed batch is, and what loading a list of
- * batches means when taken one after another (same source id => unchanged; what a batch replaces is removed
- * first; identical content elsewhere is named).
+ * batches means when taken one after another (same source id => unchanged, unless a file was read by another
+ * extractor version than the stored one: then refreshed; what a batch replaces is removed first; identical
+ * content elsewhere is named).
  * Pure; both engines plan with it so they agree on outcomes.
  */
 import { StoreError } from './errors.ts';
@@ -114,6 +115,11 @@ export interface StoredSource {
   path: string;
   /** Null for a source stored before content hashes were: its id is its content hash. */
   sha256: string | null;
+  /**
+   * The extractor version that read it (SourceRecord.extractor); null or absent when unknown. Only needed
+   * for a source whose id a batch carries: it decides between unchanged and refreshed.
+   */
+  extractor?: string | null;
 }
 
 export interface LoadPlan {
@@ -121,7 +127,10 @@ export interface LoadPlan {
   outcomes: LoadOutcome[];
   /** Batches that end up in the store (a batch superseded later in the same list is left out). */
   load: SourceBatch[];
-  /** Stored sources to remove first (earlier versions of a loaded path, sources an upload replaces). */
+  /**
+   * Stored sources to remove first (earlier versions of a loaded path, sources an upload replaces, and the
+   * stored reading of a refreshed source, whose id a batch in `load` carries again).
+   */
   remove: string[];
 }
 
@@ -158,6 +167,10 @@ class Catalogue {
 
   has(id: string): boolean {
     return this.byId.has(id);
+  }
+
+  get(id: string): StoredSource | undefined {
+    return this.byId.get(id);
   }
 
   place(source: StoredSource): void {
@@ -221,31 +234,48 @@ function replacedBy(batch: SourceBatch, known: Catalogue): string[] {
 }
 
 /**
+ * A file whose source is stored, read by a known extractor version other than the one that read it now:
+ * what is stored is an older reading of the same bytes, to be replaced by this one. Unknown versions (a
+ * source stored before versions were kept, a batch without one) never count as different. An upload is
+ * left out: it replaces only the sources it names (SourceBatch.replaces), so sent again it is unchanged
+ * whichever version reads it.
+ */
+function isOlderReading(batch: SourceBatch, stored: StoredSource | undefined): boolean {
+  const current = batch.source.extractor ?? null;
+  const before = stored?.extractor ?? null;
+  return (batch.replaces ?? 'path') === 'path' && current !== null && before !== null && current !== before;
+}
+
+/**
  * What loading the batches means, one after another: a batch whose id is stored is unchanged (the same
  * origin, the same bytes), as is one whose path and bytes match a source stored under the old content-hash
- * id; otherwise it is loaded, after removing what it replaces (SourceBatch.replaces), and its outcome
- * names another source with the same content, if there is one.
+ * id; a file whose id is stored from another extractor version's reading is refreshed: its stored reading
+ * is removed and the new one loaded under the same id. Otherwise a batch is loaded, after removing what it
+ * replaces (SourceBatch.replaces), and its outcome names another source with the same content, if there is
+ * one.
  */
 export function planLoads(batches: readonly SourceBatch[], stored: readonly StoredSource[]): LoadPlan {
   const known = new Catalogue(stored);
   const storedIds = new Set(stored.map((s) => s.id));
   const pending = new Map<string, SourceBatch>();
-  const remove: string[] = [];
+  const remove = new Set<string>();
   const outcomes = batches.map((batch) => {
     const { id, path, sha256 } = batch.source;
-    if (known.has(id)) return outcomeOf(batch, 'unchanged', [], null);
-    const twin = known.legacyTwin(path, sha256);
+    const refresh = known.has(id) && isOlderReading(batch, known.get(id));
+    if (known.has(id) && !refresh) return outcomeOf(batch, 'unchanged', [], null);
+    const twin = refresh ? undefined : known.legacyTwin(path, sha256);
     if (twin) return outcomeOf(batch, 'unchanged', [], null, twin.id);
     const replaced = replacedBy(batch, known);
-    for (const other of replaced) {
+    for (const other of refresh ? [...replaced, id] : replaced) {
       known.drop(other);
-      if (storedIds.has(other)) remove.push(other);
+      if (storedIds.has(other)) remove.add(other);
       pending.delete(other);
     }
     const duplicateOf = known.sameContent(sha256, id);
-    known.place({ id, path, sha256 });
+    known.place({ id, path, sha256, extractor: batch.source.extractor ?? null });
     pending.set(id, batch);
-    return outcomeOf(batch, replaced.length > 0 ? 'replaced' : 'loaded', replaced, duplicateOf);
+    const status = refresh ? 'refreshed' : replaced.length > 0 ? 'replaced' : 'loaded';
+    return outcomeOf(batch, status, replaced, duplicateOf);
   });
-  return { outcomes, load: [...pending.values()], remove };
+  return { outcomes, load: [...pending.values()], remove: [...remove] };
 }

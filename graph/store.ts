@@ -18,7 +18,8 @@ import type { NodeLabel, RelType } from './schema/model.ts';
 
 export type EngineName = 'embedded' | 'neo4j';
 
-export type LoadStatus = 'loaded' | 'replaced' | 'unchanged';
+/** 'refreshed': a file stored unchanged but read by an older extractor version, its reading replaced in place. */
+export type LoadStatus = 'loaded' | 'replaced' | 'refreshed' | 'unchanged';
 
 export interface LoadOutcome {
   sourceId: string;
@@ -178,7 +179,9 @@ export interface GraphStore {
   // ---- writes (every one idempotent) ----
   upsertTaxonomy(taxonomy: TaxonomyRecords): Promise<void>;
   /**
-   * Loads one document atomically. Same source id already present: no-op ('unchanged'). The sources it
+   * Loads one document atomically. Same source id already present: no-op ('unchanged'), unless it is a file
+   * the stored source was read from by another extractor version (SourceRecord.extractor): then what that
+   * source contributed is replaced by this reading under the same id ('refreshed'). The sources it
    * replaces (an earlier version of the same path, or the ones an upload names; SourceBatch.replaces) are
    * removed first ('replaced'). A failure leaves nothing of this batch.
    */

@@ -7,6 +7,7 @@ import { StoreError } from '../errors.ts';
 import { planLoads, type StoredSource } from '../load-plan.ts';
 import type { SourceBatch, TaxonomyRecords } from '../records.ts';
 import type { LoadOutcome } from '../store.ts';
+import { sourceReadingsIn } from './read-catalogue.ts';
 import { readerOf } from './rows.ts';
 import type { QueryRunner } from './session.ts';
 import { batchRows, chunk, externalRefs, writeSteps } from './write-steps.ts';
@@ -48,16 +49,25 @@ async function checkExternalRefs(q: QueryRunner, batch: SourceBatch): Promise<vo
   }
 }
 
-/** The stored sources that decide this batch's outcome (graph/load-plan.ts), read in one query. */
+/**
+ * The stored sources that decide this batch's outcome (graph/load-plan.ts), read in one query; when its own
+ * id is stored, a second one reads the version that read it (unchanged or refreshed).
+ */
 async function storedFor(q: QueryRunner, batch: SourceBatch): Promise<StoredSource[]> {
   const { id, path, sha256 } = batch.source;
   const named = batch.replaces && batch.replaces !== 'path' ? [...batch.replaces.ids] : [];
   const rows = await q.run('source-state', { sourceId: id, path, sha256, named });
-  return rows.map(readerOf('source-state')).map((r) => ({
+  const stored: StoredSource[] = rows.map(readerOf('source-state')).map((r) => ({
     id: r.str('id'),
     path: r.str('path'),
     sha256: r.strOrNull('sha256'),
   }));
+  const own = stored.find((s) => s.id === id);
+  if (own) {
+    const [reading] = await sourceReadingsIn(q, [id]);
+    own.extractor = reading?.extractor ?? null;
+  }
+  return stored;
 }
 
 async function writeBatch(q: QueryRunner, batch: SourceBatch): Promise<void> {
@@ -81,8 +91,8 @@ export async function loadSourceIn(q: QueryRunner, batch: SourceBatch): Promise<
   if (!outcome) throw new StoreError('query', `${batch.source.path}: planning the load produced no outcome`);
   if (outcome.status === 'unchanged') return outcome;
   for (const old of outcome.replaced) await removeContributions(q, old);
-  // Leftovers carrying this id without a source node (written by hand or by an older version) would
-  // otherwise be duplicated by the links below.
+  // A refreshed source's older reading goes here, as do leftovers carrying this id without a source node
+  // (written by hand or by an older version), which the links below would otherwise duplicate.
   await removeContributions(q, batch.source.id);
   await checkExternalRefs(q, batch);
   await writeBatch(q, batch);

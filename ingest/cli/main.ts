@@ -130,7 +130,7 @@ async function ingest(
   }
   if (args.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else io.stdout.write(`${formatSummary(summary)}\n`);
-  const stored = summary.loaded + summary.replaced + summary.unchanged;
+  const stored = summary.loaded + summary.replaced + summary.refreshed + summary.unchanged;
   return stored > 0 ? EXIT_OK : nothing(io, summary.documents);
 }
 

@@ -5,10 +5,13 @@ import type { ExtractedText } from '../pipeline.ts';
 
 const MAX_LISTED = 20;
 
-export function formatSummary(s: IngestSummary): string {
+/** A summary without `refreshed` counts none (one written before refreshes were counted). */
+export function formatSummary(s: Omit<IngestSummary, 'refreshed'> & { refreshed?: number }): string {
+  // Refreshes follow a new extractor version only, so the usual line does not name them.
+  const refreshed = s.refreshed ? `${s.refreshed} refreshed (new extractor), ` : '';
   const lines = [
     `Ingested ${plural(s.documents, 'document')} in ${s.seconds.toFixed(1)} s: ` +
-      `${s.loaded} loaded, ${s.replaced} replaced, ${s.unchanged} unchanged, ${s.failed.length} failed`,
+      `${s.loaded} loaded, ${s.replaced} replaced, ${refreshed}${s.unchanged} unchanged, ${s.failed.length} failed`,
     `  ${plural(s.reviews, 'case review')}, ${plural(s.links, 'link')}, ${plural(s.warnings.length, 'warning')}`,
   ];
   const duplicates = s.duplicates.map((d) => ({ file: d.file, message: `duplicate of ${d.duplicateOf}` }));

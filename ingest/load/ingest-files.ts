@@ -2,7 +2,8 @@
  * Files -> store. Each file is read, extracted and turned into one SourceBatch; batches go to the store in
  * chunks through its bulk path while the next chunk is being extracted. A file the store already holds,
  * byte for byte and read by the same pipeline version, is recognised from its hash and not read again
- * (unchanged.ts). A file that cannot be read or is refused by the store is reported by name and the run
+ * (unchanged.ts); one read by another version is read and its stored reading replaced in place (refreshed),
+ * so the next run recognises it. A file that cannot be read or is refused by the store is reported by name and the run
  * carries on; only a store that cannot be reached at all (locked, unreachable, wrong credentials) stops
  * the run.
  */
@@ -75,6 +76,8 @@ export interface IngestSummary {
   documents: number;
   loaded: number;
   replaced: number;
+  /** Files stored unchanged but read by another extractor version: read again, their reading replaced. */
+  refreshed: number;
   unchanged: number;
   /** Loaded documents whose content another source already holds: each is its own source. */
   duplicates: Duplicate[];
@@ -246,7 +249,12 @@ function isFatal(e: unknown): boolean {
 
 class Tally {
   readonly failed: FileProblem[];
-  private readonly statuses: Record<LoadStatus, number> = { loaded: 0, replaced: 0, unchanged: 0 };
+  private readonly statuses: Record<LoadStatus, number> = {
+    loaded: 0,
+    replaced: 0,
+    refreshed: 0,
+    unchanged: 0,
+  };
   private reviews = 0;
   private links = 0;
   private readonly warnings: FileProblem[] = [];

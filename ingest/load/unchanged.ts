@@ -8,7 +8,8 @@
  *
  * Anything short of a sure match reads the file as before: a source stored without a version or its reading
  * (a database from before they were kept), another version, a file that cannot be hashed, a lookup the
- * store cannot answer.
+ * store cannot answer. A file stored from another version's reading is then refreshed by the store
+ * (graph/load-plan.ts): its new reading replaces the old under the same id, so it is recognised next time.
  */
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';

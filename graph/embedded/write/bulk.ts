@@ -17,7 +17,9 @@
  *    and every link. Nothing stored before is changed. Rows CSV cannot carry exactly are held back.
  * 5. CHECKPOINT: phase 1 is now on disk.
  * 6. Phase 2, one transaction of UNWIND statements: write the held-back rows, update the nodes that already
- *    existed, remove the earlier versions of replaced paths, stamp the sources' ingestedAt.
+ *    existed, remove the earlier versions of replaced paths, replace the stored readings of refreshed
+ *    sources (their new reading is written here, not copied in phase 1: it carries the ids of the rows it
+ *    replaces), stamp the sources' ingestedAt.
  * 7. CHECKPOINT again and verify (every source stamped, every new node there): the load is in the database
  *    file itself. Only then are the journal and the snapshot removed; removing the journal is the commit.
  * A failure (an error, not a crash) before phase 2 commits runs the undo plan (one transaction, no COPY) and
@@ -40,6 +42,7 @@ import {
   createContent,
   type LoadContent,
   loadContext,
+  partOf,
   splitByPresence,
   updateNodes,
 } from './content.ts';
@@ -176,6 +179,31 @@ function unstamped(sources: readonly SourceRecord[]): NodeRecord[] {
   return sources.map((s) => ({ ...s, ingestedAt: null }));
 }
 
+/**
+ * The load split into what phase 1 copies and the refreshed sources: batches whose id is also among the
+ * sources to remove, so their rows can only be written once the stored reading they replace is gone.
+ */
+function splitRefreshed(content: LoadContent, remove: readonly string[]) {
+  const again = new Set(remove);
+  const refreshed = content.batches.filter((b) => again.has(b.source.id));
+  if (refreshed.length === 0) return { copied: content, refreshed: null };
+  return {
+    copied: partOf(
+      content,
+      content.batches.filter((b) => !again.has(b.source.id)),
+    ),
+    refreshed: partOf(content, refreshed),
+  };
+}
+
+/** Inside phase 2, after the removals: the new readings of refreshed sources, written like a small load. */
+async function writeRefreshed(session: Session, refreshed: LoadContent): Promise<void> {
+  const { create, update } = await splitByPresence(session, refreshed);
+  await updateNodes(session, update);
+  const sink = new UnwindSink(session, loadContext(refreshed));
+  await createContent(sink, refreshed.sources, create, refreshed.links);
+}
+
 /** Phase 2: the one transaction that makes the load count (see the top of this file). */
 async function commit(
   session: Session,
@@ -183,11 +211,13 @@ async function commit(
   content: LoadContent,
   update: LoadContent['nodes'],
   remove: string[],
+  refreshed: LoadContent | null,
 ) {
   await inTransaction(session, async () => {
     await sink.writeHeldBack();
     await updateNodes(session, update);
     await removeSources(session, remove);
+    if (refreshed) await writeRefreshed(session, refreshed);
     for (const part of chunks(content.sources.map((s) => ({ id: s.id, at: s.ingestedAt })))) {
       await session.run('UNWIND $rows AS r MATCH (s:Source) WHERE s.id = r.id SET s.ingestedAt = r.at', {
         rows: part,
@@ -239,7 +269,8 @@ export function unsettledError(opts: BulkOptions, e: unknown): StoreError {
 
 export async function bulkLoad(session: Session, content: LoadContent, remove: string[], opts: BulkOptions) {
   await assertTaxonomyEnds(session, content);
-  const { create, update } = await splitByPresence(session, content);
+  const { copied, refreshed } = splitRefreshed(content, remove);
+  const { create, update } = await splitByPresence(session, copied);
   const journal = journalPath(opts.dbPath);
   const step = async (name: string) => opts.onStep?.(name);
   // The snapshot is the state this load can always go back to, whatever happens to the process.
@@ -252,8 +283,9 @@ export async function bulkLoad(session: Session, content: LoadContent, remove: s
     await dropSnapshot(opts.dbPath);
     throw e;
   }
-  const plan = undoPlan(content, create, update, stagingDir, snapshot);
-  const context = loadContext(content);
+  // Refreshed sources stay out of the undo plan: their rows are the stored ones until phase 2 commits.
+  const plan = undoPlan(copied, create, update, stagingDir, snapshot);
+  const context = loadContext(copied);
   const sink = new CopySink(session, context, new UnwindSink(session, context), stagingDir, step);
   // The journal names the snapshot to put back; the undo plan itself stays in memory (for a failure that is
   // an error, not a crash), so writing it costs next to nothing whatever the size of the load.
@@ -267,12 +299,12 @@ export async function bulkLoad(session: Session, content: LoadContent, remove: s
   await session.run('CALL auto_checkpoint=false');
   let committed = false;
   try {
-    await createContent(sink, unstamped(content.sources), create, content.links);
+    await createContent(sink, unstamped(copied.sources), create, copied.links);
     // Copied rows are not in the write-ahead log: until a checkpoint they would not survive a crash, and
     // nothing logged (phase 2) may refer to them before.
     await session.run('CHECKPOINT');
     await step('commit');
-    await commit(session, sink, content, update, remove);
+    await commit(session, sink, content, update, remove, refreshed);
     committed = true;
     await step('checkpoint');
     await session.run('CHECKPOINT');

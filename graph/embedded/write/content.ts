@@ -56,6 +56,19 @@ export function contentOf(batches: readonly SourceBatch[]): LoadContent {
   };
 }
 
+/**
+ * The content of some of the batches of `whole`, each node as `whole` has it: a case review another batch
+ * of the load also publishes keeps the latest record of the whole load, whichever part writes it.
+ */
+export function partOf(whole: LoadContent, batches: readonly SourceBatch[]): LoadContent {
+  const part = contentOf(batches);
+  for (const label of CONTENT_LABELS) {
+    const latest = new Map(whole.nodes[label].map((n) => [n.id, n]));
+    part.nodes[label] = part.nodes[label].map((n) => latest.get(n.id) ?? n);
+  }
+  return part;
+}
+
 export function loadContext(content: LoadContent): LoadContext {
   const paths = new Map(content.sources.map((s) => [s.id, s.path]));
   // Id sets are only needed to explain a failure, so they are built on first use.

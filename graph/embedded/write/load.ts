@@ -22,6 +22,7 @@ import {
 } from './content.ts';
 import { removeSources } from './remove.ts';
 import { UnwindSink } from './sinks.ts';
+import { chunks } from './tables.ts';
 
 export type LoadPath = 'unwind' | 'copy';
 
@@ -57,6 +58,33 @@ async function storedSources(session: Session, batches: readonly SourceBatch[]):
     )),
   ];
   return [...new Map(toStored(found).map((s) => [s.id, s])).values()];
+}
+
+/**
+ * The extractor versions of the stored sources that batches carry the ids of: whether such a batch is
+ * unchanged or refreshed (graph/load-plan.ts). Only those are asked for, so a re-ingest that loads nothing
+ * stored pays nothing. A database from before versions were kept has no such column: every version is
+ * unknown there, and unknown never refreshes.
+ */
+async function withExtractors(
+  session: Session,
+  batches: readonly SourceBatch[],
+  stored: StoredSource[],
+): Promise<StoredSource[]> {
+  const storedIds = new Set(stored.map((s) => s.id));
+  const ids = [...new Set(batches.map((b) => b.source.id).filter((id) => storedIds.has(id)))];
+  if (ids.length === 0) return stored;
+  const columns = await session.rows("CALL table_info('Source') RETURN name AS name");
+  if (!columns.some((c) => c.name === 'extractor')) return stored;
+  const versions = new Map<string, string | null>();
+  for (const part of chunks(ids)) {
+    const rows = await session.rows(
+      'UNWIND $ids AS i MATCH (s:Source) WHERE s.id = i RETURN s.id AS id, s.extractor AS extractor',
+      { ids: part },
+    );
+    for (const r of rows) versions.set(String(r.id), typeof r.extractor === 'string' ? r.extractor : null);
+  }
+  return stored.map((s) => (versions.has(s.id) ? { ...s, extractor: versions.get(s.id) ?? null } : s));
 }
 
 export function batchRows(batches: readonly SourceBatch[]): number {
@@ -123,10 +151,16 @@ export async function loadBatches(
   guardUnwind = true,
 ): Promise<LoadOutcome[]> {
   assertBatchesValid(batches);
-  const plan = planLoads(batches, await storedSources(session, batches));
+  const plan = planLoads(
+    batches,
+    await withExtractors(session, batches, await storedSources(session, batches)),
+  );
   if (plan.load.length === 0) return plan.outcomes;
   const content = contentOf(plan.load);
-  if (path(batchRows(plan.load)) === 'copy') await bulkLoad(session, content, plan.remove, bulk);
+  // A refreshed source is written by UNWIND whichever path is taken (bulk.ts): only the rest can be copied.
+  const refreshed = new Set(plan.remove);
+  const copyable = plan.load.filter((b) => !refreshed.has(b.source.id));
+  if (path(batchRows(copyable)) === 'copy') await bulkLoad(session, content, plan.remove, bulk);
   else if (guardUnwind) await loadGuarded(session, content, plan.remove, bulk);
   else await loadInTransaction(session, content, plan.remove);
   return plan.outcomes;

@@ -163,13 +163,19 @@ describe('re-ingesting files the store holds unchanged', () => {
     }
   });
 
-  it('reads every file again when the pipeline version changes', async () => {
+  it('reads every file again when the pipeline version changes, and stores what it reads', async () => {
     const other = { ...taxonomy, version: `${taxonomy.version}-next` };
     expect(extractorVersion(other)).not.toBe(extractorVersion(taxonomy));
     const reader = counting(other);
     const again = await ingestPaths(temp.store, [folder], { taxonomy: other, extractor: reader });
     expect(reader.reads).toHaveLength(files.length);
-    expect(again).toMatchObject({ loaded: 0, replaced: 0, unchanged: files.length, failed: [] });
+    expect(again).toMatchObject({
+      loaded: 0,
+      replaced: 0,
+      refreshed: files.length,
+      unchanged: 0,
+      failed: [],
+    });
   });
 
   it('recognises an upload sent again without reading it, and answers as reading it does', async () => {
