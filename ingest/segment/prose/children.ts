@@ -19,11 +19,24 @@ export function tiedSubjects(text: string, title: string, subjects: Subject[]): 
       // A case code ("Case GN13") names nothing but a review.
       /^Case\s/.test(s.name) ||
       (title.includes(s.name) && REVIEW_WORD.test(title)) ||
+      s.mentions.some((m) => underReviewHeading(text, m.start)) ||
       s.mentions.some((m) => {
         const sentence = sentenceAround(text, m.start);
         return REVIEW_WORD.test(text.slice(sentence.start, sentence.end));
       }),
   ).length;
+}
+
+/** A short heading naming reviews on the line above: "Serious Case Reviews:" over "Child B". */
+const REVIEW_HEADING =
+  /^[ \t]*[^\n.!?]{0,50}\b(?:reviews?|SCRs?|LCSPRs?|CSPRs?|CPRs?)\b[^\n.!?]{0,20}:?[ \t]*$/i;
+
+function underReviewHeading(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (text.slice(lineStart, at).trim() !== '') return false;
+  const above = text.slice(0, lineStart).replace(/\s+$/, '');
+  const line = above.slice(above.lastIndexOf('\n') + 1);
+  return REVIEW_HEADING.test(line);
 }
 
 /**

@@ -72,7 +72,7 @@ const OPENS_WITH_DEATH = new RegExp(
   'gmu',
 );
 const KNOWN_AS = new RegExp(
-  String.raw`\b(?:known|(?:be )?referred to|refer to|called|named|described)(?: (?:in|throughout) (?:the|this) (?:report|review|briefing))? as (?:(?:Child|Baby) )?['‘"“]?(${NAME})['’"”]?${AFTER_NAME}`,
+  String.raw`\b(?:known|(?:be )?referred to|refer to|called|named|described)(?: (?:in|throughout) (?:the|this) (?:report|review|briefing))?(?: only| simply| here)? as (?:(?:Child|Baby) )?['‘"“]?(${NAME})['’"”]?${AFTER_NAME}`,
   'gu',
 );
 /**
@@ -80,7 +80,7 @@ const KNOWN_AS = new RegExp(
  * the name the review itself gives the child, which news prints beside the child's real name.
  */
 const REPORT_ALIAS = new RegExp(
-  String.raw`\b(?:called|named|known as|(?:be )?referred to as|given the pseudonyms?)\s+['‘"“]?((?:(?:Child|Baby)\s+)?(?:${NAME}|[A-Z]{1,3}\d{0,2}))['’"”]?,?\s+(?:in|throughout|by)\s+(?:the|this|its)\s+(?:report|review|briefing|reviewers?)\b`,
+  String.raw`\b(?:called|named|known as|(?:be )?referred to (?:only |simply |here )?as|given the pseudonyms?)\s+['‘"“]?((?:(?:Child|Baby)\s+)?(?:${NAME}|[A-Z]{1,3}\d{0,2}))['’"”]?,?\s+(?:in|throughout|by)\s+(?:the|this|its)\s+(?:report|review|briefing|reviewers?)\b`,
   'gu',
 );
 const CHILD_FIELD = new RegExp(

@@ -1149,3 +1149,30 @@ Contact us about the project.
     expect(s.cases).toEqual([]);
   });
 });
+
+describe('children named the ways news and index pages name them', () => {
+  it('takes the name a review gives "only" as the child', () => {
+    expect(
+      children(`Lessons for agencies after a teenager's death in Greyholt
+A recent review into the death of the boy - referred to only as Tomas in the report - found mental health support was hard to reach.
+The child safeguarding practice review (published in May 2024) said he was well supported at school.`),
+    ).toEqual(['Tomas']);
+  });
+
+  it('takes a child named under a heading that names reviews as a review', () => {
+    expect(
+      children(`Learning from reviews
+
+The following summaries describe learning from local reviews and audits.
+
+Appreciative inquiries:
+
+Early help planning
+
+Serious Case Reviews:
+
+Child W
+`),
+    ).toEqual(['Child W']);
+  });
+});
