@@ -2,8 +2,26 @@
  * The analytics queries behind the trends and comparison views, with the shapes of their answers. The
  * texts are also what "copy as GraphQL" hands over, so they are written to be read.
  */
+import type {
+  CohortReviewsQuery,
+  CohortReviewsQueryVariables,
+  CompareCohortsQuery,
+  CompareCohortsQueryVariables,
+  FeatureKind,
+  PartnershipsQuery,
+  PartnershipsQueryVariables,
+  RecommendationsForQuery,
+  RecommendationsViewQuery,
+  RecurringRecommendationsQuery,
+  RemoveSourceMutation,
+  RemoveSourceMutationVariables,
+  ThemeTrendsQuery,
+  ThemeTrendsQueryVariables,
+  TrendDirection,
+  YearBasis,
+} from './generated/operations.ts';
 import type { Operation } from './queries.ts';
-import type { AgeBand, CaseFilter, Connection, Outcome, ReviewType } from './types.ts';
+import type { AgeBand, CaseFilter, Outcome, ReviewType } from './types.ts';
 
 /** Values whose reviews a filter leaves out (CaseExclusion). */
 export interface CaseExclusion {
@@ -23,82 +41,25 @@ export interface CohortFilter extends CaseFilter {
   not?: CaseExclusion;
 }
 
-export type YearBasis = 'PUBLICATION' | 'INCIDENT';
-export type TrendDirection = 'RISING' | 'FALLING' | 'NO_CLEAR_TREND' | 'TOO_FEW_YEARS';
-export type FeatureKind = 'THEME' | 'HARM_TYPE' | 'AGENCY';
+export type { FeatureKind, TrendDirection, YearBasis };
 
-export interface Population {
-  reviews: number;
-  excluded: { national: number; unknownYear: number };
-}
+export type ThemeTrends = ThemeTrendsQuery['themeTrends'];
 
-export interface TrendYear {
-  year: number;
-  reviews: number;
-  total: number;
-  share: number;
-}
+/** Reviews counted, and the national publications and reviews without a year left out of the count. */
+export type Population = ThemeTrends['population'];
 
-export interface ThemeTrend {
-  theme: { id: string; label: string };
-  reviews: number;
-  years: TrendYear[];
-  firstYear: number | null;
-  lastYear: number | null;
-  slope: number | null;
-  slopeLow: number | null;
-  slopeHigh: number | null;
-  kendallS: number;
-  pValue: number | null;
-  direction: TrendDirection;
-}
+export type ThemeTrend = ThemeTrends['themes'][number];
 
-export interface ThemeTrends {
-  by: YearBasis;
-  population: Population;
-  years: number[];
-  themes: ThemeTrend[];
-}
+export type TrendYear = ThemeTrend['years'][number];
 
-export interface CohortCell {
-  count: number;
-  share: number;
-}
+export type CohortComparison = CompareCohortsQuery['compareCohorts'];
 
-export interface CohortFeature {
-  kind: FeatureKind;
-  id: string;
-  label: string;
-  a: CohortCell;
-  b: CohortCell;
-  ratio: number;
-  ratioLow: number;
-  ratioHigh: number;
-  zeroCorrected: boolean;
-  pValue: number;
-  smallCounts: boolean;
-}
+export type CohortFeature = CohortComparison['features'][number];
 
-export interface CohortComparison {
-  a: Population;
-  b: Population;
-  overlap: number;
-  bIsRest: boolean;
-  totalCount: number;
-  features: CohortFeature[];
-}
+export type CohortCell = CohortFeature['a'];
 
 /** A review behind a comparison row, with what is needed to place it in a cohort. */
-export interface CohortReview {
-  id: string;
-  title: string;
-  partnership: string | null;
-  reportYear: number | null;
-  reviewType: ReviewType;
-  child: string | null;
-  harmTypes: Array<{ harmType: { id: string } }>;
-  agencies: Array<{ agency: { id: string } }>;
-}
+export type CohortReview = CohortReviewsQuery['cases']['edges'][number]['node'];
 
 function operation<TData, TVars>(name: string, query: string): Operation<TData, TVars> {
   return { name, query: query.trim() };
@@ -116,7 +77,7 @@ export const THEME_TRENDS_FIELDS = `themeTrends(filter: $filter, by: $by) {
     }
   }`;
 
-export const THEME_TRENDS = operation<{ themeTrends: ThemeTrends }, { filter: CaseFilter; by: YearBasis }>(
+export const THEME_TRENDS = operation<ThemeTrendsQuery, ThemeTrendsQueryVariables>(
   'ThemeTrends',
   `
 query ThemeTrends($filter: CaseFilter, $by: YearBasis) {
@@ -136,10 +97,7 @@ export const COMPARE_COHORTS_FIELDS = `compareCohorts(a: $a, b: $b, first: $firs
     }
   }`;
 
-export const COMPARE_COHORTS = operation<
-  { compareCohorts: CohortComparison },
-  { a: CohortFilter; b: CohortFilter | null; first: number }
->(
+export const COMPARE_COHORTS = operation<CompareCohortsQuery, CompareCohortsQueryVariables>(
   'CompareCohorts',
   `
 query CompareCohorts($a: CaseFilter!, $b: CaseFilter, $first: Int) {
@@ -147,10 +105,7 @@ query CompareCohorts($a: CaseFilter!, $b: CaseFilter, $first: Int) {
 }`,
 );
 
-export const COHORT_REVIEWS = operation<
-  { cases: Connection<CohortReview> },
-  { cases: CohortFilter; first: number }
->(
+export const COHORT_REVIEWS = operation<CohortReviewsQuery, CohortReviewsQueryVariables>(
   'CohortReviews',
   `
 query CohortReviews($cases: CaseFilter, $first: Int) {
@@ -170,10 +125,7 @@ query CohortReviews($cases: CaseFilter, $first: Int) {
 );
 
 /** The partnerships (areas) the reviews name, with how many reviews name each. */
-export const PARTNERSHIPS = operation<
-  { facets: { partnerships: Array<{ id: string; count: number }> } },
-  Record<string, never>
->(
+export const PARTNERSHIPS = operation<PartnershipsQuery, PartnershipsQueryVariables>(
   'Partnerships',
   `
 query Partnerships {
@@ -184,7 +136,7 @@ query Partnerships {
 export const ANALYTICS_OPERATIONS = [THEME_TRENDS, COMPARE_COHORTS, COHORT_REVIEWS, PARTNERSHIPS] as const;
 
 /** Removing a document and everything that came only from it (needs the admin token). */
-export const REMOVE_SOURCE = operation<{ removeSource: boolean }, { id: string }>(
+export const REMOVE_SOURCE = operation<RemoveSourceMutation, RemoveSourceMutationVariables>(
   'RemoveSource',
   `
 mutation RemoveSource($id: ID!) {
@@ -204,77 +156,31 @@ export interface RecommendationTally {
   reviewCount: number;
 }
 
-export interface RecommendationMatrixRow extends RecommendationTally {
-  /** null: the recommendations that name no agency. */
-  agency: Labelled | null;
-  noneNamed: boolean;
-}
+export type RecommendationMatrix = RecommendationsViewQuery['recommendationMatrix'];
 
-export interface RecommendationMatrixColumn extends RecommendationTally {
-  /** null: the recommendations that name no theme. */
-  theme: Labelled | null;
-  noneNamed: boolean;
-}
+export type RecommendationMatrixRow = RecommendationMatrix['rows'][number];
 
-export interface RecommendationMatrixCell extends RecommendationTally {
-  agency: { id: string } | null;
-  theme: { id: string } | null;
-}
+export type RecommendationMatrixColumn = RecommendationMatrix['columns'][number];
 
-export interface RecommendationMatrix {
-  population: Population;
-  total: RecommendationTally;
-  rows: RecommendationMatrixRow[];
-  columns: RecommendationMatrixColumn[];
-  cells: RecommendationMatrixCell[];
-}
+export type RecommendationMatrixCell = RecommendationMatrix['cells'][number];
+
+type RecurringAnswer = RecommendationsViewQuery['recurringRecommendations'];
+
+type RecurringNode = RecurringAnswer['edges'][number]['node'];
 
 /** The review that makes a recommendation, with what is needed to name it safely and cite its source. */
-export interface RecommendationReview {
-  id: string;
-  title: string;
-  year: number | null;
-  case: {
-    child: string | null;
-    reviewType: ReviewType;
-    reportYear: number | null;
-    partnership: string | null;
-    sources: Array<{ id: string; title: string }>;
-  } | null;
-}
+export type RecommendationReview = RecurringNode['reviews'][number];
 
-export interface AskedRecommendation {
-  id: string;
-  text: string;
-  review: RecommendationReview;
-  agencies: Labelled[];
-  themes: Labelled[];
-  evidence: { sourceId: string; quote: string; start: number; end: number };
-}
+export type AskedRecommendation = RecommendationsForQuery['recommendationsFor']['edges'][number]['node'];
 
-export interface RecurringRecommendation {
-  id: string;
+export type RecurringRecommendation = Omit<RecurringNode, 'representative'> & {
   /** Absent from the room-safe copy of the query, which asks for no words of a review. */
   representative?: string;
-  reviewCount: number;
-  recommendationCount: number;
-  wordingCount: number;
-  firstYear: number | null;
-  lastYear: number | null;
-  reviews: RecommendationReview[];
-  agencies: Array<{ agency: Labelled; recommendationCount: number }>;
-  themes: Array<{ theme: Labelled; recommendationCount: number }>;
-}
+};
 
-export interface RecurringRecommendations {
-  population: Population;
-  similarity: string;
-  threshold: number;
-  minReviews: number;
-  totalCount: number;
+export type RecurringRecommendations = Omit<RecurringAnswer, 'edges'> & {
   edges: Array<{ cursor: string; node: RecurringRecommendation }>;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
+};
 
 export interface RecommendationsViewVars {
   filter: CaseFilter;
@@ -310,10 +216,7 @@ export const RECURRING_RECOMMENDATIONS_FIELDS = `recurringRecommendations(filter
   }`;
 
 /** The recommendations view in one request: the agency × theme matrix and the recurring asks. */
-export const RECOMMENDATIONS_VIEW = operation<
-  { recommendationMatrix: RecommendationMatrix; recurringRecommendations: RecurringRecommendations },
-  RecommendationsViewVars
->(
+export const RECOMMENDATIONS_VIEW = operation<RecommendationsViewQuery, RecommendationsViewVars>(
   'RecommendationsView',
   `
 query RecommendationsView($filter: CaseFilter, $minReviews: Int, $first: Int, $after: String, $reviews: Int) {
@@ -323,10 +226,7 @@ query RecommendationsView($filter: CaseFilter, $minReviews: Int, $first: Int, $a
 );
 
 /** More recurring asks, after the page already shown. */
-export const RECURRING_RECOMMENDATIONS = operation<
-  { recurringRecommendations: RecurringRecommendations },
-  RecommendationsViewVars
->(
+export const RECURRING_RECOMMENDATIONS = operation<RecurringRecommendationsQuery, RecommendationsViewVars>(
   'RecurringRecommendations',
   `
 query RecurringRecommendations($filter: CaseFilter, $minReviews: Int, $first: Int, $after: String, $reviews: Int) {
@@ -345,10 +245,7 @@ export interface RecommendationsForVars {
 }
 
 /** The recommendations of one matrix cell, with the review that makes each and where its words stand. */
-export const RECOMMENDATIONS_FOR = operation<
-  { recommendationsFor: Connection<AskedRecommendation> },
-  RecommendationsForVars
->(
+export const RECOMMENDATIONS_FOR = operation<RecommendationsForQuery, RecommendationsForVars>(
   'RecommendationsFor',
   `
 query RecommendationsFor($agency: ID, $noAgency: Boolean, $theme: ID, $noTheme: Boolean, $filter: CaseFilter, $first: Int, $after: String) {

@@ -3,46 +3,21 @@
  * communities and per-theme centrality, all under the thresholds of the view (state/thresholds.ts). The
  * same text is what "copy as GraphQL" hands to a notebook user.
  */
+import type { AnalyticNetworkQuery } from './generated/operations.ts';
 import type { Operation } from './queries.ts';
-import type { CaseFilter, ThemeEdge, ThemeNetwork, ThemeNode } from './types.ts';
+import type { CaseFilter } from './types.ts';
 
-export interface AnalyticNode extends ThemeNode {
-  degree: number;
-  weightedDegree: number;
-  betweenness: number;
-  pageRank: number;
-  /** The theme's community id; null when it has no link. */
-  community: number | null;
-}
+/** The theme map's network; typed as generated for the same document under the name AnalyticNetwork. */
+export type AnalyticNetwork = AnalyticNetworkQuery['themeNetwork'];
 
-export interface AnalyticEdge extends ThemeEdge {
-  expected: number;
-  pValue: number;
-}
+/** A theme with its centrality; community is null when the theme has no link. */
+export type AnalyticNode = AnalyticNetwork['nodes'][number];
 
-export interface NetworkCommunity {
-  id: number;
-  name: string;
-  size: number;
-  reviews: number;
-  themes: Array<{ id: string }>;
-}
+export type AnalyticEdge = AnalyticNetwork['edges'][number];
 
-export interface OmittedLinks {
-  total: number;
-  belowMinShared: number;
-  belowMinLift: number;
-  aboveMaxP: number;
-}
+export type NetworkCommunity = AnalyticNetwork['communities'][number];
 
-export interface AnalyticNetwork extends ThemeNetwork {
-  nodes: AnalyticNode[];
-  edges: AnalyticEdge[];
-  candidateEdges: number;
-  omitted: OmittedLinks;
-  communities: NetworkCommunity[];
-  modularity: number | null;
-}
+export type OmittedLinks = AnalyticNetwork['omitted'];
 
 export interface NetworkVariables {
   filter: CaseFilter;
@@ -64,7 +39,7 @@ export const ANALYTIC_NETWORK_FIELDS = `themeNetwork(filter: $filter, minShared:
 export const NETWORK_PARAMS = '$filter: CaseFilter, $minShared: Int, $minLift: Float, $maxP: Float';
 
 /** Named ThemeNetwork like the plain query, so the benchmark's synthetic API answers it too. */
-export const ANALYTIC_NETWORK: Operation<{ themeNetwork: AnalyticNetwork }, NetworkVariables> = {
+export const ANALYTIC_NETWORK: Operation<AnalyticNetworkQuery, NetworkVariables> = {
   name: 'ThemeNetwork',
   query: `query ThemeNetwork(${NETWORK_PARAMS}) {\n  ${ANALYTIC_NETWORK_FIELDS}\n}`,
 };

@@ -3,22 +3,28 @@
  * what "copy as GraphQL" hands to a notebook user, so they are written to be read.
  */
 import type {
-  Capabilities,
-  CaseDetail,
-  CaseFilter,
-  CaseListItem,
-  Connection,
-  FacetValue,
-  GraphPath,
-  IngestResult,
-  RelatedTheme,
-  SearchHit,
-  SourceSummary,
-  Stats,
-  Subgraph,
-  ThemeNetwork,
-  ThemeSummary,
-} from './types.ts';
+  BootstrapQuery,
+  BootstrapQueryVariables,
+  CaseDetailQuery,
+  CaseDetailQueryVariables,
+  CasesQuery,
+  CasesQueryVariables,
+  ConnectionsQuery,
+  ConnectionsQueryVariables,
+  FacetsQuery,
+  FacetsQueryVariables,
+  IngestDocumentMutation,
+  IngestDocumentMutationVariables,
+  NeighbourhoodQuery,
+  NeighbourhoodQueryVariables,
+  SearchQuery,
+  SearchQueryVariables,
+  ThemeDetailQuery,
+  ThemeDetailQueryVariables,
+  ThemeNetworkQuery,
+  ThemeNetworkQueryVariables,
+} from './generated/operations.ts';
+import type { CaseDetail } from './types.ts';
 
 /** A query text with phantom types for its variables and result. */
 export interface Operation<TData, TVars> {
@@ -32,10 +38,7 @@ function operation<TData, TVars>(name: string, query: string): Operation<TData, 
   return { name, query: query.trim() };
 }
 
-export const BOOTSTRAP = operation<
-  { stats: Stats; capabilities: Capabilities; themes: ThemeSummary[]; sources: SourceSummary[] },
-  Record<string, never>
->(
+export const BOOTSTRAP = operation<BootstrapQuery, BootstrapQueryVariables>(
   'Bootstrap',
   `
 query Bootstrap {
@@ -55,10 +58,7 @@ export const THEME_NETWORK_FIELDS = `themeNetwork(filter: $filter, minShared: $m
     edges { source target weight: reviewCount lift }
   }`;
 
-export const THEME_NETWORK = operation<
-  { themeNetwork: ThemeNetwork },
-  { filter: CaseFilter; minShared: number }
->(
+export const THEME_NETWORK = operation<ThemeNetworkQuery, ThemeNetworkQueryVariables>(
   'ThemeNetwork',
   `
 query ThemeNetwork($filter: CaseFilter, $minShared: Int) {
@@ -68,32 +68,13 @@ query ThemeNetwork($filter: CaseFilter, $minShared: Int) {
 
 const FACET = '{ id label count: reviewCount }';
 
-export interface FacetSlices {
-  harmTypes: { harmTypes: FacetValue[] };
-  agencies: { agencies: FacetValue[] };
-  outcomes: { outcomes: FacetValue[] };
-  ageBands: { ageBands: FacetValue[] };
-  reviewTypes: { reviewTypes: FacetValue[] };
-  sources: { sources: FacetValue[] };
-  years: { years: FacetValue[] };
-}
+export type FacetSlices = FacetsQuery;
 
 /**
  * Counts for each filter list under the selection of the OTHER lists (a list does not narrow its own
  * counts, so one can still add a second harm type). One request, one aliased field per list.
  */
-export const FACETS = operation<
-  FacetSlices,
-  {
-    harmTypes: CaseFilter;
-    agencies: CaseFilter;
-    outcomes: CaseFilter;
-    ageBands: CaseFilter;
-    reviewTypes: CaseFilter;
-    sources: CaseFilter;
-    years: CaseFilter;
-  }
->(
+export const FACETS = operation<FacetsQuery, FacetsQueryVariables>(
   'Facets',
   `
 query Facets($harmTypes: CaseFilter, $agencies: CaseFilter, $outcomes: CaseFilter, $ageBands: CaseFilter,
@@ -118,13 +99,7 @@ export const CASES_FIELDS = `cases(filter: $cases, first: $first, after: $after)
     edges { cursor node { ${CASE_LIST_ITEM} } }
   }`;
 
-export const THEME_DETAIL = operation<
-  {
-    theme: (ThemeSummary & { related: RelatedTheme[] }) | null;
-    cases: Connection<CaseListItem>;
-  },
-  { id: string; filter: CaseFilter; cases: CaseFilter; first: number; after: string | null }
->(
+export const THEME_DETAIL = operation<ThemeDetailQuery, ThemeDetailQueryVariables>(
   'ThemeDetail',
   `
 query ThemeDetail($id: ID!, $filter: CaseFilter, $cases: CaseFilter, $first: Int, $after: String) {
@@ -136,10 +111,7 @@ query ThemeDetail($id: ID!, $filter: CaseFilter, $cases: CaseFilter, $first: Int
 }`,
 );
 
-export const CASES = operation<
-  { cases: Connection<CaseListItem> },
-  { cases: CaseFilter; first: number; after: string | null }
->(
+export const CASES = operation<CasesQuery, CasesQueryVariables>(
   'Cases',
   `
 query Cases($cases: CaseFilter, $first: Int, $after: String) {
@@ -147,7 +119,7 @@ query Cases($cases: CaseFilter, $first: Int, $after: String) {
 }`,
 );
 
-export const CASE_DETAIL = operation<{ case: CaseDetail | null }, { id: string }>(
+export const CASE_DETAIL = operation<CaseDetailQuery, CaseDetailQueryVariables>(
   'CaseDetail',
   `
 query CaseDetail($id: ID!) {
@@ -169,10 +141,7 @@ query CaseDetail($id: ID!) {
 
 const GRAPH_NODE = 'id kind key caption';
 
-export const NEIGHBOURHOOD = operation<
-  { neighbourhood: Subgraph },
-  { id: string; depth: number; limit: number }
->(
+export const NEIGHBOURHOOD = operation<NeighbourhoodQuery, NeighbourhoodQueryVariables>(
   'Neighbourhood',
   `
 query Neighbourhood($id: ID!, $depth: Int, $limit: Int) {
@@ -183,10 +152,7 @@ query Neighbourhood($id: ID!, $depth: Int, $limit: Int) {
 }`,
 );
 
-export const CONNECTIONS = operation<
-  { connections: GraphPath[] },
-  { from: string; to: string; maxHops: number; first: number }
->(
+export const CONNECTIONS = operation<ConnectionsQuery, ConnectionsQueryVariables>(
   'Connections',
   `
 query Connections($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
@@ -199,7 +165,7 @@ query Connections($from: ID!, $to: ID!, $maxHops: Int, $first: Int) {
 }`,
 );
 
-export const SEARCH = operation<{ search: SearchHit[] }, { text: string; first: number }>(
+export const SEARCH = operation<SearchQuery, SearchQueryVariables>(
   'Search',
   `
 query Search($text: String!, $first: Int) {
@@ -207,7 +173,7 @@ query Search($text: String!, $first: Int) {
 }`,
 );
 
-export const INGEST_DOCUMENT = operation<{ ingestDocument: IngestResult }, { filename: string; file: null }>(
+export const INGEST_DOCUMENT = operation<IngestDocumentMutation, IngestDocumentMutationVariables>(
   'IngestDocument',
   `
 mutation IngestDocument($filename: String!, $file: File) {

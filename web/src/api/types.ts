@@ -1,6 +1,7 @@
 /**
- * TypeScript mirrors of the GraphQL SDL (server/schema/*.graphql), limited to what the explorer selects.
- * tests/unit/web/queries.test.ts validates every query document against the SDL, so drift shows up there.
+ * The shapes the explorer reads, named. Answers are typed by the types generated from the SDL and the
+ * query documents (./generated/operations.ts, `npm run codegen`); tests/unit/web/queries.test.ts validates
+ * every query document against the SDL.
  */
 import {
   AGE_BAND_VOCABULARY,
@@ -11,19 +12,25 @@ import {
   REVIEW_TYPE_VOCABULARY,
   type ReviewTypeName,
 } from '../../../graph/schema/vocabulary.ts';
+import type {
+  BootstrapQuery,
+  CaseDetailQuery,
+  CasesQuery,
+  ConnectionsQuery,
+  FacetsQuery,
+  IngestDocumentMutation,
+  NeighbourhoodQuery,
+  NodeKind,
+  SearchQuery,
+  ThemeDetailQuery,
+  ThemeNetworkQuery,
+} from './generated/operations.ts';
 
 /** The enums' values, as the API spells them (the vocabularies are declared in graph/schema/vocabulary.ts). */
 export type Outcome = OutcomeName;
 export type AgeBand = AgeBandName;
 export type ReviewType = ReviewTypeName;
-export type NodeKind =
-  | 'CASE_REVIEW'
-  | 'THEME'
-  | 'HARM_TYPE'
-  | 'AGENCY'
-  | 'LEARNING'
-  | 'RECOMMENDATION'
-  | 'SOURCE';
+export type { NodeKind };
 
 export const OUTCOMES: readonly Outcome[] = namesOf(OUTCOME_VOCABULARY);
 export const AGE_BANDS: readonly AgeBand[] = namesOf(AGE_BAND_VOCABULARY);
@@ -45,83 +52,25 @@ export interface CaseFilter {
   text?: string;
 }
 
-export interface Evidence {
-  sourceId: string;
-  quote: string;
-  start: number;
-  end: number;
-}
+export type Evidence = ThemeLinkRef['evidence'];
 
-export interface Stats {
-  cases: number;
-  sources: number;
-  themes: number;
-  harmTypes: number;
-  agencies: number;
-  learning: number;
-  recommendations: number;
-  yearMin: number | null;
-  yearMax: number | null;
-  /** National publications are counted in `cases` only when a filter asks for them. */
-  population?: { excluded: { national: number } };
-}
+export type Stats = BootstrapQuery['stats'];
 
-export interface Capabilities {
-  engine: string;
-  writable: boolean;
-  maxFirst: number;
-  maxHops: number;
-}
+export type Capabilities = BootstrapQuery['capabilities'];
 
-export interface ThemeSummary {
-  id: string;
-  label: string;
-  description: string | null;
-  group: string | null;
-  caseCount: number;
-}
+export type ThemeSummary = BootstrapQuery['themes'][number];
 
-export interface SourceSummary {
-  id: string;
-  title: string;
-  publisher: string | null;
-  published: string | null;
-  path: string;
-  format: string;
-  kind: string;
-  caseCount: number;
-}
+export type SourceSummary = BootstrapQuery['sources'][number];
 
-export interface ThemeNode {
-  id: string;
-  label: string;
-  group: string | null;
-  weight: number;
-}
+export type ThemeNetwork = ThemeNetworkQuery['themeNetwork'];
 
-export interface ThemeEdge {
-  source: string;
-  target: string;
-  weight: number;
-  lift: number;
-}
+export type ThemeNode = ThemeNetwork['nodes'][number];
 
-export interface ThemeNetwork {
-  nodes: ThemeNode[];
-  edges: ThemeEdge[];
-  caseCount: number;
-}
+export type ThemeEdge = ThemeNetwork['edges'][number];
 
-export interface FacetValue {
-  id: string;
-  label: string;
-  count: number;
-}
+export type FacetValue = FacetsQuery['harmTypes']['harmTypes'][number];
 
-export interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
+export type PageInfo = CasesQuery['cases']['pageInfo'];
 
 export interface Connection<T> {
   totalCount: number;
@@ -129,117 +78,23 @@ export interface Connection<T> {
   pageInfo: PageInfo;
 }
 
-export interface RelatedTheme {
-  theme: { id: string; label: string; group: string | null };
-  shared: number;
-  lift: number;
-}
-
-export interface ThemeLinkRef {
-  theme: { id: string; label: string };
-  evidence: Evidence;
-}
+export type RelatedTheme = NonNullable<ThemeDetailQuery['theme']>['related'][number];
 
 /** A review as listed in the theme and link panels: enough to cite it, plus its theme evidence. */
-export interface CaseListItem {
-  id: string;
-  title: string;
-  child: string | null;
-  reviewType: ReviewType;
-  partnership: string | null;
-  reportYear: number | null;
-  themes: ThemeLinkRef[];
-}
+export type CaseListItem = CasesQuery['cases']['edges'][number]['node'];
 
-export interface CaseDetail {
-  id: string;
-  title: string;
-  child: string | null;
-  reviewType: ReviewType;
-  partnership: string | null;
-  authors: string | null;
-  reportYear: number | null;
-  incidentYear: number | null;
-  age: string | null;
-  ageBand: AgeBand | null;
-  gender: string | null;
-  outcome: Outcome | null;
-  summary: string | null;
-  topic: string | null;
-  harmTypes: Array<{ harmType: { id: string; label: string }; evidence: Evidence }>;
-  agencies: Array<{ agency: { id: string; label: string; sector: string }; evidence: Evidence }>;
-  themes: ThemeLinkRef[];
-  learning: Array<{
-    id: string;
-    text: string;
-    sourceId: string;
-    start: number;
-    end: number;
-    themes: ThemeLinkRef[];
-  }>;
-  recommendations: Array<{
-    id: string;
-    text: string;
-    sourceId: string;
-    start: number;
-    end: number;
-    themes: ThemeLinkRef[];
-    targets: Array<{ agency: { id: string; label: string }; evidence: Evidence }>;
-  }>;
-  sources: Array<{
-    id: string;
-    title: string;
-    publisher: string | null;
-    published: string | null;
-    format: string;
-    kind: string;
-  }>;
-}
+export type ThemeLinkRef = CaseListItem['themes'][number];
 
-export interface GraphNode {
-  id: string;
-  kind: NodeKind;
-  key: string;
-  caption: string;
-}
+export type CaseDetail = NonNullable<CaseDetailQuery['case']>;
 
-export interface GraphEdge {
-  source: string;
-  target: string;
-  type: string;
-}
+export type Subgraph = NeighbourhoodQuery['neighbourhood'];
 
-export interface Subgraph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+export type GraphNode = Subgraph['nodes'][number];
 
-export interface GraphPath {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  length: number;
-  cases: Array<{
-    id: string;
-    title: string;
-    child: string | null;
-    reviewType: ReviewType;
-    reportYear: number | null;
-  }>;
-}
+export type GraphEdge = Subgraph['edges'][number];
 
-export interface SearchHit {
-  kind: string;
-  id: string;
-  key: string;
-  caption: string;
-  caseId: string | null;
-}
+export type GraphPath = ConnectionsQuery['connections'][number];
 
-export interface IngestResult {
-  filename: string;
-  status: string;
-  sourceId: string | null;
-  cases: number;
-  warnings: string[];
-  error: string | null;
-}
+export type SearchHit = SearchQuery['search'][number];
+
+export type IngestResult = IngestDocumentMutation['ingestDocument'];
