@@ -57,6 +57,29 @@ const i = (name: string): PropertyDecl => ({ name, type: 'INT64' });
 /** Every extracted link carries where it came from: the source, the quoted sentence, offsets into the source text. */
 export const EVIDENCE_PROPERTIES: readonly PropertyDecl[] = [s('sourceId'), s('quote'), i('start'), i('end')];
 
+/**
+ * A case review's properties, in column order. Declared as a constant so that row readers and record types
+ * can take the field names from here (CaseReviewProperty) instead of listing them again.
+ */
+export const CASE_REVIEW_PROPERTIES = [
+  { name: 'id', type: 'STRING' },
+  { name: 'title', type: 'STRING' },
+  { name: 'child', type: 'STRING' },
+  { name: 'reviewType', type: 'STRING' },
+  { name: 'partnership', type: 'STRING' },
+  { name: 'authors', type: 'STRING' },
+  { name: 'reportYear', type: 'INT64' },
+  { name: 'incidentYear', type: 'INT64' },
+  { name: 'age', type: 'STRING' },
+  { name: 'ageBand', type: 'STRING' },
+  { name: 'gender', type: 'STRING' },
+  { name: 'outcome', type: 'STRING' },
+  { name: 'summary', type: 'STRING' },
+  { name: 'topic', type: 'STRING' },
+] as const satisfies readonly PropertyDecl[];
+
+export type CaseReviewProperty = (typeof CASE_REVIEW_PROPERTIES)[number]['name'];
+
 export const NODES: readonly NodeDecl[] = [
   {
     label: 'Source',
@@ -83,22 +106,7 @@ export const NODES: readonly NodeDecl[] = [
   {
     label: 'CaseReview',
     key: 'id',
-    properties: [
-      s('id'),
-      s('title'),
-      s('child'),
-      s('reviewType'),
-      s('partnership'),
-      s('authors'),
-      i('reportYear'),
-      i('incidentYear'),
-      s('age'),
-      s('ageBand'),
-      s('gender'),
-      s('outcome'),
-      s('summary'),
-      s('topic'),
-    ],
+    properties: CASE_REVIEW_PROPERTIES,
     indexed: ['reportYear', 'reviewType', 'outcome'],
     fullText: ['title', 'child', 'partnership', 'summary'],
   },
