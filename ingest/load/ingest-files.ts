@@ -3,9 +3,9 @@
  * chunks through its bulk path while the next chunk is being extracted. A file the store already holds,
  * byte for byte and read by the same pipeline version, is recognised from its hash and not read again
  * (unchanged.ts); one read by another version is read and its stored reading replaced in place (refreshed),
- * so the next run recognises it. A file that cannot be read or is refused by the store is reported by name and the run
- * carries on; only a store that cannot be reached at all (locked, unreachable, wrong credentials) stops
- * the run.
+ * so the next run recognises it. A file that cannot be read or is refused by the store is reported by name
+ * and the run carries on; only a store that cannot be reached at all (locked, unreachable, wrong
+ * credentials) stops the run.
  */
 import { basename } from 'node:path';
 import { isStoreError } from '../../graph/errors.ts';
