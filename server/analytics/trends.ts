@@ -59,24 +59,18 @@ export function themeTrends(
   by: YearBasis,
 ): ThemeTrends {
   const { scope, population } = populationOf(index, filter);
-  const yearSets = [...index.yearSets(by)]
-    .map(([year, set]) => ({ year, set, total: set.countAnd(scope) }))
-    .filter((y) => y.total > 0)
-    .sort((a, b) => a.year - b.year);
+  const tally = index.themeYearCounts(scope, by);
+  const span = tally.years.length;
+  const yearSets = tally.years
+    .map((year, i) => ({ year, at: i, total: tally.totals[i] ?? 0 }))
+    .filter((y) => y.total > 0);
   const dated = yearSets.reduce((n, y) => n + y.total, 0);
-  const themeSets = index.facetSets('themes');
   const labels = new Map(index.taxonomy.themes.map((t) => [t.id, t.label]));
-  const wanted =
-    themes ??
-    [...themeSets.entries()]
-      .filter(([, set]) => set.countAnd(scope) > 0)
-      .map(([id]) => id)
-      .sort();
+  const wanted = themes ?? tally.themeIds.filter((_, t) => (tally.inScope[t] ?? 0) > 0).sort();
   const out: ThemeTrend[] = wanted.map((id) => {
-    const set = themeSets.get(id);
-    const inScope = set ? set.and(scope) : null;
-    const years: TrendYear[] = yearSets.map(({ year, set: ofYear, total }) => {
-      const reviews = inScope ? inScope.countAnd(ofYear) : 0;
+    const t = index.themePositionOf(id);
+    const years: TrendYear[] = yearSets.map(({ year, at, total }) => {
+      const reviews = t === undefined ? 0 : (tally.counts[t * span + at] ?? 0);
       return { year, reviews, total, share: reviews / total };
     });
     const seen = years.filter((y) => y.reviews > 0);

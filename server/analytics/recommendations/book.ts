@@ -21,6 +21,8 @@ export const SIMILARITY_METHOD =
 
 export interface BookEntry {
   row: RecommendationRow;
+  /** Its place in RecommendationBook.entries. */
+  at: number;
   /** The review's position in the analytics index. */
   position: number;
   /** The review's report year. */
@@ -49,7 +51,7 @@ export class RecommendationBook {
   /** The recommendation whose verbatim text stands for each group (keyed by the group's lead wording). */
   readonly representatives: ReadonlyMap<number, BookEntry>;
   /** entries of the review at position p: entries[start[p]] .. entries[start[p + 1] - 1]. */
-  private readonly start: Int32Array;
+  readonly start: Int32Array;
 
   constructor(
     readonly index: AnalyticsIndex,
@@ -78,6 +80,7 @@ export class RecommendationBook {
       }
       entries.push({
         row,
+        at: -1,
         position,
         year: index.sortKeyOf(row.caseId)?.year ?? null,
         wording,
@@ -91,6 +94,9 @@ export class RecommendationBook {
         a.row.start - b.row.start ||
         (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0),
     );
+    this.entries.forEach((e, i) => {
+      e.at = i;
+    });
     let first = Number.POSITIVE_INFINITY;
     let last = Number.NEGATIVE_INFINITY;
     for (const e of entries) {
@@ -109,16 +115,46 @@ export class RecommendationBook {
 
   /** The recommendations made by reviews in `scope`, in listing order. */
   within(scope: Bitset): BookEntry[] {
-    const out: BookEntry[] = [];
-    scope.visit((p) => {
-      for (let i = this.start[p] ?? 0; i < (this.start[p + 1] ?? 0); i++) {
-        const entry = this.entries[i];
-        if (entry) out.push(entry);
+    // Sized first and filled by index: at 100k reviews a scope holds hundreds of thousands of entries,
+    // and growing the array push by push costs more than the walk itself.
+    const start = this.start;
+    const words = scope.words;
+    let total = 0;
+    for (let w = 0; w < words.length; w++) {
+      let word = words[w] ?? 0;
+      while (word !== 0) {
+        const p = (w << 5) + 31 - Math.clz32(word & -word);
+        word &= word - 1;
+        total += (start[p + 1] ?? 0) - (start[p] ?? 0);
       }
-    });
+    }
+    const out = new Array<BookEntry>(total);
+    const entries = this.entries;
+    let k = 0;
+    for (let w = 0; w < words.length; w++) {
+      let word = words[w] ?? 0;
+      while (word !== 0) {
+        const p = (w << 5) + 31 - Math.clz32(word & -word);
+        word &= word - 1;
+        const end = start[p + 1] ?? 0;
+        for (let i = start[p] ?? 0; i < end; i++) out[k++] = entries[i] as BookEntry;
+      }
+    }
+    taken.set(out, scope);
     return out;
   }
+
+  /** The scope a list from within() was taken from; null for any other list of entries. */
+  scopeOf(entries: readonly BookEntry[]): Bitset | null {
+    return taken.get(entries) ?? null;
+  }
 }
+
+/**
+ * The scope of each list within() gave out, so that counting over the list can walk the scope's bits and
+ * the book's typed arrays instead of reading every entry object (scopes, like the index, never change).
+ */
+const taken = new WeakMap<readonly BookEntry[], Bitset>();
 
 /**
  * Groups near-identical wordings once, over every recommendation loaded: wordings are taken in order of

@@ -5,6 +5,7 @@
  * of theme null; a recommendation naming two agencies and three themes counts in six cells. Row and column
  * totals count each recommendation once, so they are not the sums of their cells.
  */
+import type { Bitset } from '../bitset.ts';
 import type { BookEntry, RecommendationBook } from './book.ts';
 
 export interface YearCount {
@@ -55,7 +56,7 @@ class Counts {
   readonly unknownYear: Int32Array;
   readonly yearRecommendations: Int32Array;
   readonly yearReviews: Int32Array;
-  private readonly lastReview: Int32Array;
+  readonly lastReview: Int32Array;
 
   constructor(
     slots: number,
@@ -81,18 +82,52 @@ class Counts {
     return this;
   }
 
-  add(slot: number, entry: BookEntry): void {
-    const newReview = this.lastReview[slot] !== entry.position;
-    this.lastReview[slot] = entry.position;
-    this.recommendations[slot] = (this.recommendations[slot] ?? 0) + 1;
-    if (newReview) this.reviews[slot] = (this.reviews[slot] ?? 0) + 1;
-    if (entry.year === null) {
-      this.unknownYear[slot] = (this.unknownYear[slot] ?? 0) + 1;
-      return;
+  /** Counts each entry in every slot its plan gives it. */
+  addAll(plan: Plan, entries: readonly BookEntry[]): void {
+    for (let n = 0; n < entries.length; n++) {
+      const entry = entries[n] as BookEntry;
+      this.addEntry(plan, entry.at, entry.position);
     }
-    const y = slot * this.yearSpan + (entry.year - this.firstYear);
-    this.yearRecommendations[y] = (this.yearRecommendations[y] ?? 0) + 1;
-    if (newReview) this.yearReviews[y] = (this.yearReviews[y] ?? 0) + 1;
+  }
+
+  /** Counts every entry of the reviews in `scope`, as addAll(within(scope)) does, without the entry objects. */
+  addScope(plan: Plan, start: Int32Array, scope: Bitset): void {
+    const words = scope.words;
+    for (let w = 0; w < words.length; w++) {
+      let word = words[w] as number;
+      while (word !== 0) {
+        const position = (w << 5) + 31 - Math.clz32(word & -word);
+        word &= word - 1;
+        const end = start[position + 1] as number;
+        for (let at = start[position] as number; at < end; at++) this.addEntry(plan, at, position);
+      }
+    }
+  }
+
+  /**
+   * Additions over typed arrays only: at 100k reviews a count touches over a million slots, and reading
+   * entry objects or calling once per slot cost several times the adding.
+   */
+  private addEntry(plan: Plan, at: number, position: number): void {
+    const { slotStart, slotList, yearOf } = plan;
+    const { recommendations, reviews, unknownYear, yearRecommendations, yearReviews, lastReview, yearSpan } =
+      this;
+    const year = yearOf[at] as number;
+    const end = slotStart[at + 1] as number;
+    for (let k = slotStart[at] as number; k < end; k++) {
+      const slot = slotList[k] as number;
+      const newReview = lastReview[slot] !== position;
+      lastReview[slot] = position;
+      recommendations[slot] = (recommendations[slot] as number) + 1;
+      if (newReview) reviews[slot] = (reviews[slot] as number) + 1;
+      if (year < 0) {
+        unknownYear[slot] = (unknownYear[slot] as number) + 1;
+        continue;
+      }
+      const y = slot * yearSpan + year;
+      yearRecommendations[y] = (yearRecommendations[y] as number) + 1;
+      if (newReview) yearReviews[y] = (yearReviews[y] as number) + 1;
+    }
   }
 
   tally(slot: number): Tally {
@@ -120,13 +155,26 @@ class Counts {
 const NO_IDS = Int32Array.of(-1);
 
 /**
- * One set of count arrays per book, cleared and reused by each count: counting is synchronous, so no two
- * counts share them at once, and a request allocates no new typed arrays (whose off-heap buffers otherwise
- * push the collector into full collections under load).
+ * Which slots each of a book's entries counts in (CSR: entry i's slots are slotList[slotStart[i] ..
+ * slotStart[i + 1])), and its year as an offset from the book's first year (-1 when it has none). Worked
+ * out once per book, so that a count is additions only.
  */
-const scratch = new WeakMap<RecommendationBook, Counts>();
+interface Plan {
+  agencies: number;
+  themes: number;
+  rowSlot: number;
+  columnSlot: number;
+  totalSlot: number;
+  slotStart: Int32Array;
+  slotList: Int32Array;
+  yearOf: Int32Array;
+}
 
-export function countMatrix(book: RecommendationBook, entries: readonly BookEntry[]): MatrixCounts {
+const plans = new WeakMap<RecommendationBook, Plan>();
+
+function planOf(book: RecommendationBook): Plan {
+  const known = plans.get(book);
+  if (known) return known;
   // Slots: cells (agency a, theme t) at a * T + t, the none-named agency or theme at index A or T; then
   // rows, then columns, then the total.
   const A = book.agencyIds.length + 1;
@@ -134,6 +182,48 @@ export function countMatrix(book: RecommendationBook, entries: readonly BookEntr
   const rowSlot = A * T;
   const columnSlot = rowSlot + A;
   const totalSlot = columnSlot + T;
+  const first = book.years?.first ?? 0;
+  const slotStart = new Int32Array(book.entries.length + 1);
+  const yearOf = new Int32Array(book.entries.length);
+  const list: number[] = [];
+  book.entries.forEach((entry, i) => {
+    slotStart[i] = list.length;
+    yearOf[i] = entry.year === null ? -1 : entry.year - first;
+    const agencies = entry.agencies.length > 0 ? entry.agencies : NO_IDS;
+    const themes = entry.themes.length > 0 ? entry.themes : NO_IDS;
+    list.push(totalSlot);
+    for (const raw of agencies) {
+      const a = raw === -1 ? A - 1 : raw;
+      list.push(rowSlot + a);
+      for (const t of themes) list.push(a * T + (t === -1 ? T - 1 : t));
+    }
+    for (const t of themes) list.push(columnSlot + (t === -1 ? T - 1 : t));
+  });
+  slotStart[book.entries.length] = list.length;
+  const plan = {
+    agencies: A,
+    themes: T,
+    rowSlot,
+    columnSlot,
+    totalSlot,
+    slotStart,
+    slotList: Int32Array.from(list),
+    yearOf,
+  };
+  plans.set(book, plan);
+  return plan;
+}
+
+/**
+ * One set of count arrays per book, cleared and reused by each count: counting is synchronous, so no two
+ * counts share them at once, and a request allocates no new typed arrays (whose off-heap buffers otherwise
+ * push the collector into full collections under load).
+ */
+const scratch = new WeakMap<RecommendationBook, Counts>();
+
+export function countMatrix(book: RecommendationBook, entries: readonly BookEntry[]): MatrixCounts {
+  const plan = planOf(book);
+  const { agencies: A, themes: T, rowSlot, columnSlot, totalSlot } = plan;
   const years = book.years ?? { first: 0, last: -1 };
   let counts = scratch.get(book);
   if (counts) counts.reset();
@@ -141,17 +231,9 @@ export function countMatrix(book: RecommendationBook, entries: readonly BookEntr
     counts = new Counts(totalSlot + 1, years.first, years.last - years.first + 1);
     scratch.set(book, counts);
   }
-  for (const entry of entries) {
-    const agencies = entry.agencies.length > 0 ? entry.agencies : NO_IDS;
-    const themes = entry.themes.length > 0 ? entry.themes : NO_IDS;
-    counts.add(totalSlot, entry);
-    for (const raw of agencies) {
-      const a = raw === -1 ? A - 1 : raw;
-      counts.add(rowSlot + a, entry);
-      for (const t of themes) counts.add(a * T + (t === -1 ? T - 1 : t), entry);
-    }
-    for (const t of themes) counts.add(columnSlot + (t === -1 ? T - 1 : t), entry);
-  }
+  const scope = book.scopeOf(entries);
+  if (scope) counts.addScope(plan, book.start, scope);
+  else counts.addAll(plan, entries);
   const idOf = (ids: readonly string[], i: number) => (i === ids.length ? null : (ids[i] ?? null));
   const lines = (base: number, n: number, ids: readonly string[]) => {
     const out: MatrixLine[] = [];
