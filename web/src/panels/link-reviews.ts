@@ -1,5 +1,6 @@
 /** The reviews behind a link: those under the current filter that carry both themes, page by page. */
 import type { Api, ApiResult } from '../api/client.ts';
+import type { CasesQuery } from '../api/generated/operations.ts';
 import { CASES } from '../api/queries.ts';
 import type { CaseFilter, CaseListItem, Connection } from '../api/types.ts';
 
@@ -20,7 +21,7 @@ export async function reviewsSharing(
   const found: CaseListItem[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const result: ApiResult<{ cases: Connection<CaseListItem> }> = await api.request(CASES, {
+    const result: ApiResult<CasesQuery> = await api.request(CASES, {
       cases: { ...filter, themesAll: [pair.scan, pair.other] },
       first: opts.pageSize,
       after,
