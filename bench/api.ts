@@ -1,9 +1,9 @@
 /**
  * `npm run bench -- api [--reviews 1000,10000,100000] [--clients 1,8] [--seconds 5] [--per-document 500] [--seed 1]
- *   [--only search,recommendations(filter)]`
+ *   [--only search,recommendations(filter)] [--keep DIR]`
  *
  * For each corpus size: writes N synthetic reviews (bench/synthetic), ingests them into a fresh embedded
- * database, starts the server as `npm start` does (its own process, loopback, port 0), and drives it with
+ * database (or, with --keep, reuses DIR/<N>/db from an earlier run with --keep, as `bench start` does), starts the server as `npm start` does (its own process, loopback, port 0), and drives it with
  * concurrent clients over HTTP (each query once per client count). Prints p50/p95/p99 latency and throughput for
  * (or, with --only, for the named queries: a name, or the start of one, separated by commas):
  *   themeNetwork (repeated)  the filters the web app cycles through (served from the index's memo)
@@ -11,10 +11,12 @@
  *   case(id)                 one case with evidence, learning and recommendations
  *   cases(filter)            a page of 20 under a harm type + theme filter, with themes and evidence
  *   connections              paths between two themes, maxHops 2
+ *   connections (mixed kinds, maxHops 4)  paths between a case, a theme, an agency, a harm type, another case
  *   recommendations(filter)  a page of 20 asked of an agency about a theme, with their case and links
  *   learning(filter)         a page of 20 learning statements about a theme (half under a harm type), with links
  *   search                   a taxonomy label, a word of the reviews' text or the start of one (first 10..50)
- *   neighbourhood (depth 1)  expand-on-click: 40 neighbours of a case or a theme, with the edges among them
+ *   neighbourhood (depth D, KIND)  expand-on-click: 40..70 nodes around a theme, a harm type, an agency or a
+ *                            case, depth 1 and 2, with the edges among them
  *   themeNetwork significance + communities (distinct)  p-values, Louvain communities and centrality
  *   themeTrends (distinct)   every theme's yearly share and Mann–Kendall trend under a new filter
  *   compareCohorts (distinct)  a harm type's reviews against all others, every feature with Fisher's p
@@ -26,7 +28,7 @@
  * (server CPU time per request, from /proc) is the server's own cost, whatever else the machine is doing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +46,8 @@ interface BenchArgs {
   seed: number;
   /** Names (or starts of names) of the queries to run; empty = all. */
   only: string[];
+  /** Where databases are kept between runs (DIR/<size>/db); null = a fresh one each run. */
+  keep: string | null;
 }
 
 interface Operation {
@@ -79,14 +83,14 @@ export async function run(args: string[]): Promise<void> {
   for (const size of opts.sizes) {
     const work = await mkdtemp(join(tmpdir(), 'threadline-bench-api-'));
     try {
-      const dbPath = join(work, 'db');
-      const loadSeconds = await loadCorpus(work, dbPath, size, opts, taxonomy);
+      const dbPath = opts.keep ? join(opts.keep, String(size), 'db') : join(work, 'db');
+      const loadSeconds = existsSync(dbPath) ? null : await loadCorpus(work, dbPath, size, opts, taxonomy);
       const started = performance.now();
       const server = await spawnServer(dbPath);
       await indexReady(server.url);
       const startSeconds = (performance.now() - started) / 1000;
       setup.push(
-        `${size.toLocaleString('en-GB')} reviews: ingest ${loadSeconds.toFixed(1)} s, server start (open + index) ${startSeconds.toFixed(1)} s`,
+        `${size.toLocaleString('en-GB')} reviews: ${loadSeconds === null ? `database kept at ${dbPath}` : `ingest ${loadSeconds.toFixed(1)} s`}, server start (open + index) ${startSeconds.toFixed(1)} s`,
       );
       try {
         const scenarios = (await scenariosFor(server.url)).filter(
@@ -270,17 +274,6 @@ async function scenariosFor(url: string): Promise<Scenario[]> {
       }),
     },
     {
-      name: 'connections',
-      next: (i) => {
-        const pair = pick(pairs, i);
-        return {
-          query: `query($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 2, first: 3) {
-            length nodes { id caption } cases { id title } } }`,
-          variables: { from: `Theme:${pair.source}`, to: `Theme:${pair.target}` },
-        };
-      },
-    },
-    {
       name: 'recommendations(filter)',
       next: (i) => ({
         query: `query($filter: StatementFilter) { recommendations(filter: $filter, first: 20) { totalCount
@@ -364,15 +357,60 @@ async function scenariosFor(url: string): Promise<Scenario[]> {
         variables: { filter: { harmTypes: [pick(harm, i)], yearTo: 3000 + i } },
       }),
     },
+    ...neighbourhoodScenarios({ theme: themes, harmType: harm, agency: agencies, case: caseIds }),
     {
-      name: 'neighbourhood (depth 1)',
-      next: (i) => ({
-        query: `query($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 40) {
-          nodes { id kind caption } edges { type source target } } }`,
-        variables: { id: i % 2 === 0 ? `CaseReview:${pick(caseIds, i)}` : `Theme:${pick(themes, i)}` },
-      }),
+      name: 'connections',
+      next: (i) => {
+        const pair = pick(pairs, i);
+        return {
+          query: `query($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 2, first: 3) {
+            length nodes { id caption } cases { id title } } }`,
+          variables: { from: `Theme:${pair.source}`, to: `Theme:${pair.target}` },
+        };
+      },
+    },
+    {
+      name: 'connections (mixed kinds, maxHops 4)',
+      next: (i) => {
+        const ends = [
+          `CaseReview:${pick(caseIds, i)}`,
+          `Theme:${pick(themes, i * 3)}`,
+          `Agency:${pick(agencies, i * 5)}`,
+          `HarmType:${pick(harm, i * 7)}`,
+          `CaseReview:${pick(caseIds, i * 11 + 1)}`,
+        ];
+        return {
+          query: `query($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 4, first: 5) {
+            length nodes { id caption } } }`,
+          variables: { from: pick(ends, i), to: pick(ends, i + 1 + (i % 3)) },
+        };
+      },
     },
   ];
+}
+
+/**
+ * Expand-on-click at depth 1 and 2 from each kind of node: themes, harm types and agencies are the hubs
+ * (tens of thousands of reviews each at 100k), a case the usual start. `limit` moves between 40 and 70 so
+ * that the few taxonomy ids do not come back from the server's result cache.
+ */
+function neighbourhoodScenarios(ids: Record<'theme' | 'harmType' | 'agency' | 'case', string[]>): Scenario[] {
+  const labels = { theme: 'Theme', harmType: 'HarmType', agency: 'Agency', case: 'CaseReview' } as const;
+  return ([1, 2] as const).flatMap((depth) =>
+    (['theme', 'harmType', 'agency', 'case'] as const).map((kind) => ({
+      name: `neighbourhood (depth ${depth}, ${kind})`,
+      next: (i: number) => ({
+        query: `query($id: ID!, $depth: Int, $limit: Int) { neighbourhood(id: $id, depth: $depth, limit: $limit) {
+          nodes { id kind caption } edges { type source target } } }`,
+        variables: {
+          id: `${labels[kind]}:${ids[kind][i % ids[kind].length]}`,
+          depth,
+          // A new limit on every pass over the ids, so no answer comes round again while the cache holds it.
+          limit: 40 + (Math.floor(i / ids[kind].length) % 31),
+        },
+      }),
+    })),
+  );
 }
 
 /**
@@ -477,6 +515,7 @@ function parse(args: string[]): BenchArgs {
       'per-document': { type: 'string', default: '500' },
       seed: { type: 'string', default: '1' },
       only: { type: 'string', default: '' },
+      keep: { type: 'string' },
     },
   });
   return {
@@ -489,6 +528,7 @@ function parse(args: string[]): BenchArgs {
       .split(',')
       .map((s) => s.trim())
       .filter((s) => s.length > 0),
+    keep: values.keep ?? null,
   };
 }
 

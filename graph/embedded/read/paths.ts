@@ -1,6 +1,8 @@
 /** Walking the graph: a node's neighbourhood and the shortest paths between two nodes. */
 import { StoreError } from '../../errors.ts';
 import { isNodeLabel } from '../../ids.ts';
+import { type Cover, type HubListEngine, type HubListReader, HubLists } from '../../paths/hub-lists.ts';
+import { type FirstLinked, type Step, stepsFrom, walkNeighbourhood } from '../../paths/neighbourhood.ts';
 import {
   type Adjacency,
   type Expand,
@@ -8,11 +10,11 @@ import {
   SearchTooBroad,
   shortestPaths,
 } from '../../paths/shortest.ts';
-import { caption, compareBy, compareNodes } from '../../read-rules.ts';
+import { compareBy, compareText } from '../../read-rules.ts';
 import { type NodeLabel, REL_TYPES, type RelType, relDecl } from '../../schema/model.ts';
 import type { GraphEdge, GraphNode, GraphPath, NodeRef, Subgraph } from '../../store.ts';
 import type { Row, Session } from '../database.ts';
-import { int, text, textOrNull } from './values.ts';
+import { text, textOrNull } from './values.ts';
 
 /** Hop bounds are part of a LadybugDB pattern, not parameters: they are clamped integers, never input text. */
 const MAX_HOPS = 10;
@@ -25,22 +27,6 @@ const MAX_ADJACENCIES = 2_000_000;
 
 function hops(n: number): number {
   return Math.min(MAX_HOPS, Math.max(1, Math.floor(n)));
-}
-
-const CAPTION_COLUMNS = 'n.id AS id, n.label AS label, n.title AS title, n.text AS text';
-
-function graphNode(label: NodeLabel, row: Row): GraphNode {
-  const id = text(row, 'id');
-  return {
-    label,
-    id,
-    caption: caption({
-      id,
-      label: textOrNull(row, 'label'),
-      title: textOrNull(row, 'title'),
-      text: textOrNull(row, 'text'),
-    }),
-  };
 }
 
 function refKey(ref: NodeRef): string {
@@ -69,11 +55,6 @@ async function nodesByRef(session: Session, refs: readonly NodeRef[]): Promise<M
   return found;
 }
 
-/** Edges distinct by type and ends, between any two of `nodes`. */
-async function edgesAmong(session: Session, nodes: readonly GraphNode[]): Promise<GraphEdge[]> {
-  return distinctEdges(await linksWithin(session, nodes));
-}
-
 /** Links as edges pointing the stored way, each once, in the order edges are listed. */
 function distinctEdges(links: readonly Adjacency[]): GraphEdge[] {
   const edges = new Map<string, GraphEdge>();
@@ -97,7 +78,10 @@ const sortEdges = (edges: GraphEdge[]): GraphEdge[] =>
 
 /**
  * Breadth first from `start`: the start, then the nodes one hop away by label and id, then two hops away, …
- * until `limit` nodes; with every edge among them.
+ * until `limit` nodes; with every edge among them. The walk (graph/paths/neighbourhood.ts) asks for no more
+ * ids than the answer holds; a hub's first ids come from its kept list (graph/paths/hub-lists.ts), so a
+ * theme's neighbourhood costs what its first reviews cost, however many reviews it has. Captions and edges
+ * are then read for the chosen nodes alone.
  */
 export async function neighbourhood(
   session: Session,
@@ -107,85 +91,172 @@ export async function neighbourhood(
 ): Promise<Subgraph> {
   const startNode = (await nodesByRef(session, [start])).get(refKey(start));
   if (!startNode || limit < 1) return { nodes: [], edges: [] };
-  if (depth < 1 || limit === 1) return { nodes: [startNode], edges: [] };
-  if (hops(depth) === 1) return firstNeighbours(session, startNode, Math.floor(limit));
-  const rows = await session.rows(
-    `MATCH p = (a:${start.label})-[* SHORTEST 1..${hops(depth)}]-(n) WHERE a.id = $id ` +
-      `RETURN label(n) AS nodeLabel, ${CAPTION_COLUMNS}, length(p) AS distance ` +
-      'ORDER BY distance, nodeLabel, id LIMIT $limit',
-    { id: start.id, limit: Math.floor(limit) - 1 },
-  );
-  const reached = rows
-    .filter((row) => isNodeLabel(text(row, 'nodeLabel')))
-    .map((row) => ({
-      node: graphNode(text(row, 'nodeLabel') as NodeLabel, row),
-      distance: int(row, 'distance'),
-    }))
-    .sort((a, b) => a.distance - b.distance || compareNodes(a.node, b.node));
-  const nodes = [startNode, ...reached.map((r) => r.node)];
-  return { nodes, edges: await edgesAmong(session, nodes) };
-}
-
-/**
- * Depth one, the expand-on-click case. A theme at 100k reviews has tens of thousands of neighbours: the
- * engine orders them (by label, then id, as compareNodes does), keeps the first `limit - 1` and gathers the
- * relationship types to each, so only the chosen rows cross into JavaScript. Captions for the chosen nodes
- * and the edges among them follow, each looked up by primary key.
- */
-async function firstNeighbours(session: Session, start: GraphNode, limit: number): Promise<Subgraph> {
-  const rows = await session.rows(
-    `MATCH (n:${start.label})-[r]-(m) WHERE n.id = $one ` +
-      'WITH label(m) AS label, m.id AS m, collect(DISTINCT label(r)) AS types ' +
-      'RETURN label, m, types ORDER BY label, m LIMIT $limit',
-    { one: start.id, limit: limit - 1 },
-  );
-  const fromStart: Adjacency[] = [];
-  const chosen: NodeRef[] = [];
-  for (const row of rows) {
-    const to = nodeRef(text(row, 'label'), text(row, 'm'));
-    if (!to) continue;
-    chosen.push(to);
-    for (const type of typesOf(row)) fromStart.push({ from: start, type, to });
-  }
-  chosen.sort(compareNodes);
+  if (depth < 1 || limit < 2) return { nodes: [startNode], edges: [] };
+  const hubs = hubListsOf(session).reader(hubEngine(session));
+  const lists = new NodeLists(session);
+  const walked = await walkNeighbourhood(start, hops(depth), Math.floor(limit), firstLinked(lists, hubs));
+  const chosen = walked.nodes.slice(1);
   const captions = await nodesByRef(session, chosen);
-  const nodes = [start, ...chosen.map((ref) => captions.get(refKey(ref)) ?? { ...ref, caption: ref.id })];
-  return { nodes, edges: distinctEdges([...fromStart, ...(await linksWithin(session, chosen))]) };
-}
-
-function typesOf(row: Row): RelType[] {
-  const value = row.types;
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((t) => {
-    const type = typeof t === 'string' ? relType(t) : null;
-    return type ? [type] : [];
-  });
+  const nodes = [startNode, ...chosen.map((ref) => captions.get(refKey(ref)) ?? { ...ref, caption: ref.id })];
+  return { nodes, edges: distinctEdges(await linksWithin(lists, hubs, nodes)) };
 }
 
 /**
- * The links between any two of `nodes`: for each relationship type whose two labels are both among them,
- * the links of each node on its `from` side (a case, a learning statement or a recommendation: never a hub),
- * each looked up by primary key, keeping those whose other end is listed. A lookup by key takes a
- * millisecond; `IN` over a list scans the label's whole table (over 100 ms at 100k reviews).
+ * The labels whose nodes can have thousands of links: every relationship type reaches them from a case or a
+ * statement, so their lists are the long ones, and nothing else is.
  */
-async function linksWithin(session: Session, nodes: readonly NodeRef[]): Promise<Adjacency[]> {
+const HUB_LABELS: ReadonlySet<NodeLabel> = new Set(['Source', 'HarmType', 'Agency', 'Theme']);
+
+/** Kept hub lists per reader session: a session belongs to one database, and lives as long as it is open. */
+const HUB_LISTS = new WeakMap<Session, HubLists>();
+
+function hubListsOf(session: Session): HubLists {
+  let lists = HUB_LISTS.get(session);
+  if (!lists) {
+    lists = new HubLists();
+    HUB_LISTS.set(session, lists);
+  }
+  return lists;
+}
+
+function stepPattern(step: Step): string {
+  const arrow = step.outgoing ? `-[r:${step.type}]->` : `<-[r:${step.type}]-`;
+  return `(n:${step.from})${arrow}(m:${step.to})`;
+}
+
+/** A list's version: its count and the sum of its links' internal offsets, read without touching a node. */
+function hubEngine(session: Session): HubListEngine {
+  return {
+    async version(step, id) {
+      const [row] = await session.rows(
+        `MATCH ${stepPattern(step)} WHERE n.id = $id RETURN count(r) AS links, sum(offset(ID(r))) AS offsets`,
+        { id },
+      );
+      return `${text(row ?? {}, 'links')}/${text(row ?? {}, 'offsets')}`;
+    },
+    first: (step, id, count) => firstOf(session, step, id, count),
+  };
+}
+
+/**
+ * One read's lists of the nodes that are not hubs, each node's links read at once and kept for the rest of
+ * the read: the walk reads a node's list and the edges among the chosen nodes need it again, as do the
+ * several paths through one node.
+ */
+class NodeLists {
+  private readonly read = new Map<string, { ids: string[]; whole: boolean }>();
+
+  constructor(private readonly session: Session) {}
+
+  async first(step: Step, id: string, count: number): Promise<string[]> {
+    const key = `${step.from}\u0000${step.type}\u0000${id}`;
+    if (!this.read.has(key)) await this.readAround(step.from, id);
+    const known = this.read.get(key);
+    if (known && (known.whole || count <= known.ids.length)) return known.ids.slice(0, count);
+    const ids = await firstOf(this.session, step, id, count);
+    this.read.set(key, { ids, whole: ids.length < count });
+    return ids;
+  }
+
+  all(step: Step, id: string): Promise<string[]> {
+    return this.first(step, id, Number.MAX_SAFE_INTEGER);
+  }
+
+  /** Every link of a node that is not a hub, in one query: a few dozen rows, where one per type costs six. */
+  private async readAround(label: NodeLabel, id: string): Promise<void> {
+    const rows = await this.session.rows(
+      `MATCH (n:${label})-[r]-(m) WHERE n.id = $id RETURN DISTINCT label(r) AS type, m.id AS m`,
+      { id },
+    );
+    const byType = new Map<string, string[]>();
+    for (const row of rows)
+      byType.set(text(row, 'type'), [...(byType.get(text(row, 'type')) ?? []), text(row, 'm')]);
+    for (const { steps } of stepsFrom(label))
+      for (const step of steps)
+        this.read.set(`${label}\u0000${step.type}\u0000${id}`, {
+          ids: [...new Set(byType.get(step.type))].sort(compareText),
+          whole: true,
+        });
+  }
+}
+
+async function firstOf(session: Session, step: Step, id: string, count: number): Promise<string[]> {
+  const rows = await session.rows(
+    `MATCH ${stepPattern(step)} WHERE n.id = $id RETURN DISTINCT m.id AS id ORDER BY id LIMIT $count`,
+    { id, count },
+  );
+  return rows.map((row) => text(row, 'id'));
+}
+
+/**
+ * The first ids linked to each frontier node, one primary-key lookup per node: a hub's from its kept list, any
+ * other node's (a few dozen links at most) from the engine. `UNWIND` or `IN` over the ids would make LadybugDB
+ * 0.19 scan the whole relationship table (0.3 s at 100k reviews) where a lookup takes a millisecond.
+ */
+function firstLinked(lists: NodeLists, hubs: HubListReader): FirstLinked {
+  return async (step, ids, count) => {
+    const out: string[] = [];
+    for (const id of new Set(ids)) {
+      out.push(
+        ...(HUB_LABELS.has(step.from)
+          ? await hubs.first(step, id, count)
+          : await lists.first(step, id, count)),
+      );
+    }
+    return out;
+  };
+}
+
+/** Ids compare in the same order here (code units) and in the engine (bytes) unless they hold these. */
+const UNORDERED = /[\ud800-\uffff]/;
+
+/**
+ * The links between any two of `nodes`, each type from the side that answers it cheaply. Toward a hub, its
+ * kept list names which of the listed nodes link to it, for every node up to the list's last id (so for
+ * every node a neighbourhood took from that list); each other node is looked up by key, all its links of the
+ * type at once. Between a case and its statements, the fewer side is looked up by key.
+ */
+async function linksWithin(
+  lists: NodeLists,
+  hubs: HubListReader,
+  nodes: readonly NodeRef[],
+): Promise<Adjacency[]> {
   const byLabel = idsByLabel(nodes);
   const out: Adjacency[] = [];
   for (const type of REL_TYPES) {
     const decl = relDecl(type);
-    const from = byLabel.get(decl.from);
-    const to = new Set(byLabel.get(decl.to));
-    if (!from || to.size === 0) continue;
-    for (const id of new Set(from)) {
-      const rows = await session.rows(
-        `MATCH (a:${decl.from})-[r:${type}]->(b:${decl.to}) WHERE a.id = $id RETURN DISTINCT b.id AS b`,
-        { id },
-      );
-      for (const row of rows) {
-        const b = text(row, 'b');
-        if (to.has(b)) out.push({ from: { label: decl.from, id }, type, to: { label: decl.to, id: b } });
+    const froms = [...new Set(byLabel.get(decl.from))];
+    const tos = [...new Set(byLabel.get(decl.to))];
+    if (froms.length === 0 || tos.length === 0) continue;
+    const link = (a: string, b: string): Adjacency => ({
+      from: { label: decl.from, id: a },
+      type,
+      to: { label: decl.to, id: b },
+    });
+    const wanted = new Set(tos);
+    let lookUp = froms;
+    const hub = HUB_LABELS.has(decl.to);
+    if (hub && froms.length > tos.length) {
+      const step: Step = { from: decl.to, type, to: decl.from, outgoing: false };
+      const covers: Array<{ b: string; cover: Cover }> = [];
+      for (const b of tos) covers.push({ b, cover: await hubs.cover(step, b) });
+      const covered = (a: string, upTo: string | null) =>
+        upTo === null || (!UNORDERED.test(a) && !UNORDERED.test(upTo) && a <= upTo);
+      lookUp = froms.filter((a) => covers.some(({ cover }) => !covered(a, cover.upTo)));
+      const uncovered = new Set(lookUp);
+      for (const a of froms) {
+        if (uncovered.has(a)) continue;
+        for (const { b, cover } of covers) if (cover.ids.has(a)) out.push(link(a, b));
       }
+    } else if (!hub && tos.length < froms.length) {
+      const wantedFrom = new Set(froms);
+      const step: Step = { from: decl.to, type, to: decl.from, outgoing: false };
+      for (const b of tos)
+        for (const a of await lists.all(step, b)) if (wantedFrom.has(a)) out.push(link(a, b));
+      continue;
     }
+    const step: Step = { from: decl.from, type, to: decl.to, outgoing: true };
+    for (const a of lookUp) for (const b of await lists.all(step, a)) if (wanted.has(b)) out.push(link(a, b));
   }
   return out;
 }
@@ -269,19 +340,240 @@ async function boundPaths(
   return paths;
 }
 
-/** The shortest paths the engine can answer with both ends bound, or null when all are longer than that. */
+/** Reads shared by one connections question: non-hub lists and kept hub lists. */
+interface Lists {
+  session: Session;
+  nodes: NodeLists;
+  hubs: HubListReader;
+}
+
+const isHub = (label: NodeLabel): boolean => HUB_LABELS.has(label);
+
+function reverse(step: Step): Step {
+  return { from: step.to, type: step.type, to: step.from, outgoing: !step.outgoing };
+}
+
+function stepsBetween(from: NodeLabel, to: NodeLabel): Step[] {
+  return stepsFrom(from).find((t) => t.to === to)?.steps ?? [];
+}
+
+/** Whether `id` is in a kept hub list: true, false, or null when the list stops before it. */
+function inCover(cover: Cover, id: string): boolean | null {
+  if (cover.ids.has(id)) return true;
+  if (cover.upTo === null) return false;
+  return !UNORDERED.test(id) && !UNORDERED.test(cover.upTo) && id < cover.upTo ? false : null;
+}
+
+/** The types of the links between `a` and `b`, read from whichever is not a hub; null when unknowable cheaply. */
+async function linkTypes(lists: Lists, a: NodeRef, b: NodeRef): Promise<RelType[] | null> {
+  const types: RelType[] = [];
+  for (const step of stepsBetween(a.label, b.label)) {
+    let linked: boolean | null;
+    // `b` is the end the walks keep returning to: its lists are read once.
+    if (!isHub(b.label)) linked = (await lists.nodes.all(reverse(step), b.id)).includes(a.id);
+    else if (!isHub(a.label)) linked = (await lists.nodes.all(step, a.id)).includes(b.id);
+    else linked = inCover(await lists.hubs.cover(step, a.id), b.id);
+    if (linked === null) return null;
+    if (linked) types.push(step.type);
+  }
+  return types;
+}
+
+/** Every node linked to a non-hub node, each with the type of the link, by id then label. */
+async function neighboursOf(lists: Lists, ref: NodeRef): Promise<Array<{ node: NodeRef; type: RelType }>> {
+  const out: Array<{ node: NodeRef; type: RelType }> = [];
+  for (const { to, steps } of stepsFrom(ref.label))
+    for (const step of steps)
+      for (const id of await lists.nodes.all(step, ref.id))
+        out.push({ node: { label: to, id }, type: step.type });
+  return out.sort((x, y) => compareText(x.node.id, y.node.id) || compareText(x.node.label, y.node.label));
+}
+
+const comparePathSteps = (x: PathSteps, y: PathSteps): number => {
+  for (let i = 1; i < x.nodes.length - 1; i++) {
+    const a = x.nodes[i] as NodeRef;
+    const b = y.nodes[i] as NodeRef;
+    const order = compareText(a.id, b.id) || compareText(a.label, b.label);
+    if (order !== 0) return order;
+  }
+  for (let i = 0; i < x.types.length; i++) {
+    const order = compareText(x.types[i] as string, y.types[i] as string);
+    if (order !== 0) return order;
+  }
+  return 0;
+};
+
+function firstPaths(paths: PathSteps[], limit: number): PathSteps[] {
+  const distinct = new Map<string, PathSteps>();
+  for (const p of paths) distinct.set(JSON.stringify([p.nodes.map(refKey), p.types]), p);
+  return [...distinct.values()].sort(comparePathSteps).slice(0, limit);
+}
+
+/**
+ * The first `limit` paths of exactly `length` hops from `a` to `b` (in the order of read-rules: the nodes
+ * along them by id, then label, then the types), asked only once every shorter length has none, so each is
+ * a shortest path and never repeats a node. Hubs are never expanded: a path is extended from whichever end
+ * is not a hub, one neighbour at a time (a few dozen links); from the start in order, stopping once `limit`
+ * paths are in, from the end asking each neighbour for its first `limit`, which hold the first `limit` of
+ * all. Two hubs two hops apart share middle nodes, found in their kept lists. Null when neither end of a
+ * longer stretch is anything but a hub.
+ */
+async function walks(
+  lists: Lists,
+  a: NodeRef,
+  b: NodeRef,
+  length: number,
+  limit: number,
+): Promise<PathSteps[] | null> {
+  if (length === 1) {
+    const types = await linkTypes(lists, a, b);
+    return types === null ? null : types.map((type) => ({ nodes: [a, b], types: [type] }));
+  }
+  const paths: PathSteps[] = [];
+  if (!isHub(a.label)) {
+    let last: string | null = null;
+    for (const { node, type } of await neighboursOf(lists, a)) {
+      if (paths.length >= limit && node.id !== last) break;
+      last = node.id;
+      const rest = await walks(lists, node, b, length - 1, limit);
+      if (rest === null) return null;
+      for (const p of rest) paths.push({ nodes: [a, ...p.nodes], types: [type, ...p.types] });
+    }
+    return firstPaths(paths, limit);
+  }
+  if (!isHub(b.label)) {
+    const ordered = await walksThroughKept(lists, a, b, length, limit);
+    if (ordered !== null) return ordered;
+    for (const { node, type } of await neighboursOf(lists, b)) {
+      const rest = await walks(lists, a, node, length - 1, limit);
+      if (rest === null) return null;
+      for (const p of rest) paths.push({ nodes: [...p.nodes, b], types: [...p.types, type] });
+    }
+    return firstPaths(paths, limit);
+  }
+  return length === 2 ? sharedMiddles(lists, a, b, limit) : null;
+}
+
+/** Members of a hub's kept lists tried in order before asking every neighbour of the other end instead. */
+const KEPT_TRIES = 16;
+
+/**
+ * From a hub toward a node that is not one: the hub's kept lists, merged in order of id then label, give its
+ * first neighbours, each extended toward the end like any other node; the first `limit` paths come from the
+ * first neighbours that lead there. Null when the kept lists run out (or `KEPT_TRIES` neighbours lead
+ * nowhere) first.
+ */
+async function walksThroughKept(
+  lists: Lists,
+  a: NodeRef,
+  b: NodeRef,
+  length: number,
+  limit: number,
+): Promise<PathSteps[] | null> {
+  const members: Array<{ node: NodeRef; type: RelType }> = [];
+  let below: string | null = null;
+  for (const { to, steps } of stepsFrom(a.label)) {
+    for (const step of steps) {
+      const cover = await lists.hubs.cover(step, a.id);
+      if (cover.upTo !== null) {
+        if (UNORDERED.test(cover.upTo)) return null;
+        if (below === null || cover.upTo < below) below = cover.upTo;
+      }
+      for (const id of cover.ids) members.push({ node: { label: to, id }, type: step.type });
+    }
+  }
+  members.sort((x, y) => compareText(x.node.id, y.node.id) || compareText(x.node.label, y.node.label));
+  const paths: PathSteps[] = [];
+  let last: string | null = null;
+  let tried = 0;
+  for (const { node, type } of members) {
+    if (paths.length >= limit && node.id !== last) return firstPaths(paths, limit);
+    if (below !== null && node.id > below) return null;
+    if (++tried > KEPT_TRIES && paths.length === 0) return null;
+    last = node.id;
+    if (refKey(node) === refKey(b)) continue;
+    const rest = await walks(lists, node, b, length - 1, limit);
+    if (rest === null) return null;
+    for (const p of rest) paths.push({ nodes: [a, ...p.nodes], types: [type, ...p.types] });
+  }
+  return below === null ? firstPaths(paths, limit) : null;
+}
+
+/**
+ * Two hubs' shared neighbours, by id. Below the lowest point where a kept list stops, the shared ids are all
+ * known; when fewer than `limit` lie there, the engine intersects the two lists, one label at a time.
+ */
+async function sharedMiddles(lists: Lists, a: NodeRef, b: NodeRef, limit: number): Promise<PathSteps[]> {
+  const pairs: Array<{ to: NodeLabel; s1: Step; s2: Step }> = [];
+  for (const { to, steps } of stepsFrom(a.label))
+    for (const s1 of steps) for (const s2 of stepsBetween(b.label, to)) pairs.push({ to, s1, s2 });
+  const paths: PathSteps[] = [];
+  let below: string | null = null;
+  let unordered = false;
+  for (const { to, s1, s2 } of pairs) {
+    const [ca, cb] = [await lists.hubs.cover(s1, a.id), await lists.hubs.cover(s2, b.id)];
+    for (const upTo of [ca.upTo, cb.upTo]) {
+      if (upTo === null) continue;
+      if (UNORDERED.test(upTo)) unordered = true;
+      if (below === null || upTo < below) below = upTo;
+    }
+    for (const id of ca.ids)
+      if (cb.ids.has(id)) paths.push({ nodes: [a, { label: to, id }, b], types: [s1.type, s2.type] });
+  }
+  const known = firstPaths(
+    paths.filter((p) => below === null || (p.nodes[1] as NodeRef).id <= below),
+    limit,
+  );
+  if (!unordered && (below === null || known.length >= limit)) return known;
+  const found: PathSteps[] = [];
+  for (const { to, s1, s2 } of pairs) {
+    const rows = await lists.session.rows(
+      `MATCH (a:${a.label})${arrowOf(s1)}(m:${to})${arrowOf(reverse(s2))}(b:${b.label}) ` +
+        'WHERE a.id = $a AND b.id = $b RETURN DISTINCT m.id AS id ORDER BY id LIMIT $limit',
+      { a: a.id, b: b.id, limit },
+    );
+    for (const row of rows)
+      found.push({ nodes: [a, { label: to, id: text(row, 'id') }, b], types: [s1.type, s2.type] });
+  }
+  return firstPaths(found, limit);
+}
+
+function arrowOf(step: Step): string {
+  return step.outgoing ? `-[:${step.type}]->` : `<-[:${step.type}]-`;
+}
+
+/** Lengths up to this are walked from the ends that are not hubs before the engine is asked. */
+const WALK_HOPS = 4;
+
+/**
+ * The shortest paths, length by length: walked (see walks) where the ends allow, else asked of the engine
+ * with both ends bound up to three hops. `none` is the length up to which there is certainly no path: the
+ * paths are null when there are none that short, or when a longer stretch between two hubs is left to the
+ * bidirectional search.
+ */
 async function shortPaths(
   session: Session,
   from: NodeRef,
   to: NodeRef,
   maxHops: number,
   limit: number,
-): Promise<PathSteps[] | null> {
-  for (let length = 1; length <= Math.min(BOUND_HOPS, maxHops); length++) {
-    const paths = await boundPaths(session, from, to, length, limit);
-    if (paths.length > 0) return paths;
+): Promise<{ paths: PathSteps[] | null; none: number }> {
+  const lists: Lists = {
+    session,
+    nodes: new NodeLists(session),
+    hubs: hubListsOf(session).reader(hubEngine(session)),
+  };
+  let none = 0;
+  for (let length = 1; length <= Math.min(WALK_HOPS, maxHops); length++) {
+    let paths = await walks(lists, from, to, length, limit);
+    if (paths === null) {
+      if (length > BOUND_HOPS) break;
+      paths = await boundPaths(session, from, to, length, limit);
+    }
+    if (paths.length > 0) return { paths: paths.slice(0, limit), none };
+    none = length;
   }
-  return null;
+  return { paths: null, none };
 }
 
 function idsByLabel(nodes: readonly NodeRef[]): Map<NodeLabel, string[]> {
@@ -318,10 +610,11 @@ export async function connections(
   if (limit < 1 || maxHops < 1 || refKey(from) === refKey(to)) return [];
   const ends = await nodesByRef(session, [from, to]);
   if (!ends.has(refKey(from)) || !ends.has(refKey(to))) return [];
-  let steps = await shortPaths(session, from, to, hops(maxHops), Math.floor(limit));
-  // The bound queries asked every length up to maxHops: none found means there is no such path, and a
-  // search would only read the hubs' whole neighbourhoods to learn it again.
-  if (steps === null && hops(maxHops) <= BOUND_HOPS) steps = [];
+  const short = await shortPaths(session, from, to, hops(maxHops), Math.floor(limit));
+  let steps = short.paths;
+  // Every length up to maxHops was asked: none found means there is no such path, and a search would only
+  // read the hubs' whole neighbourhoods to learn it again.
+  if (steps === null && short.none >= hops(maxHops)) steps = [];
   try {
     steps ??= await shortestPaths(
       from,
