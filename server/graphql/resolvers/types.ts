@@ -1,5 +1,5 @@
 /** Field resolvers of the object types. A case page reads store.caseDetail once per case and request. */
-import type { CaseDetail, LinkedEntity, NodeRef, SourceSummary } from '../../../graph/store.ts';
+import type { CaseDetail, LinkedEntity, SourceSummary } from '../../../graph/store.ts';
 import { type CaseFilter, normalizeFilter } from '../../analytics/filter.ts';
 import { populationFilter } from '../../analytics/population.ts';
 import { type Catalog, catalogOf, type ThemeView } from '../catalog.ts';
@@ -20,7 +20,7 @@ import { nodeTypeName, readNode } from '../nodes.ts';
 import { checkRange, readFilter } from './args.ts';
 import { statementOffsets } from './evidence.ts';
 import { casePage, type PageRequest, statementPage } from './pages.ts';
-import type { CaseParent, GraphNodeView, StatementParent } from './views.ts';
+import type { CaseParent, GraphNodeView, SearchHitView, StatementParent } from './views.ts';
 
 const MAX_RELATED = 100;
 
@@ -137,5 +137,5 @@ export const GraphNode = {
 } satisfies GraphNodeResolvers;
 
 export const SearchHit = {
-  node: (parent: { ref: NodeRef }, _: unknown, ctx: RequestContext) => readNode(ctx, parent.ref),
+  node: (parent: SearchHitView, _: unknown, ctx: RequestContext) => readNode(ctx, parent.ref),
 } satisfies SearchHitResolvers;
