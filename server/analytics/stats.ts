@@ -89,7 +89,18 @@ export function fisherTwoSided(a: number, b: number, c: number, d: number): numb
   const draws = a + b;
   const [low, high] = support(population, successes, draws);
   const threshold = logHypergeometric(a, population, successes, draws) + 1e-7;
-  const lp = (x: number) => logHypergeometric(x, population, successes, draws);
+  // logHypergeometric over the support, term by term in its order (so equal to the last bit), with the
+  // table of log-factorials grown once and the constant term taken out.
+  logFactorial(population);
+  const f = logFactorials;
+  const rest = population - successes;
+  const all = logChoose(population, draws);
+  const lp = (x: number) =>
+    (f[successes] as number) -
+    (f[x] as number) -
+    (f[successes - x] as number) +
+    ((f[rest] as number) - (f[draws - x] as number) - (f[rest - draws + x] as number)) -
+    all;
   const mode = Math.min(high, Math.max(low, Math.floor(((draws + 1) * (successes + 1)) / (population + 2))));
   // L: the last x ≤ mode at or below the threshold (low − 1 when none); lp rises over [low, mode].
   let lo = low - 1;
