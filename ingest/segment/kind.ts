@@ -50,8 +50,10 @@ interface Evidence {
 export function detectKind(view: TextView, title: string): KindScores {
   const e = gather(view, title);
   const scores = {
+    // One label line ("Learning for the future: …") is as likely a publication's title as a bulletin,
+    // unless a numbered review title heads it.
     'repository-bulletin':
-      e.labelLines > 0
+      e.labelLines > 1 || (e.labelLines === 1 && e.numberedReviewTitles > 0)
         ? 2 * e.labelLines + 3 * e.otherResources + 2 * e.numberedReviewTitles + e.reviewTitles
         : 0,
     'topic-newsletter': 2 * e.metaKeys + 3 * e.sectionHeaders + 3 * e.resourceHeaders + e.inlineLabels,

@@ -55,15 +55,20 @@ function indexEntry(view: TextView, heading: Line, end: number): IndexEntry | nu
   const cues = proseCues();
   const blurb = view.text.slice(heading.end, end);
   const title = headingText(heading.text);
-  const particular = cues.specific.some((re) => re.test(blurb)) || cues.national.some((re) => re.test(blurb));
+  const publication = cues.nationalPublication.some((re) => re.test(`${title}\n${blurb}`));
+  const particular =
+    publication || cues.specific.some((re) => re.test(blurb)) || cues.national.some((re) => re.test(blurb));
   if (!particular) return null;
+  // "Learning from Serious Case Reviews": a heading over reviews in general, not one of them.
+  if (!publication && GENERAL_HEADING.test(title)) return null;
   const named = namesReviewKind(blurb) || /\breview\b/i.test(blurb);
   // "Zara (LCSPR, 2021)", "Noah – local review": the name before a bracket or a dash.
   const nameOnly = title.replace(/\s*(?:\([^)]*\)|[:–—-]\s.*)$/u, '');
   const child = nameOnly.split(/\s+/).length <= 5 ? pseudonymInTitle(nameOnly) : null;
   const isChild = child !== null && isChildName(child) && NAMED_CHILD.test(title);
   if (!isChild && (!named || NOT_A_REVIEW.test(`${title} ${blurb}`))) return null;
-  const national = /\bnational\b/i.test(blurb) && /\bpanel\b|\bnational (?:review|analysis)\b/i.test(blurb);
+  const national =
+    publication || (/\bnational\b/i.test(blurb) && /\bpanel\b|\bnational (?:review|analysis)\b/i.test(blurb));
   const dated = DATE_LINE.exec(blurb.trimStart().split('\n', 1)[0]?.trim() ?? '');
   const year = dated ? Number(/(?:19|20)\d\d/.exec(dated[0])?.[0]) : undefined;
   return {
@@ -74,6 +79,9 @@ function indexEntry(view: TextView, heading: Line, end: number): IndexEntry | nu
     ...(year ? { year } : {}),
   };
 }
+
+/** A heading about reviews in the plural: "Learning from Serious Case Reviews", "Case reviews". */
+const GENERAL_HEADING = /^(?:(?:learning|lessons)\s+from\s+)?(?:[\p{L}-]+\s+){0,4}reviews$/iu;
 
 /** A heading that is a name: "Alfie", "Child H", "Siblings L and M", "Baby Isla". */
 const NAMED_CHILD =

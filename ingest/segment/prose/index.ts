@@ -178,6 +178,8 @@ function publicationName(text: string): string | null {
 const PUBLICATION_NAME = [
   /\b(?:the|this|a|its|new) (?:report|review|analysis|study|overview),? (?:(?:titled|entitled|called|named),? )?[‘'"“]([^’'"”\n]{8,200})[’'"”]/iu,
   /\b[Tt]he (?:report|review|analysis|study|overview), (\p{Lu}[^,\n]{7,120}), (?:was|is|has|were)\b/u,
+  // a heading line that names an analysis of reviews: "Learning for the future: final analysis of serious case reviews, 2017 to 2019"
+  /^[ \t]*(\p{Lu}[^\n.!?]{5,100}?\b(?:(?:bi|tri)ennial )?(?:analys[ie]s|overview) of (?:[\p{L}-]+ ){0,3}?reviews\b[^\n.!?]{0,40}?)[ \t]*$/mu,
   // "our second national review into Sudden Unexpected Death in Infancy (SUDI) was published"
   /\b(?:our|the|its) ((?:first|second|third|fourth|fifth|latest|new) national (?:thematic )?(?:review|analysis|report) (?:into|of|on) [^.,;:(\n]{5,120}?)(?=\s*\(|\s+(?:and|was|were|is|has|which|that|published)\b|[.,;:\n])/iu,
 ];

@@ -1176,3 +1176,37 @@ Child W
     ).toEqual(['Child W']);
   });
 });
+
+describe('a partnership page on learning from reviews', () => {
+  it('takes the national analysis it describes, not its own heading, and no bulletin from one label-like title', () => {
+    const s = seg(`Learning from Serious Case Reviews
+
+Sharing learning from serious case reviews is vital. In the last 12 months the partnership has published three SCRs, which can be viewed via the tiles below.
+
+If you would like to discuss a review please speak to your line manager.
+
+Learning for tomorrow: an analysis of serious case reviews, 2018 to 2020
+
+‘Learning for tomorrow’ is an overview of 180 cases which led to serious case reviews. The report addresses:
+
+  • the problem of neglect
+  • the voice of the child
+`);
+    expect(s.kind).not.toBe('repository-bulletin');
+    expect(s.cases.map((c) => [c.title, c.reviewType])).toEqual([
+      ['Learning for tomorrow: an analysis of serious case reviews, 2018 to 2020', 'NATIONAL'],
+    ]);
+  });
+});
+
+describe('bulletins need more than one label line', () => {
+  it('reads a single numbered review with one label line as that review', () => {
+    const s = seg(`1. Local child safeguarding practice review: Finch
+
+Serious harm to a 4-year-old boy in June 2023 involving neglect.
+
+Learning includes: the nursery's concerns were not passed to the health visitor.`);
+    expect(s.kind).toBe('repository-bulletin');
+    expect(s.cases.map((c) => c.child)).toEqual(['Finch']);
+  });
+});
