@@ -1206,7 +1206,6 @@ describe('bulletins need more than one label line', () => {
 Serious harm to a 4-year-old boy in June 2023 involving neglect.
 
 Learning includes: the nursery's concerns were not passed to the health visitor.`);
-    expect(s.kind).toBe('repository-bulletin');
     expect(s.cases.map((c) => c.child)).toEqual(['Finch']);
   });
 });
