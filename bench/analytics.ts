@@ -6,8 +6,10 @@
  * ingests them into an embedded database kept at DIR/<N>/db (by default in the system's temp folder, so a
  * corpus is built once and later runs reuse it; the layout is that of `bench api --keep`), starts the server
  * in this process over that database (loopback, port 0), and asks each query over HTTP, one request at a
- * time, for `--seconds` and at least `--min-requests` times. Prints p50/p95/p99 latency per query and the
- * CPU time this process spent per request.
+ * time, for `--seconds` and at least `--min-requests` times. Prints p50/p95/p99 latency per query, the CPU
+ * time this process (server and client: parsing the answer is part of it) spent per request, and the mean
+ * size of an answer. On a machine shared with other work, latency includes waiting for a core; CPU time
+ * does not.
  *
  * Every request carries a filter the server has not seen before, so neither its result cache nor the
  * analytics memos keyed by filter answer it: the figures are the cost of answering. The filters are those an
@@ -70,6 +72,8 @@ interface Figures {
   p95: number;
   p99: number;
   cpuMs: number;
+  /** Mean length of an answer, in characters of JSON. */
+  answerKb: number;
 }
 
 const TARGET_MS: Record<number, number> = { 10000: 50, 100000: 250 };
@@ -139,13 +143,17 @@ async function loadCorpus(dbPath: string, size: number, opts: BenchArgs, taxonom
   }
 }
 
-async function post(url: string, op: Operation): Promise<{ data?: unknown; errors?: unknown[] }> {
+async function post(
+  url: string,
+  op: Operation,
+): Promise<{ data?: unknown; errors?: unknown[]; bytes: number }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(op),
   });
-  return (await response.json()) as { data?: unknown; errors?: unknown[] };
+  const text = await response.text();
+  return { ...(JSON.parse(text) as { data?: unknown; errors?: unknown[] }), bytes: text.length };
 }
 
 const AGE_BANDS = ['UNDER_1', 'AGE_1_5', 'AGE_11_15'];
@@ -309,6 +317,7 @@ async function drive(url: string, scenario: Scenario, opts: BenchArgs) {
   let counter = 0;
   let errors = 0;
   let firstError: unknown = null;
+  let bytes = 0;
   // A short warm-up so the first figures do not measure JIT and cold caches.
   for (; counter < 5; counter++) await post(url, scenario.next(counter));
   const latencies: number[] = [];
@@ -317,8 +326,9 @@ async function drive(url: string, scenario: Scenario, opts: BenchArgs) {
   while (performance.now() < deadline || latencies.length < opts.minRequests) {
     const op = scenario.next(counter++);
     const t = performance.now();
-    const result = await post(url, op).catch((e: unknown) => ({ errors: [String(e)] }));
+    const result = await post(url, op).catch((e: unknown) => ({ errors: [String(e)], bytes: 0 }));
     latencies.push(performance.now() - t);
+    bytes += result.bytes;
     if (result.errors) {
       errors++;
       firstError ??= result.errors[0];
@@ -334,6 +344,7 @@ async function drive(url: string, scenario: Scenario, opts: BenchArgs) {
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
     cpuMs: (cpu.user + cpu.system) / 1000 / latencies.length,
+    answerKb: bytes / 1024 / latencies.length,
   };
 }
 
@@ -391,6 +402,7 @@ function printTable(opts: BenchArgs, setup: string[], rows: Figures[]): void {
     'p95 ms',
     'p99 ms',
     'CPU ms/req',
+    'answer KB',
     'target',
   ];
   const cells = rows.map((r) => {
@@ -404,6 +416,7 @@ function printTable(opts: BenchArgs, setup: string[], rows: Figures[]): void {
       r.p95.toFixed(1),
       r.p99.toFixed(1),
       r.cpuMs.toFixed(1),
+      r.answerKb.toFixed(0),
       target === undefined ? '' : `${r.p95 <= target ? 'met' : 'MISSED'} (p95 ≤ ${target})`,
     ];
   });
