@@ -65,6 +65,10 @@ export class RecommendationBook {
     const wordingOf = new Map<string, number>();
     const words: string[][] = [];
     const entries: BookEntry[] = [];
+    // Every entry's agency and theme positions are views into one buffer: hundreds of thousands of small
+    // buffers of their own would each be tracked, and swept, by every full collection of the heap.
+    const ids = new Int32Array(rows.reduce((n, r) => n + r.agencies.length + r.themes.length, 0));
+    let used = 0;
     for (const row of rows) {
       const position = positions.get(row.caseId);
       // A row read between a write and the index rebuild that follows it has no place yet; the next
@@ -78,14 +82,18 @@ export class RecommendationBook {
         wordingOf.set(key, wording);
         words.push(set);
       }
+      const from = used;
+      for (const id of row.agencies) ids[used++] = agencyAt.get(id) ?? 0;
+      const middle = used;
+      for (const id of row.themes) ids[used++] = themeAt.get(id) ?? 0;
       entries.push({
         row,
         at: -1,
         position,
         year: index.sortKeyOf(row.caseId)?.year ?? null,
         wording,
-        agencies: Int32Array.from(row.agencies, (id) => agencyAt.get(id) ?? 0),
-        themes: Int32Array.from(row.themes, (id) => themeAt.get(id) ?? 0),
+        agencies: ids.subarray(from, middle),
+        themes: ids.subarray(middle, used),
       });
     }
     this.entries = entries.sort(
