@@ -64,6 +64,11 @@ export class HubListReader {
     return (await this.entry(step, id)).ids.slice(0, count);
   }
 
+  /** Whether this read has already asked for the list of hub `id` (so its version is known). */
+  asked(step: Step, id: string): boolean {
+    return this.checked.has(keyOf(step, id));
+  }
+
   /** The kept list of hub `id` and how far it reaches. */
   async cover(step: Step, id: string): Promise<Cover> {
     const entry = await this.entry(step, id);

@@ -11,7 +11,7 @@ import {
   shortestPaths,
 } from '../../paths/shortest.ts';
 import { compareBy, compareText } from '../../read-rules.ts';
-import { type NodeLabel, REL_TYPES, type RelType, relDecl } from '../../schema/model.ts';
+import { NODE_LABELS, type NodeLabel, REL_TYPES, type RelType, relDecl } from '../../schema/model.ts';
 import type { GraphEdge, GraphNode, GraphPath, NodeRef, Subgraph } from '../../store.ts';
 import type { Row, Session } from '../database.ts';
 import { text, textOrNull } from './values.ts';
@@ -138,10 +138,14 @@ function hubEngine(session: Session): HubListEngine {
   };
 }
 
+/** How many relationship types reach each label. */
+const TYPES_OF = Object.fromEntries(
+  NODE_LABELS.map((label) => [label, stepsFrom(label).reduce((n, t) => n + t.steps.length, 0)]),
+) as Record<NodeLabel, number>;
+
 /**
- * One read's lists of the nodes that are not hubs, each node's links read at once and kept for the rest of
- * the read: the walk reads a node's list and the edges among the chosen nodes need it again, as do the
- * several paths through one node.
+ * One read's lists of the nodes that are not hubs, kept for the rest of the read: the walk reads a node's
+ * list and the edges among the chosen nodes need it again, as do the several paths through one node.
  */
 class NodeLists {
   private readonly read = new Map<string, { ids: string[]; whole: boolean }>();
@@ -150,7 +154,7 @@ class NodeLists {
 
   async first(step: Step, id: string, count: number): Promise<string[]> {
     const key = `${step.from}\u0000${step.type}\u0000${id}`;
-    if (!this.read.has(key)) await this.readAround(step.from, id);
+    if (!this.read.has(key) && TYPES_OF[step.from] > 3) await this.readAround(step.from, id);
     const known = this.read.get(key);
     if (known && (known.whole || count <= known.ids.length)) return known.ids.slice(0, count);
     const ids = await firstOf(this.session, step, id, count);
@@ -162,7 +166,10 @@ class NodeLists {
     return this.first(step, id, Number.MAX_SAFE_INTEGER);
   }
 
-  /** Every link of a node that is not a hub, in one query: a few dozen rows, where one per type costs six. */
+  /**
+   * Every link of a node, in one query: for a case (six types) it costs what two queries of one type cost
+   * (7 ms against 17 at 100k reviews); for a statement a query of the one type wanted is the cheaper.
+   */
   private async readAround(label: NodeLabel, id: string): Promise<void> {
     const rows = await this.session.rows(
       `MATCH (n:${label})-[r]-(m) WHERE n.id = $id RETURN DISTINCT label(r) AS type, m.id AS m`,
@@ -189,9 +196,10 @@ async function firstOf(session: Session, step: Step, id: string, count: number):
 }
 
 /**
- * The first ids linked to each frontier node, one primary-key lookup per node: a hub's from its kept list, any
- * other node's (a few dozen links at most) from the engine. `UNWIND` or `IN` over the ids would make LadybugDB
- * 0.19 scan the whole relationship table (0.3 s at 100k reviews) where a lookup takes a millisecond.
+ * The first ids linked to each frontier node, one primary-key lookup per node: a hub's from its kept list,
+ * any other node's (a few dozen links at most) from the engine. `UNWIND` or `IN` over the ids would make
+ * LadybugDB 0.19 scan the whole relationship table (0.3 s at 100k reviews) where a lookup takes a
+ * millisecond.
  */
 function firstLinked(lists: NodeLists, hubs: HubListReader): FirstLinked {
   return async (step, ids, count) => {
@@ -206,6 +214,9 @@ function firstLinked(lists: NodeLists, hubs: HubListReader): FirstLinked {
     return out;
   };
 }
+
+/** Past this many nodes of one label, their links to a hub are read from its kept list, built if need be. */
+const MANY_NODES = 16;
 
 /** Ids compare in the same order here (code units) and in the engine (bytes) unless they hold these. */
 const UNORDERED = /[\ud800-\uffff]/;
@@ -236,8 +247,10 @@ async function linksWithin(
     const wanted = new Set(tos);
     let lookUp = froms;
     const hub = HUB_LABELS.has(decl.to);
-    if (hub && froms.length > tos.length) {
-      const step: Step = { from: decl.to, type, to: decl.from, outgoing: false };
+    const step: Step = { from: decl.to, type, to: decl.from, outgoing: false };
+    // A hub's kept list pays when the walk took these nodes from it, or when there are many of them; a few
+    // statements of one case are looked up by key rather than have a theme's list of statements built.
+    if (hub && (froms.length > MANY_NODES || tos.every((b) => hubs.asked(step, b)))) {
       const covers: Array<{ b: string; cover: Cover }> = [];
       for (const b of tos) covers.push({ b, cover: await hubs.cover(step, b) });
       const covered = (a: string, upTo: string | null) =>
@@ -250,13 +263,13 @@ async function linksWithin(
       }
     } else if (!hub && tos.length < froms.length) {
       const wantedFrom = new Set(froms);
-      const step: Step = { from: decl.to, type, to: decl.from, outgoing: false };
       for (const b of tos)
         for (const a of await lists.all(step, b)) if (wantedFrom.has(a)) out.push(link(a, b));
       continue;
     }
-    const step: Step = { from: decl.from, type, to: decl.to, outgoing: true };
-    for (const a of lookUp) for (const b of await lists.all(step, a)) if (wanted.has(b)) out.push(link(a, b));
+    const forward: Step = { from: decl.from, type, to: decl.to, outgoing: true };
+    for (const a of lookUp)
+      for (const b of await lists.all(forward, a)) if (wanted.has(b)) out.push(link(a, b));
   }
   return out;
 }
@@ -364,7 +377,7 @@ function inCover(cover: Cover, id: string): boolean | null {
   return !UNORDERED.test(id) && !UNORDERED.test(cover.upTo) && id < cover.upTo ? false : null;
 }
 
-/** The types of the links between `a` and `b`, read from whichever is not a hub; null when unknowable cheaply. */
+/** The types of the links between `a` and `b`, read from whichever is not a hub; null when unknown. */
 async function linkTypes(lists: Lists, a: NodeRef, b: NodeRef): Promise<RelType[] | null> {
   const types: RelType[] = [];
   for (const step of stepsBetween(a.label, b.label)) {
