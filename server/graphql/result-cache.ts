@@ -3,15 +3,15 @@
  * index and the store, and both change only through this server's own mutations, each of which swaps in
  * a new index; so results are cached per index and a write invalidates them all at once. Keys are the
  * parsed document (yoga caches parses, so the same text is the same object), the operation name and the
- * variables. Results with errors are never kept. A kept result also keeps its JSON text (through the
+ * variables. Results with errors are never kept, nor are very long answers (kept-answers.ts). A kept result also keeps its JSON text (through the
  * `stringify` hook yoga's result processor looks for), so a repeated theme map costs neither execution
  * nor serialisation.
  */
 import type { DocumentNode, ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AnalyticsIndex } from '../analytics/index.ts';
-import { Lru } from '../analytics/lru.ts';
 import type { RequestContext } from './context.ts';
+import { type AnswerLimits, DEFAULT_ANSWER_LIMITS, KeptAnswers } from './kept-answers.ts';
 
 function isQuery(document: DocumentNode, operationName: string | null | undefined): boolean {
   const operations = document.definitions.filter((d) => d.kind === 'OperationDefinition');
@@ -23,9 +23,9 @@ function isQuery(document: DocumentNode, operationName: string | null | undefine
   );
 }
 
-export function resultCache(capacity = 128): Plugin<RequestContext> {
+export function resultCache(limits: AnswerLimits = DEFAULT_ANSWER_LIMITS): Plugin<RequestContext> {
   const documentIds = new WeakMap<DocumentNode, number>();
-  const byIndex = new WeakMap<AnalyticsIndex, Lru<string, ExecutionResult>>();
+  const byIndex = new WeakMap<AnalyticsIndex, KeptAnswers<ExecutionResult>>();
   let nextId = 0;
   return {
     onExecute({ args, setResultAndStopExecution }) {
@@ -39,7 +39,7 @@ export function resultCache(capacity = 128): Plugin<RequestContext> {
       const key = `${id}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}`;
       let cache = byIndex.get(index);
       if (!cache) {
-        cache = new Lru(capacity);
+        cache = new KeptAnswers(limits);
         byIndex.set(index, cache);
       }
       const hit = cache.get(key);
@@ -52,19 +52,24 @@ export function resultCache(capacity = 128): Plugin<RequestContext> {
         onExecuteDone({ result }) {
           if (Symbol.asyncIterator in result) return;
           const single = result as ExecutionResult;
-          if (!single.errors?.length) store.set(key, withRememberedJson(single));
+          if (single.errors?.length) return;
+          const kept = withRememberedJson(single, (chars) => store.sized(key, kept, chars));
+          store.set(key, kept);
         },
       };
     },
   };
 }
 
-function withRememberedJson(result: ExecutionResult): ExecutionResult {
+function withRememberedJson(result: ExecutionResult, sized: (chars: number) => void): ExecutionResult {
   let text: string | null = null;
   Object.defineProperty(result, 'stringify', {
     enumerable: false,
     value: (value: unknown) => {
-      text ??= JSON.stringify(value);
+      if (text === null) {
+        text = JSON.stringify(value);
+        sized(text.length);
+      }
       return text;
     },
   });
