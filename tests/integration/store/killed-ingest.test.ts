@@ -235,7 +235,8 @@ describe('an ingest killed at any moment of a bulk load', () => {
           ? [empty, afterFirst]
           : [afterFirst, complete];
       if (!run.killed) allowed.push(complete);
-      expect(allowed, `${name}: ${state.sources.length} sources`).toContainEqual(state);
+      const printed = run.lines.filter((l) => l.startsWith('step') || l === 'closing').join(', ');
+      expect(allowed, `${name}: ${state.sources.length} sources after ${printed}`).toContainEqual(state);
       expect(await stagingOf(run.pid), name).toEqual([]);
       expect(existsSync(`${path}.before-load`), name).toBe(false);
       expect(existsSync(`${path}.bulk-undo.json`), name).toBe(false);
