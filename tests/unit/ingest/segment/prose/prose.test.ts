@@ -876,11 +876,11 @@ describe('news that names a child and the review’s own name for the child', ()
 
 A serious case review was launched after a nine-week-old baby died from head injuries.
 
-It is understood to be the case of Poppy-Mae Tarrant, from Lowbridge, who died in March 2021.
+Neighbours say the review follows the death of Poppy-Mae Tarrant, from Lowbridge, in March 2021.
 
 The Ashcombe Safeguarding Children Partnership agreed to a serious case review, which has now been published.
 
-It found the baby, referred to as ‘Child K’ in the report, would have benefitted from a more joined-up approach.
+She is referred to as ‘Child K’ in the report, which says agencies each worked alone.
 `);
     expect(s.cases.map((c) => c.child)).toEqual(['Child K']);
     expect(s.cases[0]?.partnership).toBe('Ashcombe Safeguarding Children Partnership');
@@ -888,8 +888,8 @@ It found the baby, referred to as ‘Child K’ in the report, would have benefi
 
   it('takes the name a review gives in the same sentence as the real name', () => {
     expect(
-      children(`"The serious case review into the death of Tamsin Hale, called Ruby in the report, found social workers in Denholm did not challenge a court report."
-"Social workers also felt unable to delay the case once the Cafcass children's guardian had reported."`),
+      children(`"After the death of Tamsin Hale, called Ruby in the report, a serious case review found Denholm's social workers never questioned the court's assessment."
+"Nobody asked for more time once the Cafcass children's guardian had written."`),
     ).toEqual(['Ruby']);
   });
 
@@ -906,13 +906,13 @@ describe('pages that name one review in a heading', () => {
   it('takes a heading that names two children as the review when the text tells of one of them', () => {
     const s = seg(`Short briefings
 
-These briefings summarise key learning from Child Safeguarding Practice Reviews for team meetings.
+Each sheet boils a Child Safeguarding Practice Review down to what a team needs to talk about.
 
-The following briefings are available for use in your teams:
+Use them in team meetings:
 
 Maisie and Orla
 
-Orla was brought to hospital in May 2019 by her mother. Orla was eight months old and had a broken arm. Further fractures were found and were thought to be non-accidental.
+In May 2019 Orla was taken to hospital by her mother with a broken arm. Orla was eight months old, and an X-ray showed older breaks nobody could explain.
 `);
     expect(s.cases.map((c) => c.child)).toEqual(['Maisie and Orla']);
   });
@@ -921,7 +921,7 @@ Orla was brought to hospital in May 2019 by her mother. Orla was eight months ol
     expect(
       children(`Serious case reviews
 
-Serious case reviews are undertaken when a child dies or is seriously injured and abuse or neglect are known or suspected. Copies of the reports can be downloaded below.
+We hold serious case reviews when abuse or neglect lies behind a child's death or serious injury. The reports are listed below.
 
 Case KT21:
 
@@ -941,10 +941,10 @@ Case PL09:
 
   it('takes a one-entry yearly list whose name is an acronym, never a word from the collection’s name', () => {
     const s = seg(`Case reviews published in 2024
-A list of reports added to the National Case Review Collection.
+Reports we added to the National Case Review Collection this year.
 2024 - Anonymous - DHR
-Killing of a woman by her former partner. Their child lived with the father under a court order.
-Learning includes: professionals should weigh both parents' histories of domestic abuse when assessing risk.
+A mother was killed by the man she had left; their daughter was living with him by order of the court.
+Learning includes: ask each parent about past abuse before deciding where a child lives.
 `);
     expect(s.kind).toBe('yearly-list');
     expect(s.cases.map((c) => [c.child, c.title, c.partnership, c.reportYear])).toEqual([
@@ -959,13 +959,13 @@ describe('pages that name no child', () => {
 
 Rise in reviews where children were harmed
 
-Child protection committees are carrying out 19 significant case reviews into cases where children were killed or seriously harmed.
+Nineteen significant case reviews are now open across the region, looking at children who were killed or badly hurt.
 
-The 19 ongoing significant case reviews (SCRs) are in addition to four completed this year.
+Four more SCRs were finished earlier this year, figures show.
 
-An SCR is a multi-agency process for learning lessons from a case where a child has died or been significantly harmed.
+An SCR brings agencies together to learn from a case where a child died or came to serious harm.
 
-There is little consistency in the threshold for ordering an SCR, and whether the findings of the reviews are made public.
+Committees differ on when to order an SCR, and on whether the findings of the reviews are made public.
 `);
     expect(s.cases).toEqual([]);
     expect(s.warnings.join(' ')).toMatch(/no case review taken/);
@@ -976,9 +976,9 @@ There is little consistency in the threshold for ordering an SCR, and whether th
 
 Published: 02/03/2024
 
-In this briefing we describe how a learning project commissioned by the Child Safeguarding Practice Review Panel is mapping the local review process.
+Here we explain how a project paid for by the Child Safeguarding Practice Review Panel is drawing a map of the local review process.
 
-The project aims to explore what good local reviews look like and how partnerships can learn from each other.
+We want to find out what a good local review looks like and how areas can borrow from each other.
 `);
     expect(s.cases).toEqual([]);
   });
@@ -1011,7 +1011,7 @@ The Greyholt Safeguarding Children Board said every agency would have to show wh
 
   it('names the child in full when news gives the full name once and the given name after', () => {
     expect(
-      children(`A significant case review found that professionals missed chances to protect three-year-old Rory Dunmore during months of neglect.
+      children(`For months nobody stepped in while three-year-old Rory Dunmore was left without food, a significant case review says.
 
 Rory died in 2019, and the Westfirth Child Protection Committee review was completed in 2021.`),
     ).toEqual(['Rory Dunmore']);
@@ -1022,13 +1022,13 @@ describe('report openings', () => {
   it('takes the child from the running header a report prints on every page', () => {
     const s = seg(`Oldmere Safeguarding Children Board
 
-The Overview Report
+Overview Report
 
-into a
+Serious Case Review
 
-Serious Case Review of the Circumstances Concerning
+Independent author: R. Vale
 
-Milo
+Final version
 
 March 2016
 
@@ -1064,17 +1064,17 @@ Executive Summary
 
 Case : Child
 INTRODUCTION
-Summarise the circumstances that led to a review being undertaken in this case
-and the process followed by the review.
+Summarise why the review was held and how it was carried out, in no more than a
+page or two.
 
-List the job titles and employing organisations of all review subgroup and panel
-members.
+List the job titles of everyone who sat on the review panel and who employs each of
+them.
 
-Note the extent to which the family have been involved in the review.
+Note how far the family took part.
 
 THE FACTS
 
-Summarise the key facts of the case and the sequence of events.
+Summarise the main events in the order they happened.
 `);
     expect(s.cases).toEqual([]);
   });
@@ -1086,11 +1086,11 @@ describe('requests and answers about policies', () => {
 Case reference FOI2026/01234
 Published 3 March 2026
 Request
-In 2022 the Child Safeguarding Practice Review Panel asked that all safeguarding partners review their policies on bruising in babies.
-1. Was there a review of your safeguarding policies after this guidance was published, and what did it conclude?
-2. What changes were put in place?
+The Child Safeguarding Practice Review Panel's 2022 advice asked partners to look again at how they respond to bruised babies.
+1. Did you carry out a review of your safeguarding policies after that advice was published, and with what result?
+2. What did you change?
 Response
-The policy was reviewed in 2023 by the regional procedures group to reflect the learning from the National Panel report. Minor amendments were made.
+Our regional procedures group checked the policy in 2023 against the National Panel report. A few words were changed.
 `);
     expect(s.cases).toEqual([]);
   });
@@ -1116,15 +1116,15 @@ Chapter Page
 
 1 Introduction to the Review Process
 
-Reason for the Serious Case Review 4
+Why the Serious Case Review was held 4
 
 Timescale for the SCR 5
 
 Child F's family 5
 
-Analytical process for establishing the findings 24
+Working out the findings 24
 
-Finding 1: Practitioners did not hear the child's voice 26
+Finding 1: Nobody heard what Child F was saying 26
 `);
     expect(s.cases.map((c) => c.child)).toEqual(['Child F']);
   });
@@ -1143,8 +1143,8 @@ Acknowledgements The research team thank the steering group for their advice.
   it('gives no national review for a project page that names the national panel', () => {
     const s = seg(`Reviews – Learning Support Project
 A project on how local reviews are done.
-The National Child Safeguarding Practice Review Panel is using learning from this project to inform its advice to government.
-Contact us about the project.
+What the project finds will feed the National Child Safeguarding Practice Review Panel's advice to ministers.
+Write to us about the project.
 `);
     expect(s.cases).toEqual([]);
   });
@@ -1154,8 +1154,8 @@ describe('children named the ways news and index pages name them', () => {
   it('takes the name a review gives "only" as the child', () => {
     expect(
       children(`Lessons for agencies after a teenager's death in Greyholt
-A recent review into the death of the boy - referred to only as Tomas in the report - found mental health support was hard to reach.
-The child safeguarding practice review (published in May 2024) said he was well supported at school.`),
+The boy, referred to only as Tomas in the report, had waited months for mental health support, the review found.
+Greyholt's child safeguarding practice review, published in May 2024, says his school knew him well.`),
     ).toEqual(['Tomas']);
   });
 
@@ -1163,7 +1163,7 @@ The child safeguarding practice review (published in May 2024) said he was well 
     expect(
       children(`Learning from reviews
 
-The following summaries describe learning from local reviews and audits.
+Below we sum up what local reviews and audits taught us.
 
 Appreciative inquiries:
 
@@ -1181,13 +1181,13 @@ describe('a partnership page on learning from reviews', () => {
   it('takes the national analysis it describes, not its own heading, and no bulletin from one label-like title', () => {
     const s = seg(`Learning from Serious Case Reviews
 
-Sharing learning from serious case reviews is vital. In the last 12 months the partnership has published three SCRs, which can be viewed via the tiles below.
+Passing on what reviews teach us is part of the job. This year the partnership has published three SCRs; open them from the tiles below.
 
-If you would like to discuss a review please speak to your line manager.
+To talk about a review, ask your manager.
 
 Learning for tomorrow: an analysis of serious case reviews, 2018 to 2020
 
-‘Learning for tomorrow’ is an overview of 180 cases which led to serious case reviews. The report addresses:
+‘Learning for tomorrow’ looks across 180 cases that led to serious case reviews and covers:
 
   • the problem of neglect
   • the voice of the child
