@@ -2,7 +2,7 @@
  * What the store writes: plain records, engine-independent. Ingest produces them (ingest/load/to-records.ts);
  * the store is the only place that turns them into Cypher.
  */
-import type { RelType } from './schema/model.ts';
+import type { CaseReviewFields, RelType } from './schema/model.ts';
 import type { AgeBand, Outcome, ReviewType, Sector } from './schema/vocabulary.ts';
 
 /** The closed vocabularies are declared in schema/vocabulary.ts. */
@@ -39,22 +39,8 @@ export interface SourceRecord {
   extraction?: string | null;
 }
 
-export interface CaseReviewRecord {
-  id: string;
-  title: string;
-  child: string | null;
-  reviewType: ReviewType;
-  partnership: string | null;
-  authors: string | null;
-  reportYear: number | null;
-  incidentYear: number | null;
-  age: string | null;
-  ageBand: AgeBand | null;
-  gender: string | null;
-  outcome: Outcome | null;
-  summary: string | null;
-  topic: string | null;
-}
+/** A case review as the store holds it; its fields are declared once, in graph/schema/model.ts. */
+export type CaseReviewRecord = CaseReviewFields;
 
 export interface TaxonRecord {
   id: string;

@@ -6,7 +6,8 @@
 import { isInt } from 'neo4j-driver';
 import { StoreError } from '../errors.ts';
 import type { CaseReviewRecord, Evidence } from '../records.ts';
-import { AGE_BANDS, OUTCOMES, REVIEW_TYPES, SECTORS } from '../schema/vocabulary.ts';
+import { CASE_REVIEW_PROPERTIES } from '../schema/model.ts';
+import { SECTORS, valuesOf } from '../schema/vocabulary.ts';
 import type { SourceSummary } from '../store.ts';
 import type { Row } from './session.ts';
 
@@ -98,23 +99,18 @@ export function evidenceOf(r: RowReader): Evidence {
   return { sourceId: r.str('sourceId'), quote: r.str('quote'), start: r.num('start'), end: r.num('end') };
 }
 
+/** A case review row, field by field as graph/schema/model.ts declares them; vocabulary values are checked. */
 export function caseReviewOf(r: RowReader): CaseReviewRecord {
-  return {
-    id: r.str('id'),
-    title: r.str('title'),
-    child: r.strOrNull('child'),
-    reviewType: r.oneOf('reviewType', REVIEW_TYPES),
-    partnership: r.strOrNull('partnership'),
-    authors: r.strOrNull('authors'),
-    reportYear: r.numOrNull('reportYear'),
-    incidentYear: r.numOrNull('incidentYear'),
-    age: r.strOrNull('age'),
-    ageBand: r.oneOfOrNull('ageBand', AGE_BANDS),
-    gender: r.strOrNull('gender'),
-    outcome: r.oneOfOrNull('outcome', OUTCOMES),
-    summary: r.strOrNull('summary'),
-    topic: r.strOrNull('topic'),
-  };
+  const fields = CASE_REVIEW_PROPERTIES.map((p) => {
+    const required = 'required' in p;
+    if (p.type === 'INT64') return [p.name, r.numOrNull(p.name)];
+    if ('values' in p) {
+      const allowed = valuesOf(p.values);
+      return [p.name, required ? r.oneOf(p.name, allowed) : r.oneOfOrNull(p.name, allowed)];
+    }
+    return [p.name, required ? r.str(p.name) : r.strOrNull(p.name)];
+  });
+  return Object.fromEntries(fields) as CaseReviewRecord;
 }
 
 export function sourceSummaryOf(r: RowReader): SourceSummary {

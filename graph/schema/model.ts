@@ -2,6 +2,12 @@
  * The graph schema, declared once. Everything else derives from it: LadybugDB DDL, Neo4j constraints and
  * indexes (cypher/schema.cypher), and the schema handed to the Cypher linter.
  */
+import {
+  AGE_BAND_VOCABULARY,
+  OUTCOME_VOCABULARY,
+  REVIEW_TYPE_VOCABULARY,
+  type Vocabulary,
+} from './vocabulary.ts';
 
 export type PropertyType = 'STRING' | 'INT64' | 'DOUBLE' | 'BOOLEAN' | 'STRING[]';
 
@@ -58,25 +64,41 @@ const i = (name: string): PropertyDecl => ({ name, type: 'INT64' });
 export const EVIDENCE_PROPERTIES: readonly PropertyDecl[] = [s('sourceId'), s('quote'), i('start'), i('end')];
 
 /**
- * A case review's properties, in column order. Declared as a constant so that row readers and record types
- * can take the field names from here (CaseReviewProperty) instead of listing them again.
+ * A case review's properties, in column order: the one declaration of its fields. The record type
+ * (CaseReviewFields below, graph/records.ts), both engines' column lists and row readers and the ingest
+ * output take their fields from here. `required` fields are never null; `values` names the vocabulary a
+ * field's stored values come from (graph/schema/vocabulary.ts).
  */
 export const CASE_REVIEW_PROPERTIES = [
-  { name: 'id', type: 'STRING' },
-  { name: 'title', type: 'STRING' },
+  { name: 'id', type: 'STRING', required: true },
+  { name: 'title', type: 'STRING', required: true },
   { name: 'child', type: 'STRING' },
-  { name: 'reviewType', type: 'STRING' },
+  { name: 'reviewType', type: 'STRING', required: true, values: REVIEW_TYPE_VOCABULARY },
   { name: 'partnership', type: 'STRING' },
   { name: 'authors', type: 'STRING' },
   { name: 'reportYear', type: 'INT64' },
   { name: 'incidentYear', type: 'INT64' },
   { name: 'age', type: 'STRING' },
-  { name: 'ageBand', type: 'STRING' },
+  { name: 'ageBand', type: 'STRING', values: AGE_BAND_VOCABULARY },
   { name: 'gender', type: 'STRING' },
-  { name: 'outcome', type: 'STRING' },
+  { name: 'outcome', type: 'STRING', values: OUTCOME_VOCABULARY },
   { name: 'summary', type: 'STRING' },
   { name: 'topic', type: 'STRING' },
-] as const satisfies readonly PropertyDecl[];
+] as const satisfies readonly (PropertyDecl & { required?: true; values?: Vocabulary })[];
+
+type CaseReviewDecl = (typeof CASE_REVIEW_PROPERTIES)[number];
+type DeclaredValue<D> = D extends { values: Vocabulary }
+  ? D['values'][number]['value']
+  : D extends { type: 'INT64' }
+    ? number
+    : string;
+
+/** A case review's fields as records carry them, derived from CASE_REVIEW_PROPERTIES. */
+export type CaseReviewFields = {
+  [D in CaseReviewDecl as D['name']]: D extends { required: true }
+    ? DeclaredValue<D>
+    : DeclaredValue<D> | null;
+};
 
 export type CaseReviewProperty = (typeof CASE_REVIEW_PROPERTIES)[number]['name'];
 

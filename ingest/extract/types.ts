@@ -3,7 +3,7 @@
  * (see README, "Ingest output"). Offsets are UTF-16 code-unit offsets into `ReadDocument.text`, so
  * `text.slice(start, end) === quote` always holds.
  */
-import type { AgeBand, Outcome, ReviewType } from '../../graph/records.ts';
+import type { CaseReviewFields } from '../../graph/schema/model.ts';
 
 export interface EvidenceSpan {
   quote: string;
@@ -38,24 +38,10 @@ export interface ExtractedRecommendation {
   targetHint?: string | null;
 }
 
-export interface ExtractedCase {
-  id: string;
-  title: string;
-  child: string | null;
-  reviewType: ReviewType;
-  partnership: string | null;
-  authors: string | null;
-  reportYear: number | null;
-  incidentYear: number | null;
-  age: string | null;
-  ageBand: AgeBand | null;
-  gender: string | null;
-  outcome: Outcome | null;
-  summary: string | null;
+/** A case review as extracted: the stored fields (graph/schema/model.ts) and where it sits in the text. */
+export interface ExtractedCase extends CaseReviewFields {
   /** Where `summary` sits in the text (`text.slice(start, end) === summary`), when there is one. */
   summarySpan?: { start: number; end: number } | null;
-  /** The topic heading the entry sat under (newsletters), else null. */
-  topic: string | null;
   /** Where the whole entry sits in the text. */
   start: number;
   end: number;

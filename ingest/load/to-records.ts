@@ -23,7 +23,7 @@ import type {
   SourceRecord,
   StatementRecord,
 } from '../../graph/records.ts';
-import type { RelType } from '../../graph/schema/model.ts';
+import { CASE_REVIEW_PROPERTIES, type RelType } from '../../graph/schema/model.ts';
 import type { ExtractedCase, ExtractedDocument, TaggedEntity } from '../extract/types.ts';
 
 type StatementKind = 'learning' | 'recommendation';
@@ -76,23 +76,9 @@ function sourceRecord(
   };
 }
 
+/** The declared fields of an extracted case (graph/schema/model.ts), without its offsets and links. */
 export function caseRecord(c: ExtractedCase): CaseReviewRecord {
-  return {
-    id: c.id,
-    title: c.title,
-    child: c.child,
-    reviewType: c.reviewType,
-    partnership: c.partnership,
-    authors: c.authors,
-    reportYear: c.reportYear,
-    incidentYear: c.incidentYear,
-    age: c.age,
-    ageBand: c.ageBand,
-    gender: c.gender,
-    outcome: c.outcome,
-    summary: c.summary,
-    topic: c.topic,
-  };
+  return Object.fromEntries(CASE_REVIEW_PROPERTIES.map(({ name }) => [name, c[name]])) as CaseReviewRecord;
 }
 
 /** The line of the entry that carries its title: where the entry is announced in the source. */

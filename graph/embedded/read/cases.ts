@@ -2,8 +2,8 @@
 
 import type { LbugValue } from '@ladybugdb/core';
 import { compareCaseLinks, compareLinkedEntities, compareStatements } from '../../read-rules.ts';
-import type { AgeBand, CaseReviewRecord, Outcome, ReviewType } from '../../records.ts';
-import type { RelType } from '../../schema/model.ts';
+import type { CaseReviewRecord } from '../../records.ts';
+import { CASE_REVIEW_PROPERTIES, type RelType } from '../../schema/model.ts';
 import type {
   CaseDetail,
   CaseFacets,
@@ -17,28 +17,15 @@ import { inTransaction, type Row, type Rows, type Session } from '../database.ts
 import { compareSources, SOURCE_SUMMARY_COLUMNS, sourceSummary } from './catalogue.ts';
 import { int, intOrNull, text, textOrNull } from './values.ts';
 
-const CASE_COLUMNS =
-  'c.id AS id, c.title AS title, c.child AS child, c.reviewType AS reviewType, c.partnership AS partnership, ' +
-  'c.authors AS authors, c.reportYear AS reportYear, c.incidentYear AS incidentYear, c.age AS age, ' +
-  'c.ageBand AS ageBand, c.gender AS gender, c.outcome AS outcome, c.summary AS summary, c.topic AS topic';
+const CASE_COLUMNS = CASE_REVIEW_PROPERTIES.map(({ name }) => `c.${name} AS ${name}`).join(', ');
 
+/** Stored vocabulary values are written only by the store's own loads, so they are taken as they are. */
 function caseRecord(row: Row): CaseReviewRecord {
-  return {
-    id: text(row, 'id'),
-    title: text(row, 'title'),
-    child: textOrNull(row, 'child'),
-    reviewType: text(row, 'reviewType') as ReviewType,
-    partnership: textOrNull(row, 'partnership'),
-    authors: textOrNull(row, 'authors'),
-    reportYear: intOrNull(row, 'reportYear'),
-    incidentYear: intOrNull(row, 'incidentYear'),
-    age: textOrNull(row, 'age'),
-    ageBand: textOrNull(row, 'ageBand') as AgeBand | null,
-    gender: textOrNull(row, 'gender'),
-    outcome: textOrNull(row, 'outcome') as Outcome | null,
-    summary: textOrNull(row, 'summary'),
-    topic: textOrNull(row, 'topic'),
-  };
+  const fields = CASE_REVIEW_PROPERTIES.map((p) => {
+    if (p.type === 'INT64') return [p.name, intOrNull(row, p.name)];
+    return [p.name, 'required' in p ? text(row, p.name) : textOrNull(row, p.name)];
+  });
+  return Object.fromEntries(fields) as CaseReviewRecord;
 }
 
 /** In place: the default sort orders strings by code unit, as graph/read-rules.ts does. */
