@@ -1,25 +1,38 @@
 /**
  * `npm run bench -- ingest [--reviews 100000] [--per-document 1000] [--engine embedded|neo4j] [--seed 1]
- *  [--chunk 32] [--threads N] [--sample 3] [--keep]`
+ *  [--chunk 1000] [--chunk-cases 50000] [--threads N] [--sample 3] [--keep]`
  *
  * Writes a synthetic corpus to a temporary folder, then measures, separately:
  *  - steps: read, segment + classify + ids, build records, on the main thread over the first --sample files;
  *  - extract: read + segment + classify over every file on --threads worker threads (reviews/s);
- *  - load: store.loadSources over the prepared batches into an empty store (rows/s, rows = nodes + links);
- *  - end to end: ingestPaths over the folder into another empty store, the way `npm run ingest` runs;
+ *  - load: store.loadSources over the prepared batches into an empty store, in the chunks ingestPaths sends
+ *    (--chunk documents or --chunk-cases case reviews, its defaults unless given): rows/s (rows = nodes +
+ *    links), the database's size after it, and both against a raw COPY;
+ *  - raw COPY: the same rows staged as CSV and copied once per table into an empty database, then one
+ *    checkpoint: no snapshot, journal, lookups or second phase. What the chunked, guarded load is held to;
+ *  - end to end: ingestPaths over the folder into another empty store, the way `npm run ingest` runs, and
+ *    the database's size after it;
  *  - re-ingest unchanged: ingestPaths over the same folder again, reading every file (`reread`) and as it
  *    runs by default (files recognised from their hash, not read), against hashing every file alone;
+ *  - add one file: a store opened, one new document ingested, the store closed, and opened and closed once
+ *    more (the next run pays for whatever the first left in the engine's log), into an empty database and
+ *    into the end-to-end one;
  *  - peak RSS of the process.
  * CPU seconds are process-wide (main thread, extraction threads and the database's own threads), so on a
  * busy machine they show the work done when wall-clock time shows the wait.
  * The embedded engine always runs; Neo4j runs when NEO4J_URI is set (it loads into that database).
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile as readBytes, rm } from 'node:fs/promises';
+import { mkdtemp, readFile as readBytes, rm, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { openDatabase, openSession } from '../graph/embedded/database.ts';
 import { openEmbeddedStore } from '../graph/embedded/store.ts';
+import { contentOf, createContent, loadContext } from '../graph/embedded/write/content.ts';
+import { ensureSchema } from '../graph/embedded/write/schema.ts';
+import { CopySink, UnwindSink } from '../graph/embedded/write/sinks.ts';
+import { upsertTaxonomy } from '../graph/embedded/write/taxonomy.ts';
 import { openNeo4jStore } from '../graph/neo4j/store.ts';
 import type { SourceBatch } from '../graph/records.ts';
 import type { EngineName, GraphStore } from '../graph/store.ts';
@@ -35,6 +48,7 @@ import {
   taxonomyRecords,
   toSourceBatch,
 } from '../ingest/index.ts';
+import { DEFAULT_CHUNK_CASES } from '../ingest/load/ingest-files.ts';
 import { labelsFrom, writeSyntheticCorpus } from './synthetic/index.ts';
 
 interface BenchArgs {
@@ -42,6 +56,7 @@ interface BenchArgs {
   perDocument: number;
   seed: number;
   chunk: number;
+  chunkCases: number;
   threads: number;
   sample: number;
   engines: EngineName[];
@@ -77,23 +92,27 @@ export async function run(args: string[]): Promise<void> {
 
     await stepsOnMainThread(corpus.files.slice(0, opts.sample), taxonomy, rows);
     const extracted = await extractAll(corpus.files, taxonomy, opts.threads, rows);
+    const raw = await rawCopy(join(work, 'raw-copy'), extracted.batches, taxonomy, rows);
     for (const engine of opts.engines) {
-      const store = await openFor(engine, join(work, `load-${engine}`));
+      const path = join(work, `load-${engine}`);
+      const store = await openFor(engine, path);
       try {
-        await loadAll(store, extracted.batches, opts.chunk, taxonomy, rows);
+        await loadAll(store, path, extracted.batches, opts, taxonomy, rows, raw);
       } finally {
         await store.close();
       }
     }
     extracted.batches.length = 0;
 
-    const store = await openEmbeddedStore({ path: join(work, 'end-to-end') });
+    const endToEnd = join(work, 'end-to-end');
+    const store = await openEmbeddedStore({ path: endToEnd });
     try {
       await store.ensureSchema();
       clock = startClock();
       const s = await ingestPaths(store, [corpus.dir], {
         taxonomy,
         chunkSize: opts.chunk,
+        chunkCases: opts.chunkCases,
         threads: opts.threads,
       });
       const measured = clock();
@@ -102,12 +121,20 @@ export async function run(args: string[]): Promise<void> {
         ...measured,
         figure:
           `${s.reviews} reviews, ${rate(s.reviews, measured.seconds)} reviews/s, ` +
-          `${s.failed.length} failed, ${s.warnings.length} warnings`,
+          `${s.failed.length} failed, ${s.warnings.length} warnings; ${await sizeOf(endToEnd)} on disk`,
       });
       await reingest(store, corpus.files, corpus.dir, taxonomy, opts, rows);
     } finally {
       await store.close();
     }
+    const extra = await writeSyntheticCorpus(join(work, 'one-more'), {
+      reviews: 20,
+      perDocument: 20,
+      seed: opts.seed + 1,
+      labels: labelsFrom(taxonomy),
+    });
+    await addOne(join(work, 'empty'), extra.files, taxonomy, 'an empty database', rows);
+    await addOne(endToEnd, extra.files, taxonomy, `the end-to-end database (${opts.reviews} reviews)`, rows);
   } finally {
     if (opts.keep) console.log(`kept ${work}`);
     else await rm(work, { recursive: true, force: true });
@@ -146,6 +173,7 @@ async function reingest(
     const s = await ingestPaths(store, [dir], {
       taxonomy,
       chunkSize: opts.chunk,
+      chunkCases: opts.chunkCases,
       threads: opts.threads,
       reread,
     });
@@ -227,32 +255,154 @@ async function extractAll(files: string[], taxonomy: Taxonomy, threads: number, 
   return { batches, reviews };
 }
 
-async function loadAll(
-  store: GraphStore,
+/** Batches in the chunks ingestPaths sends: up to `chunk` documents or `chunkCases` case reviews each. */
+function* inChunks(batches: SourceBatch[], chunk: number, chunkCases: number): Generator<SourceBatch[]> {
+  let start = 0;
+  let cases = 0;
+  for (let i = 0; i < batches.length; i++) {
+    cases += batches[i]?.cases.length ?? 0;
+    if (i + 1 - start >= chunk || cases >= chunkCases) {
+      yield batches.slice(start, i + 1);
+      start = i + 1;
+      cases = 0;
+    }
+  }
+  if (start < batches.length) yield batches.slice(start);
+}
+
+function rowsOf(batches: readonly SourceBatch[]): number {
+  return batches.reduce(
+    (n, b) => n + 1 + b.cases.length + b.learning.length + b.recommendations.length + b.links.length,
+    0,
+  );
+}
+
+interface RawCopy {
+  seconds: number;
+  cpu: number;
+  bytes: number;
+}
+
+/**
+ * The same rows into an empty database the cheapest way the engine offers: each table staged as CSV and
+ * copied once, then one checkpoint (the rows are on disk only after it).
+ */
+async function rawCopy(
+  path: string,
   batches: SourceBatch[],
-  chunk: number,
   taxonomy: Taxonomy,
   rows: Rows,
+): Promise<RawCopy> {
+  const database = await openDatabase(path);
+  const session = await openSession(database);
+  const staging = await CopySink.stagingDir();
+  let measured: { seconds: number; cpu: number };
+  try {
+    await ensureSchema(session);
+    await upsertTaxonomy(session, taxonomyRecords(taxonomy));
+    await session.run('CALL auto_checkpoint=false');
+    const clock = startClock();
+    const content = contentOf(batches);
+    const context = loadContext(content);
+    const sink = new CopySink(session, context, new UnwindSink(session, context), staging);
+    try {
+      await createContent(sink, content.sources, content.nodes, content.links);
+      await sink.writeHeldBack();
+    } finally {
+      await sink.close();
+    }
+    await session.run('CHECKPOINT');
+    measured = clock();
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await session.close();
+    await database.close();
+  }
+  const bytes = await bytesOf(path);
+  rows.push({
+    step: 'raw COPY (one per table, one checkpoint)',
+    ...measured,
+    figure: `${rowsOf(batches)} rows, ${rate(rowsOf(batches), measured.seconds)} rows/s; ${mb(bytes)} on disk`,
+  });
+  return { ...measured, bytes };
+}
+
+async function loadAll(
+  store: GraphStore,
+  path: string,
+  batches: SourceBatch[],
+  opts: BenchArgs,
+  taxonomy: Taxonomy,
+  rows: Rows,
+  raw: RawCopy,
 ) {
   await store.ensureSchema();
   await store.upsertTaxonomy(taxonomyRecords(taxonomy));
   const clock = startClock();
-  for (let i = 0; i < batches.length; i += chunk) await store.loadSources(batches.slice(i, i + chunk));
+  let calls = 0;
+  for (const part of inChunks(batches, opts.chunk, opts.chunkCases)) {
+    await store.loadSources(part);
+    calls++;
+  }
   const { seconds, cpu } = clock();
-  const written = batches.reduce(
-    (n, b) => n + 1 + b.cases.length + b.learning.length + b.recommendations.length + b.links.length,
-    0,
-  );
+  const written = rowsOf(batches);
   const counts = await store.counts();
   const stored =
     Object.values(counts.nodes).reduce((a, b) => a + b, 0) +
     Object.values(counts.relationships).reduce((a, b) => a + b, 0);
+  const times = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : '-');
+  const size =
+    store.engine === 'embedded'
+      ? `; ${mb(await bytesOf(path))} on disk, ${times(await bytesOf(path), raw.bytes)} raw COPY's`
+      : '';
   rows.push({
-    step: `load (${store.engine}, loadSources x${chunk})`,
+    step: `load (${store.engine}, ${calls} loadSources of <= ${opts.chunk} documents, <= ${opts.chunkCases} reviews)`,
     seconds,
     cpu,
-    figure: `${written} rows, ${rate(written, seconds)} rows/s; store holds ${stored} nodes + relationships`,
+    figure:
+      `${written} rows, ${rate(written, seconds)} rows/s; store holds ${stored} nodes + relationships; ` +
+      `${times(seconds, raw.seconds)} raw COPY's wall, ${times(cpu, raw.cpu)} its CPU${size}`,
   });
+}
+
+/**
+ * Opening a store, ingesting one new document and closing, then opening and closing once more: the second
+ * open replays (and checkpoints) whatever the first run left in the engine's log, a cost of adding the file.
+ */
+async function addOne(path: string, files: string[], taxonomy: Taxonomy, into: string, rows: Rows) {
+  const clock = startClock();
+  const store = await openEmbeddedStore({ path });
+  let loaded = 0;
+  try {
+    await store.ensureSchema();
+    loaded = (await ingestPaths(store, files, { taxonomy, threads: 0 })).loaded;
+  } finally {
+    await store.close();
+  }
+  const first = clock();
+  const again = await openEmbeddedStore({ path });
+  await again.close();
+  const measured = clock();
+  rows.push({
+    step: `add one file to ${into}, then open again`,
+    ...measured,
+    figure: `${loaded} loaded; ${first.seconds.toFixed(2)} s wall, ${first.cpu.toFixed(2)} s CPU until closed`,
+  });
+}
+
+/** The database file and the engine's log beside it. */
+async function bytesOf(path: string): Promise<number> {
+  let bytes = 0;
+  for (const file of [path, `${path}.wal`]) bytes += (await stat(file).catch(() => null))?.size ?? 0;
+  return bytes;
+}
+
+async function sizeOf(path: string): Promise<string> {
+  return mb(await bytesOf(path));
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(0)} MB`;
 }
 
 async function openFor(engine: EngineName, path: string): Promise<GraphStore> {
@@ -276,6 +426,7 @@ function parse(args: string[]): BenchArgs {
       'per-document': { type: 'string', default: '1000' },
       seed: { type: 'string', default: '1' },
       chunk: { type: 'string', default: String(DEFAULT_CHUNK_SIZE) },
+      'chunk-cases': { type: 'string', default: String(DEFAULT_CHUNK_CASES) },
       threads: { type: 'string', default: String(availableParallelism()) },
       sample: { type: 'string', default: '3' },
       engine: { type: 'string' },
@@ -297,6 +448,7 @@ function parse(args: string[]): BenchArgs {
     perDocument: positive(values['per-document'], '--per-document'),
     seed: positive(values.seed, '--seed'),
     chunk: positive(values.chunk, '--chunk'),
+    chunkCases: positive(values['chunk-cases'], '--chunk-cases'),
     threads: wholeNumber(values.threads, '--threads'),
     sample: positive(values.sample, '--sample'),
     engines,
