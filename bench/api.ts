@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- api [--reviews 1000,10000,100000] [--clients 1,8] [--seconds 5] [--per-document 500] [--seed 1]
- *   [--only search,recommendations(filter)] [--keep DIR]`
+ *   [--only search,recommendations(filter)] [--keep DIR] [--mixed SECONDS]`
  *
  * For each corpus size: writes N synthetic reviews (bench/synthetic), ingests them into a fresh embedded
  * database (or, with --keep, reuses DIR/<N>/db from an earlier run with --keep, as `bench start` does), starts the server as `npm start` does (its own process, loopback, port 0), and drives it with
@@ -22,6 +22,14 @@
  *   compareCohorts (distinct)  a harm type's reviews against all others, every feature with Fisher's p
  *   recommendationMatrix (distinct)  agency × theme counts of recommendations with years, under a new filter
  *   recurringRecommendations (distinct)  the 20 largest groups of near-identical asks under a new filter
+ *   filter panel counts (distinct)  stats, facets and the harm type, agency and theme counts under a new filter
+ *   theme(id) page           a theme with a page of its reviews and its 10 most related themes
+ *   node(id)                 a case, theme, agency or harm type by id
+ *   casesByIds (20)          20 reviews by id with their themes
+ *   sources, capabilities    the source list and what the server allows
+ * With --mixed SECONDS, each client count then drives every chosen query at once for that long (clients take
+ * the queries in turn), and the table adds a row for all of them and one per query under that load: set
+ * beside the one-client rows, it shows whether cheap requests wait behind costly ones.
  * case(id) and connections cycle through 2,000 ids and theme pairs (or all there are), more than the
  * server's result cache keeps, so their figures are the cost of answering.
  * Clients and server share the machine's cores, so latencies include waiting for the CPU; the last column
@@ -48,6 +56,8 @@ interface BenchArgs {
   only: string[];
   /** Where databases are kept between runs (DIR/<size>/db); null = a fresh one each run. */
   keep: string | null;
+  /** Seconds of mixed load per client count (every chosen query at once); 0 = no mixed run. */
+  mixedSeconds: number;
 }
 
 interface Operation {
@@ -104,6 +114,13 @@ export async function run(args: string[]): Promise<void> {
               scenario: scenario.name,
               ...(await drive(server, scenario, clients, opts)),
             });
+          }
+        }
+        if (opts.mixedSeconds > 0) {
+          for (const clients of opts.clients) {
+            for (const row of await driveMixed(server, scenarios, clients, opts.mixedSeconds)) {
+              all.push({ size, clients, ...row });
+            }
           }
         }
       } finally {
@@ -357,6 +374,7 @@ async function scenariosFor(url: string): Promise<Scenario[]> {
         variables: { filter: { harmTypes: [pick(harm, i)], yearTo: 3000 + i } },
       }),
     },
+    ...catalogueScenarios({ harm, themes, agencies, caseIds, pick }),
     ...neighbourhoodScenarios({ theme: themes, harmType: harm, agency: agencies, case: caseIds }),
     {
       name: 'connections',
@@ -385,6 +403,79 @@ async function scenariosFor(url: string): Promise<Scenario[]> {
           variables: { from: pick(ends, i), to: pick(ends, i + 1 + (i % 3)) },
         };
       },
+    },
+  ];
+}
+
+/**
+ * The rest of the schema, as the web app and notebooks ask for it: the filter panel's counts under a new
+ * filter, a theme's page with its reviews and related themes, any node by id, a batch of reviews by id, the
+ * source list and the capabilities.
+ */
+function catalogueScenarios(ids: {
+  harm: string[];
+  themes: string[];
+  agencies: string[];
+  caseIds: string[];
+  pick: <T>(xs: T[], i: number) => T;
+}): Scenario[] {
+  const { harm, themes, agencies, caseIds, pick } = ids;
+  const count = 'id reviewCount';
+  return [
+    {
+      name: 'filter panel counts (distinct)',
+      next: (i) => ({
+        query: `query($filter: CaseFilter) { stats(filter: $filter) { reviewCount sources themes learning
+          recommendations population { reviews } }
+          facets(filter: $filter) { harmTypes { ${count} } agencies { ${count} } themes { ${count} }
+            outcomes { ${count} } ageBands { ${count} } reviewTypes { ${count} } years { ${count} }
+            partnerships { ${count} } sources { ${count} } }
+          harmTypes(filter: $filter) { ${count} } agencies(filter: $filter) { ${count} }
+          themes(filter: $filter) { ${count} } }`,
+        variables: { filter: { harmTypes: [pick(harm, i)], yearTo: 3000 + i } },
+      }),
+    },
+    {
+      name: 'theme(id) page',
+      next: (i) => ({
+        query: `query($id: ID!, $first: Int) { theme(id: $id) { id label reviewCount
+          cases(first: $first) { totalCount edges { node { id title reportYear } } }
+          related(limit: 10) { theme { id label } } } }`,
+        variables: { id: pick(themes, i), first: 10 + (i % 31) },
+      }),
+    },
+    {
+      name: 'node(id)',
+      next: (i) => {
+        const ends = [
+          pick(caseIds, i),
+          `Theme:${pick(themes, i)}`,
+          `Agency:${pick(agencies, i)}`,
+          `HarmType:${pick(harm, i)}`,
+        ];
+        return {
+          query: `query($id: ID!) { node(id: $id) { id ... on CaseReview { title reportYear }
+            ... on Theme { label reviewCount } ... on Agency { label reviewCount }
+            ... on HarmType { label reviewCount } } }`,
+          variables: { id: pick(ends, i) },
+        };
+      },
+    },
+    {
+      name: 'casesByIds (20)',
+      next: (i) => ({
+        query: `query($ids: [ID!]!) { casesByIds(ids: $ids) { id title partnership reportYear outcome
+          themes { theme { id } } } }`,
+        variables: { ids: Array.from({ length: 20 }, (_, k) => pick(caseIds, i * 20 + k)) },
+      }),
+    },
+    {
+      name: 'sources',
+      next: () => ({ query: '{ sources { id title kind reviewCount } }', variables: {} }),
+    },
+    {
+      name: 'capabilities',
+      next: () => ({ query: '{ capabilities { engine writable maxFirst maxHops } }', variables: {} }),
     },
   ];
 }
@@ -499,6 +590,61 @@ async function drive(server: SpawnedServer, scenario: Scenario, clients: number,
   };
 }
 
+/**
+ * Every chosen query at once: each client takes the next query of the round (so a cheap request waits
+ * behind whatever else is running, as on a shared server). One row for all requests, then one per query.
+ */
+async function driveMixed(server: SpawnedServer, scenarios: Scenario[], clients: number, seconds: number) {
+  const { url } = server;
+  const byName = new Map<string, { latencies: number[]; errors: number }>();
+  const all: number[] = [];
+  let errors = 0;
+  let counter = 0;
+  const cpuBefore = server.cpuMs();
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline && scenarios.length > 0) {
+        const i = counter++;
+        const scenario = scenarios[i % scenarios.length] as Scenario;
+        const t = performance.now();
+        const result = await post(url, scenario.next(Math.floor(i / scenarios.length))).catch(() => ({
+          errors: ['network'],
+        }));
+        const ms = performance.now() - t;
+        const mine = byName.get(scenario.name) ?? { latencies: [], errors: 0 };
+        byName.set(scenario.name, mine);
+        mine.latencies.push(ms);
+        all.push(ms);
+        if (result.errors) {
+          errors++;
+          mine.errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const cpuAfter = server.cpuMs();
+  const row = (scenario: string, latencies: number[], failed: number) => {
+    latencies.sort((a, b) => a - b);
+    return {
+      scenario,
+      requests: latencies.length,
+      errors: failed,
+      p50: percentile(latencies, 0.5),
+      p95: percentile(latencies, 0.95),
+      p99: percentile(latencies, 0.99),
+      perSecond: latencies.length / elapsed,
+      serverCpuMs: Number.NaN,
+    };
+  };
+  const total = row('mixed: all queries', all, errors);
+  total.serverCpuMs =
+    cpuBefore === null || cpuAfter === null ? Number.NaN : (cpuAfter - cpuBefore) / all.length;
+  return [total, ...[...byName].map(([name, r]) => row(`mixed: ${name}`, r.latencies, r.errors))];
+}
+
 function percentile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
@@ -516,6 +662,7 @@ function parse(args: string[]): BenchArgs {
       seed: { type: 'string', default: '1' },
       only: { type: 'string', default: '' },
       keep: { type: 'string' },
+      mixed: { type: 'string', default: '0' },
     },
   });
   return {
@@ -529,6 +676,7 @@ function parse(args: string[]): BenchArgs {
       .map((s) => s.trim())
       .filter((s) => s.length > 0),
     keep: values.keep ?? null,
+    mixedSeconds: values.mixed === '0' ? 0 : positive(values.mixed, '--mixed'),
   };
 }
 
@@ -565,7 +713,7 @@ function printTable(opts: BenchArgs, setup: string[], rows: Figures[]): void {
     r.p95.toFixed(1),
     r.p99.toFixed(1),
     r.perSecond.toFixed(0),
-    r.serverCpuMs.toFixed(1),
+    Number.isNaN(r.serverCpuMs) ? '–' : r.serverCpuMs.toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (c: string[]) =>
