@@ -9,7 +9,7 @@
  */
 import { basename } from 'node:path';
 import { isStoreError } from '../../graph/errors.ts';
-import type { SourceBatch } from '../../graph/records.ts';
+import type { SourceBatch, TaxonomyRecords } from '../../graph/records.ts';
 import type { GraphStore, LoadOutcome, LoadStatus } from '../../graph/store.ts';
 import { RunIdentities, settleIdentities } from '../identity/resolve.ts';
 import { type ExtractedText, extractorVersion } from '../pipeline.ts';
@@ -116,7 +116,7 @@ export async function ingestPaths(
   const ingestedAt = (opts.now?.() ?? new Date()).toISOString();
   const { files, problems } = await expandPaths(paths);
   const tally = new Tally(problems);
-  await store.upsertTaxonomy(taxonomyRecords(opts.taxonomy));
+  await ensureTaxonomy(store, opts.taxonomy);
 
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const chunkCases = opts.chunkCases ?? DEFAULT_CHUNK_CASES;
@@ -181,6 +181,37 @@ export async function ingestPaths(
     if (!opts.extractor) await extractor.close();
   }
   return tally.summary(files.length, (performance.now() - started) / 1000);
+}
+
+/**
+ * Writes the taxonomy unless the store already holds every entry exactly so: a run that finds nothing new
+ * (every file unchanged) then writes nothing at all, so it leaves the store's log as it was and the next
+ * open has nothing to replay. A store that cannot answer the read is written to as before.
+ */
+async function ensureTaxonomy(store: GraphStore, taxonomy: Taxonomy): Promise<void> {
+  const wanted = taxonomyRecords(taxonomy);
+  const stored = await store.taxonomy().catch((e: unknown) => {
+    if (isStoreError(e)) return null;
+    throw e;
+  });
+  if (stored && holdsAll(stored, wanted)) return;
+  await store.upsertTaxonomy(wanted);
+}
+
+/** Whether every wanted entry is stored with the same fields (entries no longer listed may stay). */
+function holdsAll(stored: TaxonomyRecords, wanted: TaxonomyRecords): boolean {
+  const same = (have: readonly object[], want: readonly object[]) => {
+    const byId = new Map(have.map((r) => [(r as { id: string }).id, r as Record<string, unknown>]));
+    return want.every((w) => {
+      const h = byId.get((w as { id: string }).id);
+      return h !== undefined && Object.entries(w).every(([k, v]) => h[k] === v);
+    });
+  };
+  return (
+    same(stored.harmTypes, wanted.harmTypes) &&
+    same(stored.agencies, wanted.agencies) &&
+    same(stored.themes, wanted.themes)
+  );
 }
 
 /** An extractor that opens the real one on its first document; `threads` is the number asked for. */
@@ -331,7 +362,7 @@ export async function ingestUpload(
   const stored = await recogniseUpload(store, filename, bytes, version);
   if (stored) {
     try {
-      await store.upsertTaxonomy(taxonomyRecords(taxonomy));
+      await ensureTaxonomy(store, taxonomy);
     } catch (e) {
       if (!isStoreError(e)) throw e;
       return failedUpload(filename, `${filename}: could not be stored (${e.message})`, stored.warnings);
