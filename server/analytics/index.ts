@@ -108,6 +108,37 @@ export interface CasePage {
 
 type Column = Map<string, Bitset>;
 
+/** What a case has besides its facets: the text filter's text, its incident year and its partnership. */
+export interface CaseExtras {
+  text: string;
+  incidentYear: number | null;
+  partnership: string | null;
+}
+
+/** The arrays and sets an index is made of: built from cases, or read back from a saved index. */
+export interface IndexContents {
+  /** Case ids in listing order; every other per-case array is by the same position. */
+  ids: string[];
+  years: (number | null)[];
+  texts: string[];
+  columns: [ListField, Column][];
+  yearColumn: Column;
+  incidentYearColumn: Column;
+  /** Taxonomy themes first, then any other theme a case names. */
+  themeIds: string[];
+  /** Theme positions per case, CSR layout (see AnalyticsIndex.themeStart). */
+  themeStart: Int32Array;
+  themeList: Int32Array;
+}
+
+/** An index put back from its saved state, with what is read from the store afresh. */
+export interface RestoredInput {
+  state: IndexContents;
+  taxonomy: Taxonomy;
+  sources: SourceSummary[];
+  counts: GraphCounts;
+}
+
 const FACET_VALUES: Record<ListField, (c: CaseFacets) => readonly (string | null)[]> = {
   harmTypes: (c) => c.harmTypes,
   themes: (c) => c.themes,
@@ -144,65 +175,63 @@ export class AnalyticsIndex {
   private readonly yearSlots = new Map<YearBasis, { years: number[]; slot: Int32Array }>();
   private readonly networkCache = new Lru<string, ThemeNetworkResult>(32);
 
-  constructor(input: IndexInput) {
-    const cases = [...input.cases].sort(compareCases);
-    this.size = cases.length;
+  constructor(input: IndexInput | RestoredInput) {
+    const state = 'state' in input ? input.state : buildState(input.cases, input.taxonomy);
+    this.size = state.ids.length;
     this.taxonomy = input.taxonomy;
     this.sources = input.sources;
     this.counts = input.counts;
-    this.ids = cases.map((c) => c.id);
-    this.years = cases.map((c) => c.reportYear);
-    this.texts = cases.map((c) => c.text);
+    this.ids = state.ids;
+    this.years = state.years;
+    this.texts = state.texts;
     this.all = Bitset.full(this.size);
-    for (let p = 0; p < cases.length; p++) this.positions.set(this.ids[p] ?? '', p);
-    for (const field of Object.keys(FACET_VALUES) as ListField[]) {
-      this.columns.set(field, this.buildColumn(cases, FACET_VALUES[field]));
-    }
-    this.yearColumn = this.buildColumn(cases, (c) => [c.reportYear === null ? null : String(c.reportYear)]);
+    for (let p = 0; p < this.size; p++) this.positions.set(this.ids[p] ?? '', p);
+    for (const [field, column] of state.columns) this.columns.set(field, column);
+    this.yearColumn = state.yearColumn;
     this.noYear = this.all.andNot(this.union(this.yearColumn, [...this.yearColumn.keys()]));
-    this.incidentYearColumn = this.buildColumn(cases, (c) => [
-      c.incidentYear == null ? null : String(c.incidentYear),
-    ]);
-    this.themeIds = [...input.taxonomy.themes.map((t) => t.id)];
+    this.incidentYearColumn = state.incidentYearColumn;
+    this.themeIds = state.themeIds;
     this.themeIds.forEach((id, i) => {
       this.themePosition.set(id, i);
     });
-    this.themeStart = new Int32Array(this.size + 1);
-    this.themeList = new Int32Array(cases.reduce((n, c) => n + c.themes.length, 0));
-    let length = 0;
-    for (let p = 0; p < cases.length; p++) {
-      this.themeStart[p] = length;
-      const first = length;
-      for (const theme of cases[p]?.themes ?? []) {
-        let position = this.themePosition.get(theme);
-        if (position === undefined) {
-          position = this.themeIds.length;
-          this.themeIds.push(theme);
-          this.themePosition.set(theme, position);
-        }
-        length = insertSortedUnique(this.themeList, first, length, position);
-      }
-    }
-    this.themeStart[this.size] = length;
+    this.themeStart = state.themeStart;
+    this.themeList = state.themeList;
     this.caseThemes = { start: this.themeStart, list: this.themeList, themeCount: this.themeIds.length };
   }
 
-  private buildColumn(cases: IndexedCase[], values: (c: IndexedCase) => readonly (string | null)[]): Column {
-    const column: Column = new Map();
-    for (let p = 0; p < cases.length; p++) {
-      const c = cases[p];
-      if (!c) continue;
-      for (const v of values(c)) {
-        if (v === null) continue;
-        let set = column.get(v);
-        if (!set) {
-          set = new Bitset(this.size);
-          column.set(v, set);
-        }
-        set.add(p);
-      }
+  /** What the index is made of, for saving it (persisted-index.ts): shared with the index, not copied. */
+  get state(): Readonly<IndexContents> {
+    return {
+      ids: this.ids,
+      years: this.years,
+      texts: this.texts,
+      columns: [...this.columns],
+      yearColumn: this.yearColumn,
+      incidentYearColumn: this.incidentYearColumn,
+      themeIds: this.themeIds,
+      themeStart: this.themeStart,
+      themeList: this.themeList,
+    };
+  }
+
+  /** Each case's text, incident year and partnership by id: what a rebuild keeps rather than reads again. */
+  caseExtras(): Map<string, CaseExtras> {
+    const { years, slot } = this.yearSlotsOf('incident');
+    const partnerships = new Array<string | null>(this.size).fill(null);
+    for (const [partnership, set] of this.columns.get('partnerships') ?? []) {
+      set.visit((p) => {
+        partnerships[p] = partnership;
+      });
     }
-    return column;
+    const out = new Map<string, CaseExtras>();
+    for (let p = 0; p < this.size; p++) {
+      out.set(this.ids[p] ?? '', {
+        text: this.texts[p] ?? '',
+        incidentYear: years[slot[p] ?? -1] ?? null,
+        partnership: partnerships[p] ?? null,
+      });
+    }
+    return out;
   }
 
   has(caseId: string): boolean {
@@ -555,7 +584,64 @@ export class AnalyticsIndex {
   }
 }
 
+function buildState(input: readonly IndexedCase[], taxonomy: Taxonomy): IndexContents {
+  const cases = [...input].sort(compareCases);
+  const size = cases.length;
+  const themeIds = [...taxonomy.themes.map((t) => t.id)];
+  const themePosition = new Map(themeIds.map((id, i) => [id, i]));
+  const themeStart = new Int32Array(size + 1);
+  const themeList = new Int32Array(cases.reduce((n, c) => n + c.themes.length, 0));
+  let length = 0;
+  for (let p = 0; p < size; p++) {
+    themeStart[p] = length;
+    const first = length;
+    for (const theme of cases[p]?.themes ?? []) {
+      let position = themePosition.get(theme);
+      if (position === undefined) {
+        position = themeIds.length;
+        themeIds.push(theme);
+        themePosition.set(theme, position);
+      }
+      length = insertSortedUnique(themeList, first, length, position);
+    }
+  }
+  themeStart[size] = length;
+  return {
+    ids: cases.map((c) => c.id),
+    years: cases.map((c) => c.reportYear),
+    texts: cases.map((c) => c.text),
+    columns: (Object.keys(FACET_VALUES) as ListField[]).map((field) => [
+      field,
+      buildColumn(cases, FACET_VALUES[field]),
+    ]),
+    yearColumn: buildColumn(cases, (c) => [c.reportYear === null ? null : String(c.reportYear)]),
+    incidentYearColumn: buildColumn(cases, (c) => [c.incidentYear == null ? null : String(c.incidentYear)]),
+    themeIds,
+    themeStart,
+    themeList,
+  };
+}
+
+function buildColumn(cases: IndexedCase[], values: (c: IndexedCase) => readonly (string | null)[]): Column {
+  const column: Column = new Map();
+  for (let p = 0; p < cases.length; p++) {
+    const c = cases[p];
+    if (!c) continue;
+    for (const v of values(c)) {
+      if (v === null) continue;
+      let set = column.get(v);
+      if (!set) {
+        set = new Bitset(cases.length);
+        column.set(v, set);
+      }
+      set.add(p);
+    }
+  }
+  return column;
+}
+
 /** Inserts `value` into the ascending run list[from..end) unless present; returns the new end. */
+
 function insertSortedUnique(list: Int32Array, from: number, end: number, value: number): number {
   let i = end;
   while (i > from && (list[i - 1] ?? 0) > value) i--;

@@ -15,7 +15,8 @@
 import type { CaseReviewRecord } from '../../graph/records.ts';
 import type { GraphStore, StatementKind } from '../../graph/store.ts';
 import { SearchKeeper } from '../search/keeper.ts';
-import { AnalyticsIndex } from './index.ts';
+import { AnalyticsIndex, type CaseExtras, type IndexContents, type IndexedCase } from './index.ts';
+import { markOf, readSavedIndex, type StoreMark, writeSavedIndex } from './persisted-index.ts';
 import { listingStates } from './recommendations/load.ts';
 
 /**
@@ -35,12 +36,6 @@ export function caseText(c: CaseReviewRecord): string {
     .filter((part): part is string => typeof part === 'string' && part.length > 0)
     .join('\n')
     .toLowerCase();
-}
-
-interface CaseExtras {
-  text: string;
-  incidentYear: number | null;
-  partnership: string | null;
 }
 
 export type IndexState = 'warming' | 'ready';
@@ -75,8 +70,25 @@ export function isIndexWarmingError(e: unknown): e is IndexWarmingError {
   return e instanceof IndexWarmingError;
 }
 
+export interface KeeperOptions {
+  /**
+   * Where the index is saved after each build and read back at the first one (persisted-index.ts); null
+   * or absent: never saved.
+   */
+  savedIndex?: string | null;
+  /** Where it says what happened to the saved index (one line each); defaults to stderr. */
+  log?: (line: string) => void;
+}
+
+/** A build's cases and the store mark they were read under, waiting to be saved. */
+interface SaveJob {
+  mark: string;
+  state: Readonly<IndexContents>;
+}
+
 export class IndexKeeper {
-  private texts = new Map<string, CaseExtras>();
+  /** The texts of the current index's cases, by id; null after a restore until a rebuild needs them. */
+  private texts: Map<string, CaseExtras> | null = new Map();
   private queue: Promise<unknown> = Promise.resolve();
   private current: AnalyticsIndex = emptyIndex();
   private built = false;
@@ -85,22 +97,39 @@ export class IndexKeeper {
   /** The inverted index over the graph's text that search reads (falls back to the store until ready). */
   readonly search: SearchKeeper;
 
-  private constructor(private readonly store: GraphStore) {
+  private readonly savedIndex: string | null;
+  private readonly log: (line: string) => void;
+  /** The latest build not yet saved, and the save running now (one at a time, the latest build wins). */
+  private unsaved: SaveJob | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private savingNow = false;
+
+  private constructor(
+    private readonly store: GraphStore,
+    options: KeeperOptions,
+  ) {
     this.search = new SearchKeeper(store);
+    this.savedIndex = options.savedIndex ?? null;
+    this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   }
 
   /** Builds the index, then returns the keeper: for callers that cannot answer without it. */
-  static async open(store: GraphStore): Promise<IndexKeeper> {
-    const keeper = IndexKeeper.start(store);
+  static async open(store: GraphStore, options: KeeperOptions = {}): Promise<IndexKeeper> {
+    const keeper = IndexKeeper.start(store, options);
     await keeper.ready();
     return keeper;
   }
 
   /** Returns at once, with the first build running in the background; `ready()` waits for it. */
-  static start(store: GraphStore): IndexKeeper {
-    const keeper = new IndexKeeper(store);
+  static start(store: GraphStore, options: KeeperOptions = {}): IndexKeeper {
+    const keeper = new IndexKeeper(store, options);
     keeper.warm();
     return keeper;
+  }
+
+  /** Resolves once every build so far has been saved (or failed to be, which is logged). */
+  async saved(): Promise<void> {
+    while (this.savingNow || this.unsaved !== null) await this.saving;
   }
 
   get state(): IndexState {
@@ -141,7 +170,7 @@ export class IndexKeeper {
   }
 
   private warm(): Promise<AnalyticsIndex> {
-    const build = this.rebuild(null);
+    const build = this.firstBuild === null && !this.triedSaved ? this.restoreOrBuild() : this.rebuild(null);
     this.firstBuild = build;
     // The failure reaches whoever waits in ready(); here it only clears the way for another attempt.
     build.catch(() => {
@@ -160,28 +189,115 @@ export class IndexKeeper {
     return run;
   }
 
-  private async build(changedSet: ChangeSet | null): Promise<AnalyticsIndex> {
-    const [facets, taxonomy, sourceList, counts] = await Promise.all([
-      this.store.caseFacets(),
+  /** Whether the first build has looked for a saved index (it is looked for once per keeper). */
+  private triedSaved = false;
+
+  /** The first build: from the saved index when it holds for the store now, else from the store. */
+  private restoreOrBuild(): Promise<AnalyticsIndex> {
+    this.triedSaved = true;
+    const run = this.queue.then(async () => (await this.restore()) ?? this.build(null));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The index from the saved file, or null (with a line saying why) when there is none to trust. */
+  private async restore(): Promise<AnalyticsIndex | null> {
+    if (this.savedIndex === null) return null;
+    const reading = this.storeMark();
+    const loaded = await readSavedIndex(this.savedIndex, reading.then(markOf));
+    const mark = await reading;
+    if (!loaded.ok) {
+      this.log(`threadline: ${loaded.problem.message}`);
+      return null;
+    }
+    const index = this.place(
+      new AnalyticsIndex({
+        state: loaded.state,
+        taxonomy: mark.taxonomy,
+        sources: mark.sources,
+        counts: mark.counts,
+      }),
+      null,
+    );
+    // The search index reads the reviews itself: they were not read here.
+    this.search.update({
+      full: true,
+      records: [],
+      stale: [],
+      sources: [],
+      present: loaded.state.ids,
+    });
+    return index;
+  }
+
+  private async storeMark(): Promise<StoreMark> {
+    const [taxonomy, sources, counts] = await Promise.all([
       this.store.taxonomy(),
       this.store.listSources(),
       this.store.counts(),
     ]);
+    return { taxonomy, sources, counts };
+  }
+
+  /**
+   * Puts an index in place with the texts of its cases (null: not known yet; the next rebuild takes them
+   * from the index).
+   */
+  private place(index: AnalyticsIndex, texts: Map<string, CaseExtras> | null): AnalyticsIndex {
+    this.texts = texts;
+    this.current = index;
+    this.built = true;
+    this.firstBuild = null;
+    return index;
+  }
+
+  /**
+   * Saves a build in the background, one save at a time; builds made while one is written are saved after
+   * it, the latest only. A failure is logged: the next start then builds from the store.
+   */
+  private save(job: SaveJob): void {
+    if (this.savedIndex === null) return;
+    this.unsaved = job;
+    if (this.savingNow) return;
+    this.savingNow = true;
+    this.saving = this.writeUnsaved(this.savedIndex).finally(() => {
+      this.savingNow = false;
+    });
+  }
+
+  private async writeUnsaved(path: string): Promise<void> {
+    for (let job = this.unsaved; job !== null; job = this.unsaved) {
+      this.unsaved = null;
+      try {
+        // A write while the build read the store changed the mark: its rebuild saves instead.
+        if (markOf(await this.storeMark()) !== job.mark) continue;
+        await writeSavedIndex(path, job.mark, job.state);
+      } catch (e) {
+        this.log(
+          `threadline: the analytics index could not be saved to ${path} (${e instanceof Error ? e.message : String(e)}); the next start builds it from the store`,
+        );
+      }
+    }
+  }
+
+  private async build(changedSet: ChangeSet | null): Promise<AnalyticsIndex> {
+    // The mark is read before the cases, and again before saving: equal, no write came in between.
+    const mark = await this.storeMark();
+    const facets = await this.store.caseFacets();
     const sources = new Set(changedSet?.sources ?? []);
     const cases = new Set(changedSet?.cases ?? []);
+    this.texts ??= this.current.caseExtras();
+    const known = this.texts;
     const stale = facets
       .filter(
         (f) =>
-          changedSet === null ||
-          !this.texts.has(f.id) ||
-          cases.has(f.id) ||
-          f.sources.some((s) => sources.has(s)),
+          changedSet === null || !known.has(f.id) || cases.has(f.id) || f.sources.some((s) => sources.has(s)),
       )
       .map((f) => f.id);
     const texts = new Map<string, CaseExtras>();
     for (const f of facets) {
-      const known = this.texts.get(f.id);
-      if (known !== undefined) texts.set(f.id, known);
+      const kept = known.get(f.id);
+      if (kept !== undefined) texts.set(f.id, kept);
     }
     const records = await this.readCases(stale);
     for (const record of records) {
@@ -191,21 +307,22 @@ export class IndexKeeper {
         partnership: record.partnership ?? null,
       });
     }
-    const index = new AnalyticsIndex({
-      cases: facets.map((f) => ({
-        ...f,
-        text: texts.get(f.id)?.text ?? '',
-        incidentYear: texts.get(f.id)?.incidentYear ?? null,
-        partnership: texts.get(f.id)?.partnership ?? null,
-      })),
-      taxonomy,
-      sources: sourceList,
-      counts,
-    });
-    this.texts = texts;
-    this.current = index;
-    this.built = true;
-    this.firstBuild = null;
+    const rows: IndexedCase[] = facets.map((f) => ({
+      ...f,
+      text: texts.get(f.id)?.text ?? '',
+      incidentYear: texts.get(f.id)?.incidentYear ?? null,
+      partnership: texts.get(f.id)?.partnership ?? null,
+    }));
+    const index = this.place(
+      new AnalyticsIndex({
+        cases: rows,
+        taxonomy: mark.taxonomy,
+        sources: mark.sources,
+        counts: mark.counts,
+      }),
+      texts,
+    );
+    this.save({ mark: markOf(mark), state: index.state });
     const searchReady = this.search.ready;
     const searched = this.search.update({
       full: changedSet === null,
