@@ -12,6 +12,7 @@ import { openStore } from '../graph/open.ts';
 import type { TaxonomyRecords } from '../graph/records.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { loadSampleCorpusIfEmpty, loadTaxonomy, taxonomyRecords } from '../ingest/index.ts';
+import { savedIndexPath } from './analytics/persisted-index.ts';
 import { exposureWarning, readServerConfig } from './config.ts';
 import { firstLine } from './graphql/errors.ts';
 import { type RunningServer, startServer } from './http/app.ts';
@@ -29,13 +30,13 @@ function isErrno(e: unknown, code: string): boolean {
   return e instanceof Error && (e as NodeJS.ErrnoException).code === code;
 }
 
-async function serve(store: GraphStore): Promise<RunningServer> {
+async function serve(store: GraphStore, savedIndex: string | null): Promise<RunningServer> {
   const config = readServerConfig(process.env);
   await store.ensureSchema();
   const taxonomy = loadTaxonomy();
   await taxonomyInPlace(store, taxonomyRecords(taxonomy));
   const sample = await loadSampleCorpusIfEmpty(store, taxonomy);
-  const server = await startServer({ store, config, taxonomy, indexInBackground: true });
+  const server = await startServer({ store, config, taxonomy, indexInBackground: true, savedIndex });
   const note = sample
     ? `; loaded the sample corpus: ${sample.reviews} reviews from ${sample.documents} documents`
     : '';
@@ -110,7 +111,9 @@ async function main(): Promise<number | null> {
     throw e;
   }
   try {
-    closeOnSignals(await serve(store), store);
+    // The analytics index is saved beside an embedded database, so the next start has it at once.
+    const savedIndex = storeConfig.engine === 'embedded' ? savedIndexPath(storeConfig.path) : null;
+    closeOnSignals(await serve(store, savedIndex), store);
     return null;
   } catch (e) {
     await store.close().catch(() => undefined);

@@ -49,6 +49,8 @@ export interface ServerOptions {
    * made meanwhile wait for it up to `config.indexWaitMs`. By default it is built before createServer returns.
    */
   indexInBackground?: boolean;
+  /** The file the analytics index is saved in and restored from (server/analytics/persisted-index.ts). */
+  savedIndex?: string | null;
 }
 
 export interface RunningServer {
@@ -111,7 +113,10 @@ class UploadReader {
 export async function createServer(options: ServerOptions): Promise<ThreadlineServer> {
   const { store, config } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const keeper = options.indexInBackground ? IndexKeeper.start(store) : await IndexKeeper.open(store);
+  const kept = { savedIndex: options.savedIndex ?? null, log };
+  const keeper = options.indexInBackground
+    ? IndexKeeper.start(store, kept)
+    : await IndexKeeper.open(store, kept);
   keeper
     .ready()
     .catch((e: unknown) => log(`threadline: the analytics index could not be built: ${describe(e)}`));
