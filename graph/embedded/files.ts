@@ -90,23 +90,83 @@ export async function writeAtomically(path: string, text: string): Promise<void>
   await rename(`${path}.tmp`, path);
 }
 
+/** How much of the database file a snapshot is checked against: its header, which names the last checkpoint. */
+const HEADER_BYTES = 4096;
+/** Copies tried before a snapshot is given up on (the file changed while it was copied). */
+const SNAPSHOT_ATTEMPTS = 3;
+
+/** What a copy of a file must match: its size, its last write, its first bytes. */
+interface Fingerprint {
+  size: number;
+  mtimeMs: number;
+  head: Buffer;
+}
+
+async function fingerprintOf(path: string): Promise<Fingerprint> {
+  const handle = await open(path, 'r');
+  try {
+    const { size, mtimeMs } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size, HEADER_BYTES));
+    await handle.read(head, 0, head.length, 0);
+    return { size, mtimeMs, head };
+  } finally {
+    await handle.close();
+  }
+}
+
+function sameFile(a: Fingerprint, b: Fingerprint): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.head.equals(b.head);
+}
+
+/**
+ * Copies `from` to `to` and checks the copy: `from` did not change while it was copied (size, last write and
+ * header the same before and after), and the copy has its size and header. A changed file is copied again.
+ * Resolves with why not when no copy held still.
+ */
+async function copyChecked(from: string, to: string): Promise<string | null> {
+  let problem = '';
+  for (let attempt = 1; attempt <= SNAPSHOT_ATTEMPTS; attempt++) {
+    const before = await fingerprintOf(from);
+    await copyFile(from, to);
+    await syncFile(to);
+    const after = await fingerprintOf(from);
+    const copy = await fingerprintOf(to);
+    if (!sameFile(before, after)) {
+      problem = `${basename(from)} changed while it was copied`;
+      continue;
+    }
+    if (copy.size !== before.size || !copy.head.equals(before.head)) {
+      problem = `the copy of ${basename(from)} has ${copy.size} bytes or a header unlike the ${before.size} bytes copied`;
+      continue;
+    }
+    return null;
+  }
+  return problem;
+}
+
 /**
  * Copies the database file, and its log when it has one, to the snapshot. The caller holds the only writer
- * and no checkpoint is running, so neither file changes while it is copied (reads never write them). No
- * checkpoint is taken first: a checkpoint killed halfway is one of the states LadybugDB cannot reopen.
+ * and has turned the engine's automatic checkpoints off, so neither file should change while it is copied
+ * (reads never write them); each copy is checked against its file all the same (copyChecked), because a
+ * snapshot that is not the state just committed would, once put back, lose that state. No checkpoint is
+ * taken first: a checkpoint killed halfway is one of the states LadybugDB cannot reopen.
  */
 export async function takeSnapshot(db: string): Promise<string> {
   const target = snapshotPath(db);
   await dropSnapshot(db);
   const wal = await stat(`${db}.wal`).catch(() => null);
-  if (wal && wal.size > 0) {
-    await copyFile(`${db}.wal`, `${target}.wal`);
-    await syncFile(`${target}.wal`);
+  const problem =
+    (wal && wal.size > 0 ? await copyChecked(`${db}.wal`, `${target}.wal`) : null) ??
+    (await copyChecked(db, `${target}.partial`));
+  if (problem !== null) {
+    await dropSnapshot(db);
+    throw new StoreError(
+      'query',
+      `could not take a snapshot of ${db} before loading (${problem} ${SNAPSHOT_ATTEMPTS} times): is another ` +
+        'program writing to it? Nothing of this load was written; run it again.',
+    );
   }
-  const partial = `${target}.partial`;
-  await copyFile(db, partial);
-  await syncFile(partial);
-  await rename(partial, target);
+  await rename(`${target}.partial`, target);
   return target;
 }
 

@@ -10,10 +10,11 @@
  *
  * So a load runs like this:
  * 1. Check first: every batch is well-formed, every taxonomy node a link names exists.
- * 2. Snapshot: copy the database file (and its log, if it has one) to `P.before-load` (files.ts).
+ * 2. Snapshot, with auto-checkpoint off until the load ends: copy the database file (and its log, if it has
+ *    one) to `P.before-load`, checked against the file it copies (files.ts).
  * 3. Journal: the snapshot's path, the staging folder and the new source ids are written next to the database
  *    file before anything else (the undo plan for an in-process failure stays in memory).
- * 4. Phase 1, auto-checkpoint off: COPY the new sources (marked incomplete: no ingestedAt yet), the new nodes
+ * 4. Phase 1: COPY the new sources (marked incomplete: no ingestedAt yet), the new nodes
  *    and every link. Nothing stored before is changed. Rows CSV cannot carry exactly are held back.
  * 5. CHECKPOINT: phase 1 is now on disk.
  * 6. Phase 2, one transaction of UNWIND statements: write the held-back rows, update the nodes that already
@@ -271,6 +272,29 @@ export async function bulkLoad(session: Session, content: LoadContent, remove: s
   await assertTaxonomyEnds(session, content);
   const { copied, refreshed } = splitRefreshed(content, remove);
   const { create, update } = await splitByPresence(session, copied);
+  // Off from before the snapshot to after the last checkpoint: nothing this session commits may start a
+  // checkpoint while the snapshot is copied, and left on, LadybugDB checkpoints after every COPY (~100 ms
+  // each) where the one checkpoint below is enough.
+  await session.run('CALL auto_checkpoint=false');
+  try {
+    await snapshotAndLoad(session, content, { copied, refreshed, create, update }, remove, opts);
+  } finally {
+    await session.run('CALL auto_checkpoint=true').catch(() => undefined);
+  }
+}
+
+type LoadParts = ReturnType<typeof splitRefreshed> & {
+  create: LoadContent['nodes'];
+  update: LoadContent['nodes'];
+};
+
+async function snapshotAndLoad(
+  session: Session,
+  content: LoadContent,
+  { copied, refreshed, create, update }: LoadParts,
+  remove: string[],
+  opts: BulkOptions,
+) {
   const journal = journalPath(opts.dbPath);
   const step = async (name: string) => opts.onStep?.(name);
   // The snapshot is the state this load can always go back to, whatever happens to the process.
@@ -295,8 +319,6 @@ export async function bulkLoad(session: Session, content: LoadContent, remove: s
     await dropSnapshot(opts.dbPath);
     throw e;
   });
-  // Left on, LadybugDB checkpoints after every COPY (~100 ms each); the one checkpoint below is enough.
-  await session.run('CALL auto_checkpoint=false');
   let committed = false;
   try {
     await createContent(sink, unstamped(copied.sources), create, copied.links);
@@ -331,7 +353,6 @@ export async function bulkLoad(session: Session, content: LoadContent, remove: s
     throw e;
   } finally {
     await sink.close();
-    await session.run('CALL auto_checkpoint=true');
   }
   // Removing the journal is what makes the load final; the snapshot is only removed after it.
   await step('settle');
