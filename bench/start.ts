@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- start [--reviews 10000,100000] [--runs 3] [--per-document 500] [--seed 1] [--keep DIR]
- *   [--compiled OUT]`
+ *   [--compiled OUT] [--saved-index keep|drop]`
  *
  * How soon a server over an existing database answers. For each corpus size: writes N synthetic reviews,
  * ingests them into a fresh embedded database (or reuses `DIR/<N>` from an earlier `--keep` run), then starts
@@ -13,10 +13,16 @@
  *   index ready   from spawning to /healthz no longer saying "warming"
  * and the server's CPU time (its own and its child processes') spent until listening and until the index is
  * ready: on a machine shared with other work, wall-clock figures include waiting for a core, CPU time does not.
+ *
+ * The server saves its analytics index beside the database (server/analytics/persisted-index.ts) and
+ * restores it at the next start. With `--saved-index keep` (the default) a run that had to build the index
+ * waits for it to be saved before stopping, so the runs after it restore it; `drop` deletes the saved index
+ * before every run, timing the build from the store. Runs that restored and runs that built are reported
+ * on separate lines, with the saved file's size.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openEmbeddedStore } from '../graph/embedded/store.ts';
 import { ingestPaths, loadTaxonomy } from '../ingest/index.ts';
+import { savedIndexPath } from '../server/analytics/persisted-index.ts';
 import { labelsFrom, writeSyntheticCorpus } from './synthetic/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -36,7 +43,12 @@ interface Timings {
   ready: number;
   cpuListening: number;
   cpuReady: number;
+  /** Whether the server restored its saved index (else it built it from the store). */
+  restored: boolean;
 }
+
+/** Longest a run that built the index waits for it to be saved. */
+const SAVE_WAIT_MS = 180_000;
 
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -48,8 +60,11 @@ export async function run(args: string[]): Promise<void> {
       seed: { type: 'string', default: '1' },
       keep: { type: 'string' },
       compiled: { type: 'string' },
+      'saved-index': { type: 'string', default: 'keep' },
     },
   });
+  const saved = values['saved-index'];
+  if (saved !== 'keep' && saved !== 'drop') throw new Error('--saved-index is keep or drop');
   const sizes = values.reviews.split(',').map(Number);
   const runs = Number(values.runs);
   const scratch = await mkdtemp(join(tmpdir(), 'threadline-bench-start-'));
@@ -64,17 +79,28 @@ export async function run(args: string[]): Promise<void> {
       const command = values.compiled
         ? [join(values.compiled, 'server/main.js')]
         : ['--import', 'tsx', 'server/main.ts'];
-      for (let i = 0; i < runs; i++) all.push(await timeStart(dbPath, command));
-      const median = (pick: (t: Timings) => number) => {
-        const sorted = all.map(pick).sort((a, b) => a - b);
-        return (sorted[Math.floor(sorted.length / 2)] ?? Number.NaN).toFixed(2).padStart(7);
-      };
-      console.log(
-        `${size.toLocaleString('en-GB').padStart(8)} reviews, ${values.compiled ? 'compiled' : 'tsx'} (median of ${runs}, s):` +
-          ` listening ${median((t) => t.listening)}  /healthz ${median((t) => t.health)}` +
-          `  theme map ${median((t) => t.themeMap)}  index ready ${median((t) => t.ready)}` +
-          `  | CPU to listen ${median((t) => t.cpuListening)}  to index ready ${median((t) => t.cpuReady)}`,
-      );
+      for (let i = 0; i < runs; i++) {
+        if (saved === 'drop') await rm(savedIndexPath(dbPath), { force: true });
+        all.push(await timeStart(dbPath, command, saved === 'keep'));
+      }
+      for (const restored of [true, false]) {
+        const these = all.filter((t) => t.restored === restored);
+        if (these.length === 0) continue;
+        const median = (pick: (t: Timings) => number) => {
+          const sorted = these.map(pick).sort((a, b) => a - b);
+          return (sorted[Math.floor(sorted.length / 2)] ?? Number.NaN).toFixed(2).padStart(7);
+        };
+        console.log(
+          `${size.toLocaleString('en-GB').padStart(8)} reviews, ${values.compiled ? 'compiled' : 'tsx'},` +
+            ` ${restored ? 'saved index restored' : 'index built from the store'} (median of ${these.length}, s):` +
+            ` listening ${median((t) => t.listening)}  /healthz ${median((t) => t.health)}` +
+            `  theme map ${median((t) => t.themeMap)}  index ready ${median((t) => t.ready)}` +
+            `  | CPU to listen ${median((t) => t.cpuListening)}  to index ready ${median((t) => t.cpuReady)}`,
+        );
+      }
+      const file = savedIndexPath(dbPath);
+      if (existsSync(file))
+        console.log(`saved index: ${(statSync(file).size / 2 ** 20).toFixed(1)} MB (${file})`);
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });
@@ -106,7 +132,8 @@ async function loadCorpus(dbPath: string, size: number, perDocument: number, see
   }
 }
 
-async function timeStart(dbPath: string, command: string[]): Promise<Timings> {
+async function timeStart(dbPath: string, command: string[], awaitSave: boolean): Promise<Timings> {
+  const spawnedAt = Date.now();
   const started = performance.now();
   const since = () => (performance.now() - started) / 1000;
   const child: ChildProcess = spawn(process.execPath, command, {
@@ -118,6 +145,10 @@ async function timeStart(dbPath: string, command: string[]): Promise<Timings> {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`))),
   );
   exited.catch(() => undefined);
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   try {
     const url = await Promise.race([listeningUrl(child), exited]);
     const listening = since();
@@ -128,7 +159,11 @@ async function timeStart(dbPath: string, command: string[]): Promise<Timings> {
     const themeMap = since();
     await Promise.race([until(async () => !(await warming(url))), exited]);
     const ready = since();
-    return { listening, health, themeMap, ready, cpuListening, cpuReady: cpuSeconds(child.pid) };
+    const cpuReady = cpuSeconds(child.pid);
+    // The server says in one line why it did not restore a saved index (persisted-index.ts).
+    const restored = !/building it from the store/.test(stderr);
+    if (!restored && awaitSave) await Promise.race([savedSince(savedIndexPath(dbPath), spawnedAt), exited]);
+    return { listening, health, themeMap, ready, cpuListening, cpuReady, restored };
   } finally {
     const gone = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
@@ -144,6 +179,16 @@ function cpuSeconds(pid: number | undefined): number {
     return fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / 100;
   } catch {
     return Number.NaN;
+  }
+}
+
+/** Resolves once `file` has been written after `since` (ms since the epoch), or after SAVE_WAIT_MS. */
+async function savedSince(file: string, since: number): Promise<void> {
+  const deadline = Date.now() + SAVE_WAIT_MS;
+  while (Date.now() < deadline) {
+    const written = existsSync(file) ? statSync(file).mtimeMs : 0;
+    if (written >= since) return;
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
