@@ -1,10 +1,15 @@
-/** `npm start` as a process: it serves, shuts down cleanly on SIGTERM, and fails in one line when it cannot. */
+/**
+ * `npm start` as a process: it serves, restores its saved analytics index when started again, shuts down
+ * cleanly on SIGTERM, and fails in one line when it cannot.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../../graph/embedded/store.ts';
+import { savedIndexPath } from '../../../server/analytics/persisted-index.ts';
 import { REPO_ROOT } from './running-server.ts';
 
 interface Exit {
@@ -89,6 +94,35 @@ describe('npm start', () => {
     );
     server.child.kill('SIGTERM');
     expect((await server.exit).code).toBe(0);
+  });
+
+  it('restores the analytics index it saved beside the database when started again over it', async () => {
+    const path = join(dir, 'restarted');
+    const first = start({ THREADLINE_DB_PATH: path });
+    await warmed(await listening(first.output, first.exit));
+    // Saved in the background after the build: the file appears whole, by rename.
+    while (!existsSync(savedIndexPath(path))) await new Promise((r) => setTimeout(r, 50));
+    first.child.kill('SIGTERM');
+    const stopped = await first.exit;
+    expect(stopped.code).toBe(0);
+    expect(stopped.stderr).toMatch(
+      /^threadline: no saved analytics index at .*; building it from the store$/m,
+    );
+
+    const second = start({ THREADLINE_DB_PATH: path });
+    const url = await listening(second.output, second.exit);
+    await warmed(url);
+    const themes = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ themeNetwork(minShared: 1) { nodes { id } } }' }),
+    });
+    const body = (await themes.json()) as { data: { themeNetwork: { nodes: unknown[] } } };
+    expect(body.data.themeNetwork.nodes.length).toBeGreaterThan(0);
+    second.child.kill('SIGTERM');
+    const result = await second.exit;
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('analytics index');
   });
 
   it('exits 2 with one line when the database is locked by another process', async () => {
