@@ -141,14 +141,14 @@ async function timeStart(dbPath: string, command: string[], awaitSave: boolean):
     env: { ...process.env, THREADLINE_DB_PATH: dbPath, PORT: '0', HOST: '127.0.0.1', NEO4J_URI: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`))),
-  );
-  exited.catch(() => undefined);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr.trim()}`))),
+  );
+  exited.catch(() => undefined);
   try {
     const url = await Promise.race([listeningUrl(child), exited]);
     const listening = since();
@@ -165,9 +165,12 @@ async function timeStart(dbPath: string, command: string[], awaitSave: boolean):
     if (!restored && awaitSave) await Promise.race([savedSince(savedIndexPath(dbPath), spawnedAt), exited]);
     return { listening, health, themeMap, ready, cpuListening, cpuReady, restored };
   } finally {
-    const gone = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    await gone;
+    // A server that already exited is not waited for: its exit event has been and gone.
+    if (child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await gone;
+    }
   }
 }
 
