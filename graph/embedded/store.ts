@@ -28,7 +28,7 @@ import {
 } from './files.ts';
 import { caseDetail, caseFacets, casesByIds, linksOfCases } from './read/cases.ts';
 import { counts, listSources, sourceReadings, sourceText, taxonomy } from './read/catalogue.ts';
-import { connections, neighbourhood } from './read/paths.ts';
+import { connections, neighbourhood, SharedPaths } from './read/paths.ts';
 import { search } from './read/search.ts';
 import { recommendationRows, statements, themeEvidence } from './read/statements.ts';
 import { type BulkOptions, recoverBulkLoad } from './write/bulk.ts';
@@ -99,6 +99,8 @@ class EmbeddedStore implements GraphStore {
   private readonly writes = new SerialQueue();
   private readonly bulkMinRows: number;
   private readonly bulk: BulkOptions;
+  /** Hub lists and the adjacency index, shared by the reader sessions and stamped by every write. */
+  private readonly paths: SharedPaths;
 
   constructor(
     opts: EmbeddedStoreOptions,
@@ -113,6 +115,8 @@ class EmbeddedStore implements GraphStore {
       dbPath: opts.path,
       ...(opts.onBulkStep ? { onStep: opts.onBulkStep } : {}),
     };
+    this.paths = new SharedPaths(this.rows);
+    this.paths.build();
   }
 
   private closed = false;
@@ -128,11 +132,14 @@ class EmbeddedStore implements GraphStore {
     return this.writes.run(async () => {
       this.assertOpen();
       if (this.unsettled) throw this.unsettled;
+      this.paths.writing();
       try {
         return await work(this.writer);
       } catch (e) {
         if (e instanceof StoreError && e.kind === 'damaged') this.unsettled = e;
         throw e;
+      } finally {
+        this.paths.writing();
       }
     });
   }
@@ -157,6 +164,7 @@ class EmbeddedStore implements GraphStore {
     await this.writes.run(async () => {
       if (this.closed) return;
       this.closed = true;
+      await this.paths.close();
       await this.readers.close();
       // LadybugDB checkpoints when it closes, and a process killed during a checkpoint can leave a file it
       // cannot reopen. Every load ends with its own guarded checkpoint; whatever else is still in the log
@@ -242,11 +250,11 @@ class EmbeddedStore implements GraphStore {
   }
 
   neighbourhood(start: NodeRef, depth: number, limit: number) {
-    return this.read((s) => neighbourhood(s, start, depth, limit));
+    return this.read((s) => neighbourhood(s, this.paths, start, depth, limit));
   }
 
   connections(from: NodeRef, to: NodeRef, maxHops: number, limit: number) {
-    return this.read((s) => connections(s, from, to, maxHops, limit));
+    return this.read((s) => connections(s, this.paths, from, to, maxHops, limit));
   }
 
   search(text: string, limit: number) {

@@ -8,6 +8,10 @@
  * The version must change whenever the list does (the embedded engine counts the links and sums their
  * internal offsets: a new link always gets an offset above every existing one, so a list that lost some links
  * and gained as many has a larger sum).
+ *
+ * The lists are shared by every reader session of a store, and each entry remembers the store's write
+ * generation at which its version was last found current: while no write has happened since, a read uses
+ * it without asking the engine at all; after a write the version is asked again, so the write is seen at once.
  */
 import type { Step } from './neighbourhood.ts';
 
@@ -28,6 +32,8 @@ interface Entry {
   ids: string[];
   /** Every linked id is in `ids`. */
   complete: boolean;
+  /** The write generation at which `version` was last read and found current. */
+  confirmed: number | null;
 }
 
 /** What one hub's kept list says about a node of the other label. */
@@ -40,9 +46,12 @@ export interface Cover {
 export class HubLists {
   private readonly entries = new Map<string, Entry>();
 
-  /** A view for one read: each hub's version is asked once, however often the read asks for the hub. */
-  reader(engine: HubListEngine): HubListReader {
-    return new HubListReader(this.entries, engine);
+  /**
+   * A view for one read: each hub's version is asked once, however often the read asks for the hub, and not
+   * at all when it was found current in this write `generation` (null while a write is running).
+   */
+  reader(engine: HubListEngine, generation: number | null): HubListReader {
+    return new HubListReader(this.entries, engine, generation);
   }
 }
 
@@ -56,6 +65,7 @@ export class HubListReader {
   constructor(
     private readonly entries: Map<string, Entry>,
     private readonly engine: HubListEngine,
+    private readonly generation: number | null,
   ) {}
 
   /** The first `count` ids linked through `step` to hub `id`, by id. */
@@ -88,11 +98,16 @@ export class HubListReader {
   private async fresh(key: string, step: Step, id: string): Promise<Entry> {
     // The version is read before the list: a write between the two leaves an entry stamped older than its
     // ids, which the next read rebuilds; never a current stamp on older ids.
+    const known = this.entries.get(key);
+    if (known && this.generation !== null && known.confirmed === this.generation) return known;
     const version = await this.engine.version(step, id);
     const kept = this.entries.get(key);
-    if (kept && kept.version === version) return kept;
+    if (kept && kept.version === version) {
+      kept.confirmed = this.generation;
+      return kept;
+    }
     const ids = await this.engine.first(step, id, PREFIX);
-    const entry = { version, ids, complete: ids.length < PREFIX };
+    const entry = { version, ids, complete: ids.length < PREFIX, confirmed: this.generation };
     this.entries.delete(key);
     this.entries.set(key, entry);
     if (this.entries.size > CAPACITY) {

@@ -1,6 +1,7 @@
 /** Walking the graph: a node's neighbourhood and the shortest paths between two nodes. */
 import { StoreError } from '../../errors.ts';
 import { isNodeLabel } from '../../ids.ts';
+import { AdjacencyIndex, type LinkTable, type NodeTable } from '../../paths/adjacency.ts';
 import { type Cover, type HubListEngine, type HubListReader, HubLists } from '../../paths/hub-lists.ts';
 import { type FirstLinked, type Step, stepsFrom, walkNeighbourhood } from '../../paths/neighbourhood.ts';
 import {
@@ -11,9 +12,16 @@ import {
   shortestPaths,
 } from '../../paths/shortest.ts';
 import { compareBy, compareText } from '../../read-rules.ts';
-import { NODE_LABELS, type NodeLabel, REL_TYPES, type RelType, relDecl } from '../../schema/model.ts';
+import {
+  NODE_LABELS,
+  type NodeLabel,
+  REL_TYPES,
+  RELATIONSHIPS,
+  type RelType,
+  relDecl,
+} from '../../schema/model.ts';
 import type { GraphEdge, GraphNode, GraphPath, NodeRef, Subgraph } from '../../store.ts';
-import type { Row, Session } from '../database.ts';
+import type { Row, Rows, Session } from '../database.ts';
 import { text, textOrNull } from './values.ts';
 
 /** Hop bounds are part of a LadybugDB pattern, not parameters: they are clamped integers, never input text. */
@@ -85,6 +93,7 @@ const sortEdges = (edges: GraphEdge[]): GraphEdge[] =>
  */
 export async function neighbourhood(
   session: Session,
+  shared: SharedPaths,
   start: NodeRef,
   depth: number,
   limit: number,
@@ -92,7 +101,7 @@ export async function neighbourhood(
   const startNode = (await nodesByRef(session, [start])).get(refKey(start));
   if (!startNode || limit < 1) return { nodes: [], edges: [] };
   if (depth < 1 || limit < 2) return { nodes: [startNode], edges: [] };
-  const hubs = hubListsOf(session).reader(hubEngine(session));
+  const hubs = shared.hubs.reader(hubEngine(session), shared.generation());
   const lists = new NodeLists(session);
   const walked = await walkNeighbourhood(start, hops(depth), Math.floor(limit), firstLinked(lists, hubs));
   const chosen = walked.nodes.slice(1);
@@ -106,18 +115,6 @@ export async function neighbourhood(
  * statement, so their lists are the long ones, and nothing else is.
  */
 const HUB_LABELS: ReadonlySet<NodeLabel> = new Set(['Source', 'HarmType', 'Agency', 'Theme']);
-
-/** Kept hub lists per reader session: a session belongs to one database, and lives as long as it is open. */
-const HUB_LISTS = new WeakMap<Session, HubLists>();
-
-function hubListsOf(session: Session): HubLists {
-  let lists = HUB_LISTS.get(session);
-  if (!lists) {
-    lists = new HubLists();
-    HUB_LISTS.set(session, lists);
-  }
-  return lists;
-}
 
 function stepPattern(step: Step): string {
   const arrow = step.outgoing ? `-[r:${step.type}]->` : `<-[r:${step.type}]-`;
@@ -566,6 +563,7 @@ const WALK_HOPS = 4;
  */
 async function shortPaths(
   session: Session,
+  shared: SharedPaths,
   from: NodeRef,
   to: NodeRef,
   maxHops: number,
@@ -574,7 +572,7 @@ async function shortPaths(
   const lists: Lists = {
     session,
     nodes: new NodeLists(session),
-    hubs: hubListsOf(session).reader(hubEngine(session)),
+    hubs: shared.hubs.reader(hubEngine(session), shared.generation()),
   };
   let none = 0;
   for (let length = 1; length <= Math.min(WALK_HOPS, maxHops); length++) {
@@ -609,32 +607,51 @@ function edgeOf(type: RelType, a: NodeRef, b: NodeRef): GraphEdge {
   };
 }
 
+/** The same answer as the adjacency index gives, from the engine: while the index is built or rebuilt. */
+async function connectionsFromEngine(
+  session: Session,
+  shared: SharedPaths,
+  from: NodeRef,
+  to: NodeRef,
+  maxHops: number,
+  limit: number,
+): Promise<PathSteps[]> {
+  const ends = await nodesByRef(session, [from, to]);
+  if (!ends.has(refKey(from)) || !ends.has(refKey(to))) return [];
+  const short = await shortPaths(session, shared, from, to, hops(maxHops), Math.floor(limit));
+  // Every length up to maxHops was asked: none found means there is no such path, and a search would only
+  // read the hubs' whole neighbourhoods to learn it again.
+  if (short.paths === null && short.none >= hops(maxHops)) return [];
+  return (
+    short.paths ??
+    (await shortestPaths(
+      from,
+      to,
+      { maxHops: hops(maxHops), limit: Math.floor(limit), maxAdjacencies: MAX_ADJACENCIES },
+      adjacencies(session),
+    ))
+  );
+}
+
 /**
  * All shortest paths between two nodes, at most `maxHops` long, distinct as node and edge sequences (a link
  * evidenced twice is one connection), ordered by the ids along them, at most `limit`.
  */
 export async function connections(
   session: Session,
+  shared: SharedPaths,
   from: NodeRef,
   to: NodeRef,
   maxHops: number,
   limit: number,
 ): Promise<GraphPath[]> {
   if (limit < 1 || maxHops < 1 || refKey(from) === refKey(to)) return [];
-  const ends = await nodesByRef(session, [from, to]);
-  if (!ends.has(refKey(from)) || !ends.has(refKey(to))) return [];
-  const short = await shortPaths(session, from, to, hops(maxHops), Math.floor(limit));
-  let steps = short.paths;
-  // Every length up to maxHops was asked: none found means there is no such path, and a search would only
-  // read the hubs' whole neighbourhoods to learn it again.
-  if (steps === null && short.none >= hops(maxHops)) steps = [];
+  let steps: PathSteps[];
   try {
-    steps ??= await shortestPaths(
-      from,
-      to,
-      { maxHops: hops(maxHops), limit: Math.floor(limit), maxAdjacencies: MAX_ADJACENCIES },
-      adjacencies(session),
-    );
+    const index = shared.adjacency();
+    steps = index
+      ? index.shortestPaths(from, to, hops(maxHops), Math.floor(limit))
+      : await connectionsFromEngine(session, shared, from, to, maxHops, limit);
   } catch (e) {
     if (e instanceof SearchTooBroad) throw new StoreError('invalid-input', e.message, { cause: e });
     throw e;
@@ -647,4 +664,110 @@ export async function connections(
     nodes: p.nodes.map((ref) => known.get(refKey(ref)) ?? { ...ref, caption: ref.id }),
     edges: p.types.map((type, i) => edgeOf(type, p.nodes[i] as NodeRef, p.nodes[i + 1] as NodeRef)),
   }));
+}
+
+/**
+ * The whole graph's nodes and links as the adjacency index wants them: each label's ids (in id order, which
+ * the index checks) and each type's links as the engine's offsets of their ends, never a property of a link.
+ * Null as soon as `current` says a write has made what was read so far out of date.
+ */
+async function loadAdjacency(rows: Rows, current: () => boolean): Promise<AdjacencyIndex | null> {
+  const nodes: NodeTable[] = [];
+  for (const label of NODE_LABELS) {
+    if (!current()) return null;
+    const found = await rows(`MATCH (n:${label}) RETURN offset(ID(n)) AS o, n.id AS id ORDER BY id`);
+    nodes.push({
+      label,
+      offsets: Int32Array.from(found, (r) => Number(r.o)),
+      ids: found.map((r) => text(r, 'id')),
+    });
+  }
+  const links: LinkTable[] = [];
+  for (const rel of RELATIONSHIPS) {
+    if (!current()) return null;
+    const found = await rows(
+      `MATCH (a:${rel.from})-[:${rel.type}]->(b:${rel.to}) RETURN offset(ID(a)) AS a, offset(ID(b)) AS b`,
+    );
+    links.push({
+      type: rel.type,
+      from: rel.from,
+      to: rel.to,
+      fromOffsets: Int32Array.from(found, (r) => Number(r.a)),
+      toOffsets: Int32Array.from(found, (r) => Number(r.b)),
+    });
+  }
+  return current() ? AdjacencyIndex.build(nodes, links) : null;
+}
+
+/**
+ * What the store's reader sessions share about paths, stamped with the store's write generation (odd while
+ * a write runs), so that a write is seen by the next read: the kept hub lists, and the adjacency index that
+ * answers connections from memory. The index is read from the engine in the background (at 100k reviews
+ * about 3 s of CPU and 10 s on a busy machine), when the store opens and after each write; until it holds
+ * what is stored now, connections are answered from the engine as before.
+ */
+export class SharedPaths {
+  readonly hubs = new HubLists();
+  private writes = 0;
+  private index: { generation: number; adjacency: AdjacencyIndex } | null = null;
+  private building: Promise<void> | null = null;
+  /** The generation whose build failed: not tried again until the next write. */
+  private failed: number | null = null;
+  private closed = false;
+
+  constructor(private readonly rows: Rows) {}
+
+  /** The write generation, or null while a write is running (nothing kept can be trusted then). */
+  generation(): number | null {
+    return this.writes % 2 === 0 ? this.writes : null;
+  }
+
+  /** Called as a write starts and again as it ends, whether it succeeded or not. */
+  writing(): void {
+    this.writes++;
+  }
+
+  /** The adjacency index if it holds what is stored now; else null, and it is being rebuilt. */
+  adjacency(): AdjacencyIndex | null {
+    const generation = this.generation();
+    if (this.index && this.index.generation === generation) return this.index.adjacency;
+    this.index = null;
+    this.build();
+    return null;
+  }
+
+  /** Starts reading the index unless a build is running, a write is, or this generation's build failed. */
+  build(): void {
+    const generation = this.generation();
+    if (this.building || this.closed || generation === null || this.failed === generation) return;
+    const current = () => !this.closed && this.writes === generation;
+    this.building = loadAdjacency(this.rows, current)
+      .then((adjacency) => {
+        if (adjacency && current()) this.index = { generation, adjacency };
+        else if (!adjacency && current()) this.failed = generation;
+      })
+      .catch(() => {
+        // The engine path keeps answering; the error shows there too, as a value, if it is not passing.
+        this.failed = generation;
+      })
+      .finally(() => {
+        this.building = null;
+      });
+  }
+
+  /** Waits for a build in flight to stop (it stops at its next query). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.building;
+  }
+
+  /** Resolves once the index holds what is stored now, or its build has given up (for tests and benches). */
+  async ready(): Promise<boolean> {
+    for (;;) {
+      if (this.adjacency() !== null) return true;
+      const building = this.building;
+      if (!building) return false;
+      await building;
+    }
+  }
 }
