@@ -11,11 +11,12 @@ import { isStoreError } from '../graph/errors.ts';
 import { openStore } from '../graph/open.ts';
 import type { TaxonomyRecords } from '../graph/records.ts';
 import type { GraphStore } from '../graph/store.ts';
-import { loadSampleCorpusIfEmpty, loadTaxonomy, taxonomyRecords } from '../ingest/index.ts';
+import { loadSampleCorpusIfEmpty, loadTaxonomy } from '../ingest/index.ts';
 import { savedIndexPath } from './analytics/persisted-index.ts';
 import { exposureWarning, readServerConfig } from './config.ts';
 import { firstLine } from './graphql/errors.ts';
 import { type RunningServer, startServer } from './http/app.ts';
+import { savedTaxonomyPath, startTaxonomy } from './start-taxonomy.ts';
 
 const EXIT_FIXABLE = 2;
 
@@ -30,13 +31,28 @@ function isErrno(e: unknown, code: string): boolean {
   return e instanceof Error && (e as NodeJS.ErrnoException).code === code;
 }
 
-async function serve(store: GraphStore, savedIndex: string | null): Promise<RunningServer> {
+/** Files kept beside an embedded database so that the next start is quick (none beside Neo4j). */
+interface Beside {
+  savedIndex: string | null;
+  savedTaxonomy: string | null;
+}
+
+async function serve(store: GraphStore, beside: Beside): Promise<RunningServer> {
   const config = readServerConfig(process.env);
   await store.ensureSchema();
-  const taxonomy = loadTaxonomy();
-  await taxonomyInPlace(store, taxonomyRecords(taxonomy));
-  const sample = await loadSampleCorpusIfEmpty(store, taxonomy);
-  const server = await startServer({ store, config, taxonomy, indexInBackground: true, savedIndex });
+  // The taxonomy is parsed only when it changed or the sample corpus is loaded; else uploads parse it.
+  const wanted = startTaxonomy(beside.savedTaxonomy);
+  await taxonomyInPlace(store, wanted.records);
+  const empty = (await store.counts()).nodes.CaseReview === 0;
+  const taxonomy = wanted.parsed ?? (empty ? loadTaxonomy() : undefined);
+  const sample = empty ? await loadSampleCorpusIfEmpty(store, taxonomy) : null;
+  const server = await startServer({
+    store,
+    config,
+    taxonomy,
+    indexInBackground: true,
+    savedIndex: beside.savedIndex,
+  });
   const note = sample
     ? `; loaded the sample corpus: ${sample.reviews} reviews from ${sample.documents} documents`
     : '';
@@ -111,9 +127,12 @@ async function main(): Promise<number | null> {
     throw e;
   }
   try {
-    // The analytics index is saved beside an embedded database, so the next start has it at once.
-    const savedIndex = storeConfig.engine === 'embedded' ? savedIndexPath(storeConfig.path) : null;
-    closeOnSignals(await serve(store, savedIndex), store);
+    const embedded = storeConfig.engine === 'embedded' ? storeConfig.path : null;
+    const beside = {
+      savedIndex: embedded && savedIndexPath(embedded),
+      savedTaxonomy: embedded && savedTaxonomyPath(embedded),
+    };
+    closeOnSignals(await serve(store, beside), store);
     return null;
   } catch (e) {
     await store.close().catch(() => undefined);

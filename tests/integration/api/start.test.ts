@@ -1,6 +1,7 @@
 /**
- * `npm start` as a process: it serves, restores its saved analytics index when started again, shuts down
- * cleanly on SIGTERM, and fails in one line when it cannot.
+ * `npm start` as a process: it serves, restores its saved analytics index (and reads the taxonomy's records
+ * kept beside the database) when started again, shuts down cleanly on SIGTERM, and fails in one line when
+ * it cannot.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../../graph/embedded/store.ts';
 import { savedIndexPath } from '../../../server/analytics/persisted-index.ts';
+import { savedTaxonomyPath } from '../../../server/start-taxonomy.ts';
 import { REPO_ROOT } from './running-server.ts';
 
 interface Exit {
@@ -123,6 +125,8 @@ describe('npm start', () => {
     const result = await second.exit;
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('analytics index');
+    // The taxonomy's records were kept beside it too, so the second start did not parse taxonomy.yaml.
+    expect(existsSync(savedTaxonomyPath(path))).toBe(true);
   });
 
   it('exits 2 with one line when the database is locked by another process', async () => {
