@@ -57,15 +57,27 @@ export class AdjacencyIndex {
     return this.entries.length;
   }
 
-  /** Null when the graph is too large for ranks to fit the packed links (some 130 million nodes). */
-  static build(nodes: readonly NodeTable[], links: readonly LinkTable[]): AdjacencyIndex | null {
+  /**
+   * Null when the graph is too large for ranks to fit the packed links (some 130 million nodes). Pauses
+   * every few thousand steps, so a server building it (about a second of work at 100k reviews) keeps
+   * answering meanwhile.
+   */
+  static async build(
+    nodes: readonly NodeTable[],
+    links: readonly LinkTable[],
+  ): Promise<AdjacencyIndex | null> {
     const total = nodes.reduce((n, t) => n + t.ids.length, 0);
     if (total * TYPE_SLOTS >= 2 ** 31) return null;
-    const { ids, labels, rankAt } = rankNodes(nodes);
+    const { ids, labels, rankAt } = await rankNodes(nodes);
     const degree = new Int32Array(total + 1);
-    const ranked = links.map((t) => rankLinks(t, rankAt));
+    const ranked: Array<ReturnType<typeof rankLinks>> = [];
+    for (const t of links) {
+      ranked.push(rankLinks(t, rankAt));
+      await pause();
+    }
     for (const { a, b } of ranked)
       for (let i = 0; i < a.length; i++) {
+        if (i % SLICE === 0) await pause();
         const [x, y] = [a[i] as number, b[i] as number];
         degree[x] = (degree[x] as number) + 1;
         degree[y] = (degree[y] as number) + 1;
@@ -76,6 +88,7 @@ export class AdjacencyIndex {
     const entries = new Int32Array(start[total] as number);
     for (const { a, b, slot } of ranked)
       for (let i = 0; i < a.length; i++) {
+        if (i % SLICE === 0) await pause();
         const [x, y] = [a[i] as number, b[i] as number];
         const [at, back] = [fill[x] as number, fill[y] as number];
         entries[at] = y * TYPE_SLOTS + slot;
@@ -87,15 +100,16 @@ export class AdjacencyIndex {
   }
 
   /** Sorts each node's run and drops repeats (a link evidenced in two documents is one connection). */
-  private static compact(
+  private static async compact(
     ids: string[],
     labels: Uint8Array,
     start: Int32Array,
     entries: Int32Array,
-  ): AdjacencyIndex {
+  ): Promise<AdjacencyIndex> {
     const kept = new Int32Array(start.length);
     let write = 0;
     for (let r = 0; r + 1 < start.length; r++) {
+      if (r % SLICE === 0) await pause();
       const run = entries.subarray(start[r] as number, start[r + 1] as number).sort();
       kept[r] = write;
       let last = -1;
@@ -255,8 +269,15 @@ class Side {
   }
 }
 
+/** Steps between pauses while building. */
+const SLICE = 65_536;
+
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Ranks by id then label (code units): each label's ids sorted, then merged. */
-function rankNodes(nodes: readonly NodeTable[]): { ids: string[]; labels: Uint8Array; rankAt: Int32Array[] } {
+async function rankNodes(
+  nodes: readonly NodeTable[],
+): Promise<{ ids: string[]; labels: Uint8Array; rankAt: Int32Array[] }> {
   const sorted = nodes.map((t) => {
     const order = Array.from(t.ids.keys());
     if (!isSorted(t.ids)) order.sort((x, y) => compareText(t.ids[x] as string, t.ids[y] as string));
@@ -273,6 +294,7 @@ function rankNodes(nodes: readonly NodeTable[]): { ids: string[]; labels: Uint8A
   }
   const labelName = (x: (typeof sorted)[number]) => NODE_LABELS[x.label] as string;
   for (let r = 0; r < total; r++) {
+    if (r % SLICE === 0) await pause();
     let best: (typeof sorted)[number] | null = null;
     for (const s of sorted) {
       if (s.at >= s.order.length) continue;

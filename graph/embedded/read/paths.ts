@@ -696,7 +696,7 @@ async function loadAdjacency(rows: Rows, current: () => boolean): Promise<Adjace
       toOffsets: Int32Array.from(found, (r) => Number(r.b)),
     });
   }
-  return current() ? AdjacencyIndex.build(nodes, links) : null;
+  return current() ? await AdjacencyIndex.build(nodes, links) : null;
 }
 
 /**

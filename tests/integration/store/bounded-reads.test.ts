@@ -404,6 +404,56 @@ describe('bounded neighbourhood and connections reads on the embedded engine', (
     120_000,
   );
 
+  it('answers connections from the graph held in memory once it is read: only the captions of the paths cross from the engine', async () => {
+    const pairs: Array<[NodeRef, NodeRef]> = [
+      [
+        { label: 'CaseReview', id: idOf(3) },
+        { label: 'CaseReview', id: idOf(1_000) },
+      ],
+      [THEME_HUB, { label: 'Agency', id: 'gp' }],
+      [
+        { label: 'Learning', id: `lrn-big-${idOf(30)}` },
+        { label: 'Recommendation', id: `rec-big-${idOf(39)}` },
+      ],
+      [
+        { label: 'Agency', id: 'police' },
+        { label: 'HarmType', id: 'sexual-abuse' },
+      ],
+      [
+        { label: 'Source', id: BIG.source.id },
+        { label: 'CaseReview', id: idOf(7) },
+      ],
+    ];
+    const captionsOnly = async (from: NodeRef, to: NodeRef, maxHops: number, limit: number) => {
+      const counted = countRows();
+      const paths = await store.connections(from, to, maxHops, limit);
+      counted.stop();
+      const distinct = new Set(paths.flatMap((p) => p.nodes.map(key))).size;
+      return { paths, memory: counted.rows() <= distinct };
+    };
+    // The store reads the graph in the background after opening and after each write.
+    const [a, b] = pairs[0] as [NodeRef, NodeRef];
+    const until = Date.now() + 60_000;
+    while (!(await captionsOnly(a, b, 4, 20)).memory && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 100));
+    for (const [from, to] of pairs)
+      for (const maxHops of [1, 2, 3, 4])
+        for (const limit of [1, 5, 20]) {
+          const { paths, memory } = await captionsOnly(from, to, maxHops, limit);
+          const label = `${key(from)} to ${key(to)}, maxHops ${maxHops}, first ${limit}`;
+          expect(memory, label).toBe(true);
+          expect(
+            paths.map((p) =>
+              spell(
+                p.nodes,
+                p.edges.map((e) => e.type),
+              ),
+            ),
+            label,
+          ).toEqual(reference.connections(from, to, maxHops, limit));
+        }
+  }, 120_000);
+
   it('answers from what is stored now after a document adds reviews to a hub and after it is removed', async () => {
     const before = reference.neighbourhood(THEME_HUB, 1, 12);
     expect(await store.neighbourhood(THEME_HUB, 1, 12)).toEqual(before);
