@@ -260,23 +260,26 @@ export class IndexKeeper {
     this.unsaved = job;
     if (this.savingNow) return;
     this.savingNow = true;
-    this.saving = this.writeUnsaved(this.savedIndex).finally(() => {
-      this.savingNow = false;
-    });
+    this.saving = this.writeUnsaved(this.savedIndex);
   }
 
   private async writeUnsaved(path: string): Promise<void> {
-    for (let job = this.unsaved; job !== null; job = this.unsaved) {
-      this.unsaved = null;
-      try {
-        // A write while the build read the store changed the mark: its rebuild saves instead.
-        if (markOf(await this.storeMark()) !== job.mark) continue;
-        await writeSavedIndex(path, job.mark, job.state);
-      } catch (e) {
-        this.log(
-          `threadline: the analytics index could not be saved to ${path} (${e instanceof Error ? e.message : String(e)}); the next start builds it from the store`,
-        );
+    try {
+      for (let job = this.unsaved; job !== null; job = this.unsaved) {
+        this.unsaved = null;
+        try {
+          // A write while the build read the store changed the mark: its rebuild saves instead.
+          if (markOf(await this.storeMark()) !== job.mark) continue;
+          await writeSavedIndex(path, job.mark, job.state);
+        } catch (e) {
+          this.log(
+            `threadline: the analytics index could not be saved to ${path} (${e instanceof Error ? e.message : String(e)}); the next start builds it from the store`,
+          );
+        }
       }
+    } finally {
+      // In the same step as the loop's last look at `unsaved`, so a save asked for after it starts a writer.
+      this.savingNow = false;
     }
   }
 
