@@ -12,7 +12,8 @@
  *
  * A bulk load never relies on the engine's log to undo it: if the journal is found when the database is next
  * opened, the load was interrupted, and the snapshot replaces P (one rename) and the side files are removed
- * before the engine ever reads them. LadybugDB rewrites P in place at each checkpoint, so the snapshot is a
+ * before the engine ever reads them — unless the journal says the load was committed (checkpointed and
+ * verified), in which case only the journal and the snapshot are removed. LadybugDB rewrites P in place at each checkpoint, so the snapshot is a
  * copy, not a hard link.
  */
 import { spawn } from 'node:child_process';
@@ -184,6 +185,8 @@ async function removeEngineSideFiles(db: string): Promise<void> {
 interface JournalHead {
   snapshot?: unknown;
   stagingDir?: unknown;
+  /** Set once the load is checkpointed and verified: it is kept, not undone, whatever happens next. */
+  committed?: unknown;
 }
 
 async function readJournalHead(db: string): Promise<JournalHead | null> {
@@ -249,18 +252,32 @@ export async function settleBeforeOpen(db: string): Promise<{ rolledBack: boolea
   await removeDeadStaging();
   if (!(await exists(db)) && !(await exists(journalPath(db)))) return { rolledBack: false };
   const journal = await readJournalHead(db);
-  const interrupted = journal !== null && typeof journal.snapshot === 'string';
+  const settling = journal !== null && journal.committed === true;
+  const interrupted = journal !== null && typeof journal.snapshot === 'string' && !settling;
   const leftovers = (
     await Promise.all(['', '.partial', '.wal'].map((suffix) => exists(`${snapshotPath(db)}${suffix}`)))
   ).includes(true);
   // Another process's journal and snapshot are its load in progress, not leftovers.
-  if (interrupted || leftovers) await assertNotOwnedByOther(db);
+  if (interrupted || settling || leftovers) await assertNotOwnedByOther(db);
   if (interrupted) {
     await rollBackToSnapshot(db, journal);
     return { rolledBack: true };
   }
+  // A load killed while it settled is in the database file already: only its journal and snapshot go.
+  if (settling) {
+    await removeStagingDir(journal.stagingDir);
+    await rm(journalPath(db), { force: true });
+  }
   await dropSnapshot(db);
   return { rolledBack: false };
+}
+
+/**
+ * Marks the journal of a load that is checkpointed and verified: from then on a kill keeps the load (the next
+ * open only removes the journal and the snapshot) instead of putting the snapshot back.
+ */
+export async function markCommitted(db: string, head: object): Promise<void> {
+  await writeAtomically(journalPath(db), JSON.stringify({ ...head, committed: true }));
 }
 
 /** Claims the database for this process (after the engine opened it, so the engine's own lock is held). */

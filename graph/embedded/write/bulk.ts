@@ -22,10 +22,12 @@
  *    sources (their new reading is written here, not copied in phase 1: it carries the ids of the rows it
  *    replaces), stamp the sources' ingestedAt.
  * 7. CHECKPOINT again and verify (every source stamped, every new node there): the load is in the database
- *    file itself. Only then are the journal and the snapshot removed; removing the journal is the commit.
+ *    file itself. The journal is then marked committed (the commit: from here a kill keeps the load), and
+ *    only then are the journal and the snapshot removed.
  * A failure (an error, not a crash) before phase 2 commits runs the undo plan (one transaction, no COPY) and
  * reports the error. A crash at any moment leaves the journal: the next open puts the snapshot back before
- * the engine reads anything (files.ts), so the engine's own log recovery never has to undo a bulk load.
+ * the engine reads anything (files.ts), so the engine's own log recovery never has to undo a bulk load; a
+ * crash after the journal was marked committed keeps the load (the next open removes journal and snapshot).
  *
  * Guarantee: a loadSources call writes all of its batches or none of them, and what was stored before —
  * including the sources it would replace — is kept when it fails or the process is killed. Not guaranteed:
@@ -37,7 +39,14 @@ import { StoreError } from '../../errors.ts';
 import type { SourceRecord } from '../../records.ts';
 import { relDecl } from '../../schema/model.ts';
 import { inTransaction, type Session } from '../database.ts';
-import { dropSnapshot, journalPath, STAGING_PREFIX, takeSnapshot, writeAtomically } from '../files.ts';
+import {
+  dropSnapshot,
+  journalPath,
+  markCommitted,
+  STAGING_PREFIX,
+  takeSnapshot,
+  writeAtomically,
+} from '../files.ts';
 import {
   CONTENT_LABELS,
   createContent,
@@ -354,7 +363,11 @@ async function snapshotAndLoad(
   } finally {
     await sink.close();
   }
-  // Removing the journal is what makes the load final; the snapshot is only removed after it.
+  // The load is in the database file and verified: the journal says so before anything is removed, so a kill
+  // from here on keeps the load instead of putting the snapshot back. The snapshot is removed last.
+  await markCommitted(opts.dbPath, head).catch((e: unknown) => {
+    throw unsettledError(opts, e);
+  });
   await step('settle');
   await rm(journal, { force: true });
   await dropSnapshot(opts.dbPath);

@@ -1,7 +1,7 @@
 /**
  * The files around an embedded database: a snapshot is the database file as it was when it was taken, or no
- * snapshot at all; before the engine opens the file, a journal naming a snapshot puts it back, and a snapshot
- * without a journal (a load killed before it began) is dropped, never put back.
+ * snapshot at all; before the engine opens the file, a journal naming a snapshot puts it back (unless it
+ * says its load was committed), and a snapshot without a journal is dropped, never put back.
  */
 import { existsSync } from 'node:fs';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   journalPath,
+  markCommitted,
   settleBeforeOpen,
   snapshotPath,
   takeSnapshot,
@@ -71,6 +72,20 @@ describe('settling the files before the engine opens the database', () => {
     expect(await settleBeforeOpen(db)).toEqual({ rolledBack: true });
     expect((await readFile(db)).equals(before)).toBe(true);
     expect(existsSync(`${db}.wal`)).toBe(false);
+    expect(existsSync(journalPath(db))).toBe(false);
+    expect(existsSync(snapshotPath(db))).toBe(false);
+  });
+
+  it('keeps the database file when the journal says its load was committed, removing journal and snapshot', async () => {
+    const db = await databaseFile(64 << 10);
+    await takeSnapshot(db);
+    const head = { version: 2, snapshot: snapshotPath(db), sources: ['a source'] };
+    await writeAtomically(journalPath(db), JSON.stringify(head));
+    await appendFile(db, 'the load, checkpointed and verified');
+    const loaded = await readFile(db);
+    await markCommitted(db, head);
+    expect(await settleBeforeOpen(db)).toEqual({ rolledBack: false });
+    expect((await readFile(db)).equals(loaded)).toBe(true);
     expect(existsSync(journalPath(db))).toBe(false);
     expect(existsSync(snapshotPath(db))).toBe(false);
   });
