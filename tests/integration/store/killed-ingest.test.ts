@@ -3,11 +3,11 @@
  * into an empty database and while the second is written into a non-empty one (snapshot, COPY of each table,
  * the commit transaction, the final checkpoint, the settling of the journal). After every kill the database
  * opens, holds exactly the state before or after the interrupted batch, leaves no staging folder or snapshot
- * behind, and ingesting the same folder again gives the graph an uninterrupted run gives.
+ * behind, and ingesting the same folder again gives the graph an uninterrupted run gives. A COPY load killed
+ * once it began settling is kept: it was checkpointed and verified, and its journal says so.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,26 +16,27 @@ import { labelsFrom, writeSyntheticCorpus } from '../../../bench/synthetic/index
 import { openEmbeddedStore } from '../../../graph/embedded/store.ts';
 import { ingestPaths } from '../../../ingest/load/ingest-files.ts';
 import { loadTaxonomy } from '../../../ingest/taxonomy/index.ts';
+import {
+  at,
+  describeMoment,
+  type KillAt,
+  killLanding,
+  leftovers,
+  loadsBegun,
+  loadsSettled,
+  printedSteps,
+  type Run,
+  runChild,
+  type State,
+  sameState,
+  stateOf,
+} from './processes/kill-moments.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..', '..');
 const taxonomy = loadTaxonomy();
 /** 20 documents of 10 reviews, loaded in two batches of 10 documents. */
 const CHUNK = 10;
-
-interface Snapshot {
-  counts: string;
-  sources: string[];
-}
-
-/** A moment to kill at: `delay` ms after the child printed `marker` for the `nth` time. */
-interface KillAt {
-  marker: string;
-  nth: number;
-  delay: number;
-}
-
-const at = (marker: string, nth: number, delay = 0): KillAt => ({ marker, nth, delay });
 
 /** Batch 1 goes into an empty database, batch 2 into the database batch 1 left. */
 const MOMENTS: KillAt[] = [
@@ -73,37 +74,14 @@ const UNWIND_MOMENTS: KillAt[] = [
 const roots: string[] = [];
 let corpus: string;
 let firstBatchOnly: string;
-let empty: Snapshot;
-let afterFirst: Snapshot;
-let complete: Snapshot;
+let empty: State;
+let afterFirst: State;
+let complete: State;
 
 async function scratch(name: string): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), `threadline-${name}-`));
   roots.push(root);
   return root;
-}
-
-async function openAt(path: string) {
-  return openEmbeddedStore({ path, maxDbBytes: 2 ** 36, bufferPoolBytes: 2 ** 27 });
-}
-
-/**
- * What the database holds: counts per label and type and the content hashes of its sources (the reference
- * for the first batch reads copies of its files from another folder, so their source ids differ). The
- * taxonomy is left out: a run killed before its first batch may or may not have stored it yet, and every
- * run stores it first.
- */
-async function stateOf(path: string): Promise<Snapshot> {
-  const store = await openAt(path);
-  try {
-    await store.ensureSchema();
-    const sources = (await store.listSources()).map((s) => s.sha256).sort();
-    const { nodes, relationships } = await store.counts();
-    const { HarmType: _h, Agency: _a, Theme: _t, ...content } = nodes;
-    return { counts: JSON.stringify({ nodes: content, relationships }), sources };
-  } finally {
-    await store.close();
-  }
 }
 
 /** `npm run ingest`'s path (ingestPaths, chunks through the COPY bulk path), in this process. */
@@ -124,55 +102,13 @@ async function ingestHere(path: string, folder: string): Promise<void> {
 
 type LoadPath = 'copy' | 'unwind';
 
-function ingestChild(path: string, via: LoadPath): ChildProcessWithoutNullStreams {
+/** Runs the ingest child (printing its steps), killed at `moment`. */
+function killedRun(path: string, moment: KillAt, via: LoadPath): Promise<Run> {
   const script = join(here, 'processes', 'ingest-and-report.ts');
-  return spawn(process.execPath, ['--import', 'tsx', script, path, corpus, String(CHUNK), via], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, path, corpus, String(CHUNK), via], {
     cwd: repoRoot,
   });
-}
-
-/** Runs the child and kills it at the moment; resolves with what it printed and whether the kill landed. */
-async function killedRun(
-  path: string,
-  moment: KillAt,
-  via: LoadPath,
-): Promise<{ pid: number; killed: boolean; lines: string[] }> {
-  const child = ingestChild(path, via);
-  const lines: string[] = [];
-  let stderr = '';
-  let pending = '';
-  let seen = 0;
-  child.stderr.on('data', (b: Buffer) => {
-    stderr += b.toString();
-  });
-  child.stdout.on('data', (b: Buffer) => {
-    pending += b.toString();
-    const parts = pending.split('\n');
-    pending = parts.pop() ?? '';
-    for (const line of parts) {
-      lines.push(line);
-      if (line === moment.marker && ++seen === moment.nth) {
-        if (moment.delay === 0) child.kill('SIGKILL');
-        else setTimeout(() => child.kill('SIGKILL'), moment.delay);
-      }
-    }
-  });
-  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  if (exit.signal === null && exit.code !== 0) throw new Error(`the ingest failed (${exit.code}): ${stderr}`);
-  return { pid: child.pid ?? -1, killed: exit.signal === 'SIGKILL', lines };
-}
-
-/** Staging folders in the temporary directory that name this process id as their owner. */
-async function stagingOf(pid: number): Promise<string[]> {
-  const found: string[] = [];
-  for (const name of await readdir(tmpdir())) {
-    if (!name.startsWith('threadline-copy-')) continue;
-    const owner = await readFile(join(tmpdir(), name, 'owner.pid'), 'utf8').catch(() => '');
-    if (owner.trim() === String(pid)) found.push(name);
-  }
-  return found;
+  return runChild(child, moment);
 }
 
 beforeAll(async () => {
@@ -215,36 +151,33 @@ describe('an ingest killed at any moment of a bulk load', () => {
     const outcomes: string[] = [];
     for (const [i, moment] of moments.entries()) {
       const path = join(root, String(i), 'threadline.lbug');
-      let delay = moment.delay;
-      let run = await killedRun(path, moment, via);
-      // On a loaded machine the step can finish before a delayed kill lands: the same moment, sooner.
-      while (!run.killed && delay > 0 && moment.marker !== 'closing') {
-        delay = Math.floor(delay / 2);
-        await rm(dirname(path), { recursive: true, force: true });
-        run = await killedRun(path, { ...moment, delay }, via);
-      }
-      const name = `${via}: ${moment.marker} #${moment.nth} +${delay}ms`;
+      const { run, moment: landed } = await killLanding(
+        (m) => killedRun(path, m, via),
+        moment,
+        () => rm(dirname(path), { recursive: true, force: true }),
+      );
+      const name = `${via}: ${describeMoment(landed)}`;
       expect(run.lines, name).toContain(moment.marker);
 
       const state = await stateOf(path);
-      const batch = run.lines.filter((l) => l === 'step snapshot').length;
-      // The batch being written when the kill came: before it, or after it, nothing in between.
-      const allowed = run.lines.includes('closing')
-        ? [complete]
-        : batch <= 1
-          ? [empty, afterFirst]
-          : [afterFirst, complete];
+      const batch = loadsBegun(run.lines);
+      // The batch being written when the kill came: before it, or after it, nothing in between; after it
+      // once a COPY load printed its settling (its journal is marked committed first).
+      const settled = via === 'copy' && loadsSettled(run.lines) === batch;
+      const [before, after] = batch <= 1 ? [empty, afterFirst] : [afterFirst, complete];
+      const allowed = run.lines.includes('closing') ? [complete] : settled ? [after] : [before, after];
       if (!run.killed) allowed.push(complete);
-      const printed = run.lines.filter((l) => l.startsWith('step') || l === 'closing').join(', ');
+      const printed = printedSteps(run.lines);
       expect(allowed, `${name}: ${state.sources.length} sources after ${printed}`).toContainEqual(state);
-      expect(await stagingOf(run.pid), name).toEqual([]);
-      expect(existsSync(`${path}.before-load`), name).toBe(false);
-      expect(existsSync(`${path}.bulk-undo.json`), name).toBe(false);
+      expect(await leftovers(path, run.pid), name).toEqual([]);
 
       await ingestHere(path, corpus);
       expect(await stateOf(path), `${name}: ingesting again`).toEqual(complete);
-      const same = (reference: Snapshot) => JSON.stringify(reference) === JSON.stringify(state);
-      const held = same(empty) ? 'no batch' : same(afterFirst) ? 'batch 1' : 'both batches';
+      const held = sameState(state, empty)
+        ? 'no batch'
+        : sameState(state, afterFirst)
+          ? 'batch 1'
+          : 'both batches';
       outcomes.push(`${name}: ${run.killed ? 'killed' : 'finished first'}, opened holding ${held}`);
     }
     console.info(`killed ingests:\n  ${outcomes.join('\n  ')}`);

@@ -7,15 +7,27 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelsFrom, writeSyntheticCorpus } from '../../../bench/synthetic/index.ts';
-import { openEmbeddedStore } from '../../../graph/embedded/store.ts';
 import { expandPaths } from '../../../ingest/load/expand-paths.ts';
 import { loadTaxonomy } from '../../../ingest/taxonomy/index.ts';
+import {
+  at,
+  describeMoment,
+  type KillAt,
+  leftovers,
+  loadsBegun,
+  printedSteps,
+  type Run,
+  runChild,
+  type State,
+  sameState,
+  stateOf as stateOfStore,
+} from './processes/kill-moments.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..', '..');
@@ -24,20 +36,6 @@ const CHUNK = 10;
 const NEXT = '-next';
 
 type Via = 'copy' | 'unwind';
-
-interface State {
-  counts: string;
-  /** Per source, its content hash and the version that read it. */
-  sources: string[];
-}
-
-interface KillAt {
-  marker: string;
-  nth: number;
-  delay: number;
-}
-
-const at = (marker: string, nth: number, delay = 0): KillAt => ({ marker, nth, delay });
 
 /** Every chunk is made only of refreshed sources: a snapshot, one transaction, a checkpoint, the settling. */
 const MOMENTS: KillAt[] = [
@@ -67,19 +65,9 @@ async function scratch(name: string): Promise<string> {
   return root;
 }
 
-async function stateOf(path: string): Promise<State> {
-  const store = await openEmbeddedStore({ path, maxDbBytes: 2 ** 36, bufferPoolBytes: 2 ** 27 });
-  try {
-    await store.ensureSchema();
-    const listed = await store.listSources();
-    const readings = new Map((await store.sourceReadings(listed.map((s) => s.id))).map((r) => [r.id, r]));
-    const sources = listed.map((s) => `${s.sha256} ${readings.get(s.id)?.extractor ?? 'unstamped'}`).sort();
-    const { nodes, relationships } = await store.counts();
-    const { HarmType: _h, Agency: _a, Theme: _t, ...content } = nodes;
-    return { counts: JSON.stringify({ nodes: content, relationships }), sources };
-  } finally {
-    await store.close();
-  }
+/** Per source, its content hash and the version that read it. */
+function stateOf(path: string): Promise<State> {
+  return stateOfStore(path, (s, extractor) => `${s.sha256} ${extractor ?? 'unstamped'}`);
 }
 
 function child(path: string, suffix: string, paths: string[], via: Via): ChildProcessWithoutNullStreams {
@@ -90,39 +78,9 @@ function child(path: string, suffix: string, paths: string[], via: Via): ChildPr
   });
 }
 
-/** Runs the child to its end, or kills it at `moment`; resolves with what it printed and whether it was killed. */
-async function run(
-  path: string,
-  suffix: string,
-  paths: string[],
-  via: Via,
-  moment?: KillAt,
-): Promise<{ pid: number; killed: boolean; lines: string[] }> {
-  const proc = child(path, suffix, paths, via);
-  const lines: string[] = [];
-  let stderr = '';
-  let pending = '';
-  let seen = 0;
-  proc.stderr.on('data', (b: Buffer) => {
-    stderr += b.toString();
-  });
-  proc.stdout.on('data', (b: Buffer) => {
-    pending += b.toString();
-    const parts = pending.split('\n');
-    pending = parts.pop() ?? '';
-    for (const line of parts) {
-      lines.push(line);
-      if (moment && line === moment.marker && ++seen === moment.nth) {
-        if (moment.delay === 0) proc.kill('SIGKILL');
-        else setTimeout(() => proc.kill('SIGKILL'), moment.delay);
-      }
-    }
-  });
-  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  if (exit.signal === null && exit.code !== 0) throw new Error(`the ingest failed (${exit.code}): ${stderr}`);
-  return { pid: proc.pid ?? -1, killed: exit.signal === 'SIGKILL', lines };
+/** Runs the child to its end, or kills it at `moment`. */
+function run(path: string, suffix: string, paths: string[], via: Via, moment?: KillAt): Promise<Run> {
+  return runChild(child(path, suffix, paths, via), moment);
 }
 
 /** A copy of the database the older version filled, to refresh. */
@@ -132,16 +90,6 @@ async function olderCopy(dir: string): Promise<string> {
   await copyFile(older, path);
   if (existsSync(`${older}.wal`)) await copyFile(`${older}.wal`, `${path}.wal`);
   return path;
-}
-
-async function stagingOf(pid: number): Promise<string[]> {
-  const found: string[] = [];
-  for (const name of await readdir(tmpdir())) {
-    if (!name.startsWith('threadline-copy-')) continue;
-    const owner = await readFile(join(tmpdir(), name, 'owner.pid'), 'utf8').catch(() => '');
-    if (owner.trim() === String(pid)) found.push(name);
-  }
-  return found;
 }
 
 beforeAll(async () => {
@@ -180,30 +128,28 @@ describe('a refresh for a new extractor version killed at any moment', () => {
     const root = await scratch(`killed-refresh-${via}`);
     const outcomes: string[] = [];
     for (const [i, moment] of moments.entries()) {
-      const name = `${via}: ${moment.marker} #${moment.nth} +${moment.delay}ms`;
+      const name = `${via}: ${describeMoment(moment)}`;
       const path = await olderCopy(join(root, String(i)));
       const killed = await run(path, NEXT, files, via, moment);
       expect(killed.lines, name).toContain(moment.marker);
 
       const state = await stateOf(path);
-      const chunk = killed.lines.filter((l) => l === 'step snapshot').length;
+      const chunk = loadsBegun(killed.lines);
       const allowed = killed.lines.includes('closing')
         ? [newerState]
         : chunk <= 1
           ? [olderState, midState]
           : [midState, newerState];
       if (!killed.killed) allowed.push(newerState);
-      expect(allowed, `${name}: ${state.sources.length} sources`).toContainEqual(state);
-      expect(await stagingOf(killed.pid), name).toEqual([]);
-      expect(existsSync(`${path}.before-load`), name).toBe(false);
-      expect(existsSync(`${path}.bulk-undo.json`), name).toBe(false);
+      const printed = printedSteps(killed.lines);
+      expect(allowed, `${name}: ${state.sources.length} sources after ${printed}`).toContainEqual(state);
+      expect(await leftovers(path, killed.pid), name).toEqual([]);
 
       await run(path, NEXT, files, via);
       expect(await stateOf(path), `${name}: ingesting again`).toEqual(newerState);
-      const same = (reference: State) => JSON.stringify(reference) === JSON.stringify(state);
-      const held = same(olderState)
+      const held = sameState(state, olderState)
         ? 'the older reading'
-        : same(midState)
+        : sameState(state, midState)
           ? 'chunk 1 refreshed'
           : 'all refreshed';
       outcomes.push(`${name}: ${killed.killed ? 'killed' : 'finished first'}, opened holding ${held}`);
