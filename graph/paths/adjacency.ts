@@ -12,7 +12,7 @@
 import { compareText } from '../read-rules.ts';
 import { NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from '../schema/model.ts';
 import type { NodeRef } from '../store.ts';
-import { type PathSteps, SearchTooBroad } from './shortest.ts';
+import { type Adjacency, type PathSteps, SearchTooBroad } from './shortest.ts';
 
 /** The nodes of one label: `ids[i]` is the node at the engine's offset `offsets[i]`. */
 export interface NodeTable {
@@ -34,6 +34,10 @@ export interface LinkTable {
 const TYPES: readonly RelType[] = [...REL_TYPES].sort(compareText);
 const TYPE_SLOTS = 16;
 const LABEL_INDEX = new Map<NodeLabel, number>(NODE_LABELS.map((l, i) => [l, i]));
+/** Labels at one end of every relationship type: reviews and statements. */
+const RUN_OWNERS: ReadonlySet<number> = new Set(
+  (['CaseReview', 'Learning', 'Recommendation'] as const).map((l) => LABEL_INDEX.get(l) ?? -1),
+);
 
 /** Links a search may scan before it gives up: both ends reading the whole graph at 100k reviews, twice. */
 export const SCAN_BUDGET = 24_000_000;
@@ -135,6 +139,43 @@ export class AdjacencyIndex {
 
   has(ref: NodeRef): boolean {
     return this.rankOf(ref) >= 0;
+  }
+
+  /** The first `count` ids linked through `type` to a node, by id; none for a node it does not hold. */
+  linked(ref: NodeRef, type: RelType, count: number): string[] {
+    const r = this.rankOf(ref);
+    const slot = TYPES.indexOf(type);
+    const out: string[] = [];
+    if (r < 0) return out;
+    const stop = this.start[r + 1] as number;
+    for (let k = this.start[r] as number; k < stop && out.length < count; k++) {
+      const e = this.entries[k] as number;
+      if (e % TYPE_SLOTS === slot) out.push(this.ids[(e / TYPE_SLOTS) | 0] as string);
+    }
+    return out;
+  }
+
+  /**
+   * The links between any two of `refs`. Every type joins a review or a statement to something, so the
+   * short runs of those nodes hold every such link, and a hub's long run is never read.
+   */
+  linksAmong(refs: readonly NodeRef[]): Adjacency[] {
+    const ranks = new Set<number>();
+    for (const ref of refs) {
+      const r = this.rankOf(ref);
+      if (r >= 0) ranks.add(r);
+    }
+    const out: Adjacency[] = [];
+    for (const r of ranks) {
+      if (!RUN_OWNERS.has(this.labels[r] as number)) continue;
+      const from = this.refAt(r);
+      for (let k = this.start[r] as number; k < (this.start[r + 1] as number); k++) {
+        const e = this.entries[k] as number;
+        const v = (e / TYPE_SLOTS) | 0;
+        if (ranks.has(v)) out.push({ from, type: TYPES[e % TYPE_SLOTS] as RelType, to: this.refAt(v) });
+      }
+    }
+    return out;
   }
 
   private refAt(rank: number): NodeRef {

@@ -89,7 +89,8 @@ const sortEdges = (edges: GraphEdge[]): GraphEdge[] =>
  * until `limit` nodes; with every edge among them. The walk (graph/paths/neighbourhood.ts) asks for no more
  * ids than the answer holds; a hub's first ids come from its kept list (graph/paths/hub-lists.ts), so a
  * theme's neighbourhood costs what its first reviews cost, however many reviews it has. Captions and edges
- * are then read for the chosen nodes alone.
+ * are then read for the chosen nodes alone. Once the adjacency index holds what is stored now, the walk and
+ * the edges come from it, and only the captions from the engine.
  */
 export async function neighbourhood(
   session: Session,
@@ -101,13 +102,24 @@ export async function neighbourhood(
   const startNode = (await nodesByRef(session, [start])).get(refKey(start));
   if (!startNode || limit < 1) return { nodes: [], edges: [] };
   if (depth < 1 || limit < 2) return { nodes: [startNode], edges: [] };
+  const index = shared.adjacency();
+  if (index) {
+    const linked: FirstLinked = async (step, ids, count) =>
+      ids.flatMap((id) => index.linked({ label: step.from, id }, step.type, count));
+    const walked = await walkNeighbourhood(start, hops(depth), Math.floor(limit), linked);
+    const nodes = await withCaptions(session, startNode, walked.nodes.slice(1));
+    return { nodes, edges: distinctEdges(index.linksAmong(nodes)) };
+  }
   const hubs = shared.hubs.reader(hubEngine(session), shared.generation());
   const lists = new NodeLists(session);
   const walked = await walkNeighbourhood(start, hops(depth), Math.floor(limit), firstLinked(lists, hubs));
-  const chosen = walked.nodes.slice(1);
-  const captions = await nodesByRef(session, chosen);
-  const nodes = [startNode, ...chosen.map((ref) => captions.get(refKey(ref)) ?? { ...ref, caption: ref.id })];
+  const nodes = await withCaptions(session, startNode, walked.nodes.slice(1));
   return { nodes, edges: distinctEdges(await linksWithin(lists, hubs, nodes)) };
+}
+
+async function withCaptions(session: Session, start: GraphNode, chosen: NodeRef[]): Promise<GraphNode[]> {
+  const captions = await nodesByRef(session, chosen);
+  return [start, ...chosen.map((ref) => captions.get(refKey(ref)) ?? { ...ref, caption: ref.id })];
 }
 
 /**
@@ -715,7 +727,10 @@ export class SharedPaths {
   private failed: number | null = null;
   private closed = false;
 
-  constructor(private readonly rows: Rows) {}
+  constructor(
+    private readonly rows: Rows,
+    private readonly indexed = true,
+  ) {}
 
   /** The write generation, or null while a write is running (nothing kept can be trusted then). */
   generation(): number | null {
@@ -739,7 +754,8 @@ export class SharedPaths {
   /** Starts reading the index unless a build is running, a write is, or this generation's build failed. */
   build(): void {
     const generation = this.generation();
-    if (this.building || this.closed || generation === null || this.failed === generation) return;
+    if (!this.indexed || this.building || this.closed || generation === null || this.failed === generation)
+      return;
     const current = () => !this.closed && this.writes === generation;
     this.building = loadAdjacency(this.rows, current)
       .then((adjacency) => {
