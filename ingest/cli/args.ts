@@ -9,6 +9,8 @@ export interface IngestArgs {
   taxonomy: string | null;
   /** Extraction threads; null lets ingest decide (one per core for large runs). */
   threads: number | null;
+  /** Documents per load; null keeps ingest's default. */
+  chunk: number | null;
   /** Put back the last good state of the embedded database instead of ingesting. */
   restore: boolean;
   help: boolean;
@@ -29,6 +31,7 @@ options:
   --json             print the result as JSON on stdout (with --dry-run: the extracted documents)
   --report FILE      write the curator report (Markdown) to FILE
   --taxonomy FILE    use this taxonomy instead of ingest/taxonomy/taxonomy.yaml
+  --chunk N          load N documents at a time (default 1000; each load is all or nothing)
   --threads N        extract on N worker threads (default: one per core, at most 4, from 8 files; 0: none)
   --restore          no PATH: put back the last good state of an embedded database that cannot be opened
   -h, --help         show this help
@@ -53,6 +56,7 @@ export function parseIngestArgs(argv: readonly string[]): ParsedArgs {
     report: values.report ?? null,
     taxonomy: values.taxonomy ?? null,
     threads: null,
+    chunk: null,
     restore: values.restore === true,
     help: values.help === true,
   };
@@ -62,6 +66,16 @@ export function parseIngestArgs(argv: readonly string[]): ParsedArgs {
       return { ok: false, message: `--threads takes a whole number from 0 to 64, not "${values.threads}"` };
     }
     args.threads = threads;
+  }
+  if (values.chunk !== undefined) {
+    const chunk = Number(values.chunk);
+    if (!Number.isInteger(chunk) || chunk < 1) {
+      return {
+        ok: false,
+        message: `--chunk takes a whole number of documents from 1, not "${values.chunk}"`,
+      };
+    }
+    args.chunk = chunk;
   }
   if (args.restore && args.paths.length > 0)
     return { ok: false, message: '--restore takes no PATH: it works on the configured database' };
@@ -81,6 +95,7 @@ function parseWith(argv: readonly string[]) {
       report: { type: 'string' },
       taxonomy: { type: 'string' },
       threads: { type: 'string' },
+      chunk: { type: 'string' },
       restore: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -1,6 +1,7 @@
 /**
  * `npm run ingest -- [options] PATH...`: the command line around ingest/load. Returns the exit code:
- * 0 when at least one document was ingested, 1 when none could be, 2 for a usage or configuration problem.
+ * 0 when at least one document was ingested, 1 when none could be, 2 for a usage or configuration problem,
+ * 130 or 143 when SIGINT or SIGTERM stopped it (interrupt.ts).
  * Expected failures print one readable line each, never a stack trace.
  */
 
@@ -18,6 +19,7 @@ import type { ExtractedText } from '../pipeline.ts';
 import { curatorReport, renderCuratorReport } from '../report/index.ts';
 import { loadTaxonomy, type Taxonomy, TaxonomyError } from '../taxonomy/index.ts';
 import { type IngestArgs, parseIngestArgs, USAGE } from './args.ts';
+import { exitCodeOf, type SignalSource, StopOnSignals } from './interrupt.ts';
 import { type Progress, progressOn, type TextStream } from './progress.ts';
 import { type DryRunResult, formatDryRun, formatSummary } from './summary.ts';
 
@@ -25,6 +27,8 @@ export interface CliIo {
   stdout: TextStream;
   stderr: TextStream;
   env: NodeJS.ProcessEnv;
+  /** Where SIGINT and SIGTERM come from during an ingest (default: this process). */
+  signals?: SignalSource;
 }
 
 export const EXIT_OK = 0;
@@ -112,26 +116,45 @@ async function ingest(
   documents: ExtractedText[],
 ): Promise<number> {
   const config = storeConfig(io.env);
-  const store = await storeCall(() => openStore(config));
-  let summary: IngestSummary;
+  const stop = new StopOnSignals(io.stderr, io.signals);
   try {
-    await storeCall(() => store.ensureSchema());
-    summary = await storeCall(() =>
-      ingestPaths(store, args.paths, {
-        taxonomy,
-        threads: args.threads ?? undefined,
-        onProgress: (p) => progress.update(p.index, p.total, p.file),
-        onDocument: args.report ? (doc) => documents.push(doc) : undefined,
-      }),
-    );
+    const store = await storeCall(() => openStore(config));
+    let summary: IngestSummary | null = null;
+    try {
+      await storeCall(() => store.ensureSchema());
+      summary = await storeCall(() =>
+        ingestPaths(stop.guard(store), args.paths, {
+          taxonomy,
+          threads: args.threads ?? undefined,
+          ...(args.chunk === null ? {} : { chunkSize: args.chunk }),
+          onProgress: (p) => {
+            // A stop ends the reading too; the load in progress finishes before the store closes below.
+            stop.check();
+            stop.found = p.total;
+            progress.update(p.index, p.total, p.file);
+          },
+          onDocument: args.report ? (doc) => documents.push(doc) : undefined,
+        }),
+      );
+    } catch (e) {
+      if (!stop.signal) throw e;
+    } finally {
+      progress.done();
+      await closeQuietly(store, io);
+    }
+    if (stop.signal) {
+      if (summary) io.stdout.write(`${formatSummary(summary)}\n`);
+      io.stderr.write(stop.report(stop.signal));
+      return exitCodeOf(stop.signal);
+    }
+    if (!summary) throw new Error('the ingest ended without a summary');
+    if (args.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    else io.stdout.write(`${formatSummary(summary)}\n`);
+    const stored = summary.loaded + summary.replaced + summary.refreshed + summary.unchanged;
+    return stored > 0 ? EXIT_OK : nothing(io, summary.documents);
   } finally {
-    progress.done();
-    await closeQuietly(store, io);
+    stop.dispose();
   }
-  if (args.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else io.stdout.write(`${formatSummary(summary)}\n`);
-  const stored = summary.loaded + summary.replaced + summary.refreshed + summary.unchanged;
-  return stored > 0 ? EXIT_OK : nothing(io, summary.documents);
 }
 
 /** `--restore`: puts back the last good state of the embedded database (graph/embedded/files.ts). */
