@@ -13,6 +13,7 @@ describe('parseIngestArgs', () => {
         report: 'out.md',
         taxonomy: null,
         threads: null,
+        chunk: null,
         restore: false,
         help: false,
       },
@@ -27,6 +28,15 @@ describe('parseIngestArgs', () => {
   it('takes a number of extraction threads', () => {
     const parsed = parseIngestArgs(['--threads', '2', 'docs']);
     expect(parsed.ok && parsed.args.threads).toBe(2);
+  });
+
+  it('takes a number of documents per load, and refuses one below 1', () => {
+    const parsed = parseIngestArgs(['--chunk', '250', 'docs']);
+    expect(parsed.ok && parsed.args.chunk).toBe(250);
+    expect(parseIngestArgs(['--chunk', '0', 'docs'])).toEqual({
+      ok: false,
+      message: '--chunk takes a whole number of documents from 1, not "0"',
+    });
   });
 
   it('refuses a number of threads that is not a whole number', () => {
