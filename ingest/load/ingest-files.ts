@@ -91,11 +91,14 @@ export interface IngestSummary {
 
 /**
  * Every loadSources call ends with a checkpoint whose cost grows with the database, so few large chunks beat
- * many small ones: 20k reviews in 2,000 files took 54 s in chunks of 32 files and 13.5 s in chunks of 1,000;
- * 100k reviews took 83 s in chunks of 10k reviews and 62 s in chunks of 50k (about 3 GB resident at peak).
+ * many small ones: 20k reviews in 2,000 files took 54 s in chunks of 32 files and 13.5 s in chunks of 1,000.
+ * A COPY into tables that already hold rows also rewrites their stored relationship lists, and the space it
+ * leaves behind stays in the file: 100k synthetic reviews in two chunks of 50k took 111 s of CPU and left an
+ * 825 MB file, in one chunk of 100k 97 s and 439 MB (one raw COPY of the same rows: 416 MB), at a peak of
+ * 2.9 GB resident instead of 2.6 GB (`npm run bench -- ingest`).
  */
 export const DEFAULT_CHUNK_SIZE = 1_000;
-export const DEFAULT_CHUNK_CASES = 50_000;
+export const DEFAULT_CHUNK_CASES = 100_000;
 
 /** Store failures after which no further document can load; everything else is one document's problem. */
 const FATAL_STORE_ERRORS = new Set(['unreachable', 'auth', 'database-missing', 'locked', 'damaged']);
