@@ -5,7 +5,8 @@
  * How soon a server over an existing database answers. For each corpus size: writes N synthetic reviews,
  * ingests them into a fresh embedded database (or reuses `DIR/<N>` from an earlier `--keep` run), then starts
  * the server as `npm start` does (through tsx), or with `--compiled OUT` as the image does
- * (`node OUT/server/main.js`, after `npm run build:node -- --out OUT`), `--runs` times, and prints the
+ * (`node OUT/server/main.js`, after `npm run build:node -- --out OUT`; an OUT outside the checkout needs a
+ * node_modules link in it, where the compiled server looks for its packages), `--runs` times, and prints the
  * median of:
  *   listening     from spawning the process to its "listening" line
  *   /healthz      from spawning to the first 200 from /healthz
