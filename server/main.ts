@@ -99,11 +99,19 @@ function closeOnSignals(server: RunningServer, store: GraphStore): void {
       process.stderr.write(`threadline: not closed within ${SHUTDOWN_LIMIT_MS / 1000} s; exiting\n`);
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS - 500).unref();
+    // The store closes after the request in flight: an upload being loaded finishes first (a load cut off
+    // by the limit above or a second signal is put back by its journal when the database is next opened).
     try {
-      await server.close();
-    } finally {
-      await store.close();
+      try {
+        await server.close();
+      } finally {
+        await store.close();
+      }
+    } catch (e) {
+      process.stderr.write(`threadline: closing failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
     }
+    process.stderr.write('threadline: closed\n');
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
