@@ -100,6 +100,23 @@ export function loadsBegun(lines: readonly string[]): number {
   return lines.filter((l) => l === 'step snapshot').length;
 }
 
+/**
+ * Loads that began before the one before them settled: a load that failed (an error, not the kill) and was
+ * followed by another, as when ingest retries a refused chunk one document at a time. The states a test
+ * expects per printed snapshot do not hold then, so it says so first.
+ */
+export function loadsAbandoned(lines: readonly string[]): number {
+  let open = false;
+  let abandoned = 0;
+  for (const line of lines) {
+    if (line === 'step snapshot') {
+      if (open) abandoned++;
+      open = true;
+    } else if (line === 'step settle') open = false;
+  }
+  return abandoned;
+}
+
 /** How many loads the child had settled (their journal is marked committed just before). */
 export function loadsSettled(lines: readonly string[]): number {
   return lines.filter((l) => l === 'step settle').length;
