@@ -128,9 +128,9 @@ async function ingest(
           threads: args.threads ?? undefined,
           ...(args.chunk === null ? {} : { chunkSize: args.chunk }),
           onProgress: (p) => {
+            stop.found = p.total;
             // A stop ends the reading too; the load in progress finishes before the store closes below.
             stop.check();
-            stop.found = p.total;
             progress.update(p.index, p.total, p.file);
           },
           onDocument: args.report ? (doc) => documents.push(doc) : undefined,
