@@ -350,6 +350,17 @@ describe.each([
     expect(again.rows()).toBeLessThan(60 + 20);
   });
 
+  it('shares the kept list of a hub among all its reader sessions: reads at once from several read only what they answer', async () => {
+    const alone = reference.neighbourhood(THEME_HUB, 1, 40);
+    expect(await store.neighbourhood(THEME_HUB, 1, 40)).toEqual(alone);
+    const counted = countRows();
+    const together = await Promise.all([1, 2, 3, 4].map(() => store.neighbourhood(THEME_HUB, 1, 40)));
+    counted.stop();
+    for (const answer of together) expect(answer).toEqual(alone);
+    // Four sessions each building their own list would read over 3,000 ids of the theme's reviews.
+    expect(counted.rows()).toBeLessThan(4 * (40 + 20));
+  });
+
   it.each<[string, NodeRef]>([
     ['a theme', THEME_HUB],
     ['a smaller theme', { label: 'Theme', id: 'think-family' }],
