@@ -10,7 +10,7 @@ import { assertBatchesValid, planLoads, type StoredSource } from '../../load-pla
 import type { SourceBatch } from '../../records.ts';
 import type { LoadOutcome } from '../../store.ts';
 import { inTransaction, type Session } from '../database.ts';
-import { dropSnapshot, journalPath, takeSnapshot, writeAtomically } from '../files.ts';
+import { dropSnapshot, journalPath, markCommitted, takeSnapshot, writeAtomically } from '../files.ts';
 import { type BulkOptions, bulkLoad, unsettledError, verify } from './bulk.ts';
 import {
   contentOf,
@@ -114,10 +114,8 @@ async function loadGuarded(session: Session, content: LoadContent, remove: strin
   const journal = journalPath(bulk.dbPath);
   await step('snapshot');
   const snapshot = await takeSnapshot(bulk.dbPath);
-  await writeAtomically(
-    journal,
-    JSON.stringify({ version: 2, snapshot, sources: content.sources.map((s) => s.id) }),
-  ).catch(async (e: unknown) => {
+  const head = { version: 2, snapshot, sources: content.sources.map((s) => s.id) };
+  await writeAtomically(journal, JSON.stringify(head)).catch(async (e: unknown) => {
     await dropSnapshot(bulk.dbPath);
     throw e;
   });
@@ -134,6 +132,8 @@ async function loadGuarded(session: Session, content: LoadContent, remove: strin
     await step('checkpoint');
     await session.run('CHECKPOINT');
     await verify(session, content, { CaseReview: [], Learning: [], Recommendation: [] });
+    // Checkpointed and verified: from here a kill keeps the load instead of putting the snapshot back.
+    await markCommitted(bulk.dbPath, head);
   } catch (e) {
     throw unsettledError(bulk, e);
   }

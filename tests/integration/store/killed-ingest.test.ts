@@ -69,6 +69,7 @@ const UNWIND_MOMENTS: KillAt[] = [
   at('step snapshot', 2),
   at('step commit', 2, 30),
   at('step checkpoint', 2, 5),
+  at('step settle', 1),
   at('closing', 1, 2),
 ];
 
@@ -165,8 +166,8 @@ describe('an ingest killed at any moment of a bulk load', () => {
       const state = await stateOf(path);
       const batch = loadsBegun(run.lines);
       // The batch being written when the kill came: before it, or after it, nothing in between; after it
-      // once a COPY load printed its settling (its journal is marked committed first).
-      const settled = via === 'copy' && batch > 0 && loadsSettled(run.lines) === batch;
+      // once the load printed its settling (its journal is marked committed first).
+      const settled = batch > 0 && loadsSettled(run.lines) === batch;
       const [before, after] = batch <= 1 ? [empty, afterFirst] : [afterFirst, complete];
       const allowed = run.lines.includes('closing') ? [complete] : settled ? [after] : [before, after];
       if (!run.killed) allowed.push(complete);
