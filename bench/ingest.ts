@@ -38,6 +38,7 @@ import { openNeo4jStore } from '../graph/neo4j/store.ts';
 import type { SourceBatch } from '../graph/records.ts';
 import type { EngineName, GraphStore } from '../graph/store.ts';
 import {
+  DEFAULT_CHUNK_CASES,
   DEFAULT_CHUNK_SIZE,
   extractDocument,
   extractedInOrder,
@@ -49,7 +50,6 @@ import {
   taxonomyRecords,
   toSourceBatch,
 } from '../ingest/index.ts';
-import { DEFAULT_CHUNK_CASES } from '../ingest/load/ingest-files.ts';
 import { labelsFrom, writeSyntheticCorpus } from './synthetic/index.ts';
 
 interface BenchArgs {

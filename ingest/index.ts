@@ -15,6 +15,7 @@ export {
 } from './load/extract-pool.ts';
 // Documents -> store.
 export {
+  DEFAULT_CHUNK_CASES,
   DEFAULT_CHUNK_SIZE,
   type FileProblem,
   type IngestOptions,
@@ -32,7 +33,9 @@ export { readLimitProblems } from './read/limits.ts';
 export { loadSampleCorpusIfEmpty, SAMPLE_CORPUS_DIR } from './sample/index.ts';
 // The taxonomy of harm types, agencies and themes.
 export {
+  DEFAULT_TAXONOMY_PATH,
   loadTaxonomy,
+  parseTaxonomy,
   type TaxonEntry,
   type Taxonomy,
   taxonomyRecords,

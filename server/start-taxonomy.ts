@@ -8,12 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { TaxonomyRecords } from '../graph/records.ts';
-import {
-  DEFAULT_TAXONOMY_PATH,
-  parseTaxonomy,
-  type Taxonomy,
-  taxonomyRecords,
-} from '../ingest/taxonomy/index.ts';
+import { DEFAULT_TAXONOMY_PATH, parseTaxonomy, type Taxonomy, taxonomyRecords } from '../ingest/index.ts';
 
 /** Raised when what the records hold, or how they are derived, changes: older files are then ignored. */
 const FORMAT = 1;
