@@ -23,6 +23,7 @@ export {
   type IngestSummary,
   ingestPaths,
   ingestUpload,
+  taxonomyInPlace,
   type UploadResult,
 } from './load/ingest-files.ts';
 export { toSourceBatch } from './load/to-records.ts';

@@ -9,9 +9,8 @@ import { readStoreConfig } from '../graph/config.ts';
 import { loadEnvFileIfPresent } from '../graph/env-file.ts';
 import { isStoreError } from '../graph/errors.ts';
 import { openStore } from '../graph/open.ts';
-import type { TaxonomyRecords } from '../graph/records.ts';
 import type { GraphStore } from '../graph/store.ts';
-import { loadSampleCorpusIfEmpty, loadTaxonomy } from '../ingest/index.ts';
+import { loadSampleCorpusIfEmpty, loadTaxonomy, taxonomyInPlace } from '../ingest/index.ts';
 import { savedIndexPath } from './analytics/persisted-index.ts';
 import { exposureWarning, readServerConfig } from './config.ts';
 import { firstLine } from './graphql/errors.ts';
@@ -60,29 +59,6 @@ async function serve(store: GraphStore, beside: Beside): Promise<RunningServer> 
   const warning = exposureWarning(config);
   if (warning) process.stderr.write(`threadline: warning: ${warning}\n`);
   return server;
-}
-
-/**
- * Writes the taxonomy only when the stored one differs. A start that writes nothing leaves the embedded
- * engine no log to replay at the next start, which would otherwise be checked in a separate process first.
- */
-async function taxonomyInPlace(store: GraphStore, wanted: TaxonomyRecords): Promise<void> {
-  if (!(await taxonomyDiffers(store, wanted))) return;
-  await store.upsertTaxonomy(wanted);
-}
-
-async function taxonomyDiffers(store: GraphStore, wanted: TaxonomyRecords): Promise<boolean> {
-  const stored = await store.taxonomy();
-  const kinds = ['harmTypes', 'agencies', 'themes'] as const;
-  return kinds.some((kind) => {
-    const byId = new Map<string, object>(stored[kind].map((entry) => [entry.id, entry]));
-    // Every field of every wanted entry must be stored as it is; a field the store does not return counts
-    // as a difference, so a new field is written rather than missed.
-    return wanted[kind].some((entry) => {
-      const have = byId.get(entry.id) as Record<string, unknown> | undefined;
-      return have === undefined || Object.entries(entry).some(([field, value]) => have[field] !== value);
-    });
-  });
 }
 
 /** Longest a shutdown may take before the process exits anyway. */

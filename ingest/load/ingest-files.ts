@@ -119,7 +119,7 @@ export async function ingestPaths(
   const ingestedAt = (opts.now?.() ?? new Date()).toISOString();
   const { files, problems } = await expandPaths(paths);
   const tally = new Tally(problems);
-  await ensureTaxonomy(store, opts.taxonomy);
+  await taxonomyInPlace(store, taxonomyRecords(opts.taxonomy));
 
   const chunkSize = Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const chunkCases = opts.chunkCases ?? DEFAULT_CHUNK_CASES;
@@ -187,12 +187,11 @@ export async function ingestPaths(
 }
 
 /**
- * Writes the taxonomy unless the store already holds every entry exactly so: a run that finds nothing new
- * (every file unchanged) then writes nothing at all, so it leaves the store's log as it was and the next
- * open has nothing to replay. A store that cannot answer the read is written to as before.
+ * Writes the taxonomy unless the store already holds every entry exactly so (entries no longer listed may
+ * stay): a run or a start that finds nothing new then writes nothing at all, so it leaves the store's log as
+ * it was and the next open has nothing to replay. A store that cannot answer the read is written to as before.
  */
-async function ensureTaxonomy(store: GraphStore, taxonomy: Taxonomy): Promise<void> {
-  const wanted = taxonomyRecords(taxonomy);
+export async function taxonomyInPlace(store: GraphStore, wanted: TaxonomyRecords): Promise<void> {
   const stored = await store.taxonomy().catch((e: unknown) => {
     if (isStoreError(e)) return null;
     throw e;
@@ -201,7 +200,10 @@ async function ensureTaxonomy(store: GraphStore, taxonomy: Taxonomy): Promise<vo
   await store.upsertTaxonomy(wanted);
 }
 
-/** Whether every wanted entry is stored with the same fields (entries no longer listed may stay). */
+/**
+ * Whether every wanted entry is stored with the same fields. A field the store does not return counts as a
+ * difference, so a new field is written rather than missed.
+ */
 function holdsAll(stored: TaxonomyRecords, wanted: TaxonomyRecords): boolean {
   const same = (have: readonly object[], want: readonly object[]) => {
     const byId = new Map(have.map((r) => [(r as { id: string }).id, r as Record<string, unknown>]));
@@ -365,7 +367,7 @@ export async function ingestUpload(
   const stored = await recogniseUpload(store, filename, bytes, version);
   if (stored) {
     try {
-      await ensureTaxonomy(store, taxonomy);
+      await taxonomyInPlace(store, taxonomyRecords(taxonomy));
     } catch (e) {
       if (!isStoreError(e)) throw e;
       return failedUpload(filename, `${filename}: could not be stored (${e.message})`, stored.warnings);
