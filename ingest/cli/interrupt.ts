@@ -5,8 +5,7 @@
  * once: a load cut off there is put back by its journal and snapshot when the database is next opened
  * (graph/embedded/files.ts), so nothing half-written is ever seen.
  */
-import { StoreError } from '../../graph/errors.ts';
-import type { GraphStore } from '../../graph/store.ts';
+import type { IngestSummary } from '../load/ingest-files.ts';
 import type { TextStream } from './progress.ts';
 
 const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 } as const;
@@ -24,20 +23,10 @@ export interface SignalSource {
   exit(code: number): never;
 }
 
-/** Thrown to end the run once a stop was asked for; ingestPaths passes it on like any store failure. */
-export class Stopped extends StoreError {
-  constructor(readonly signal: StopSignal) {
-    super('unreachable', `the ingest was stopped by ${signal} before this load began`);
-  }
-}
-
 export class StopOnSignals {
   /** The signal that asked for the stop, once one came. */
   signal: StopSignal | null = null;
-  /** Documents whose load completed in this run. */
-  loaded = 0;
-  /** Documents found, as the run reported them. */
-  found = 0;
+  private readonly controller = new AbortController();
   private readonly listeners: Array<[StopSignal, () => void]> = [];
 
   constructor(
@@ -59,6 +48,7 @@ export class StopOnSignals {
       this.source.exit(exitCodeOf(this.signal));
     }
     this.signal = signal;
+    this.controller.abort();
     this.stderr.write(
       `\ningest: ${signal} received: finishing the load in progress, then closing the database ` +
         `(${signal} again exits at once)\n`,
@@ -70,40 +60,17 @@ export class StopOnSignals {
     for (const [signal, listener] of this.listeners) this.source.off(signal, listener);
   }
 
-  /** Throws once a stop was asked for: called before anything new begins. */
-  check(): void {
-    if (this.signal) throw new Stopped(this.signal);
-  }
-
-  /** The store as the run sees it: no load begins after a stop, and completed loads are counted. */
-  guard(store: GraphStore): GraphStore {
-    const loadSources: GraphStore['loadSources'] = async (batches) => {
-      this.check();
-      const outcomes = await store.loadSources(batches);
-      this.loaded += outcomes.length;
-      return outcomes;
-    };
-    const loadSource: GraphStore['loadSource'] = async (batch) => {
-      this.check();
-      const outcome = await store.loadSource(batch);
-      this.loaded += 1;
-      return outcome;
-    };
-    return new Proxy(store, {
-      get(target, property) {
-        if (property === 'loadSources') return loadSources;
-        if (property === 'loadSource') return loadSource;
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+  /** Aborted at the first signal: ingestPaths then reads and loads nothing new. */
+  get abortSignal(): AbortSignal {
+    return this.controller.signal;
   }
 
   /** What a stopped run says: what it loaded, what it did not, and how to finish. */
-  report(signal: StopSignal): string {
-    const rest = Math.max(0, this.found - this.loaded);
+  report(signal: StopSignal, summary: IngestSummary): string {
+    const loaded = summary.loaded + summary.replaced + summary.refreshed;
+    const rest = Math.max(0, summary.documents - loaded);
     return (
-      `ingest: stopped by ${signal}: ${this.loaded} of ${this.found} documents were loaded; the other ${rest} ` +
+      `ingest: stopped by ${signal}: ${loaded} of ${summary.documents} documents were loaded; the other ${rest} ` +
       'were not (or were stored unchanged already). The database is closed and holds every load that ' +
       'finished. Run the same command again to load the rest: stored documents are recognised and not read again.\n'
     );

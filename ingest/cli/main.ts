@@ -123,31 +123,26 @@ async function ingest(
     try {
       await storeCall(() => store.ensureSchema());
       summary = await storeCall(() =>
-        ingestPaths(stop.guard(store), args.paths, {
+        ingestPaths(store, args.paths, {
           taxonomy,
           threads: args.threads ?? undefined,
           ...(args.chunk === null ? {} : { chunkSize: args.chunk }),
-          onProgress: (p) => {
-            stop.found = p.total;
-            // A stop ends the reading too; the load in progress finishes before the store closes below.
-            stop.check();
-            progress.update(p.index, p.total, p.file);
-          },
+          onProgress: (p) => progress.update(p.index, p.total, p.file),
+          // A stop ends the reading too; the load in progress finishes before the store closes below.
+          signal: stop.abortSignal,
           onDocument: args.report ? (doc) => documents.push(doc) : undefined,
         }),
       );
-    } catch (e) {
-      if (!stop.signal) throw e;
     } finally {
       progress.done();
       await closeQuietly(store, io);
     }
+    if (!summary) throw new Error('the ingest ended without a summary');
     if (stop.signal) {
-      if (summary) io.stdout.write(`${formatSummary(summary)}\n`);
-      io.stderr.write(stop.report(stop.signal));
+      io.stdout.write(`${formatSummary(summary)}\n`);
+      io.stderr.write(stop.report(stop.signal, summary));
       return exitCodeOf(stop.signal);
     }
-    if (!summary) throw new Error('the ingest ended without a summary');
     if (args.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else io.stdout.write(`${formatSummary(summary)}\n`);
     const stored = summary.loaded + summary.replaced + summary.refreshed + summary.unchanged;

@@ -69,6 +69,11 @@ export interface IngestOptions {
   /** Called with every document that was extracted (for the curator report). */
   onDocument?: (doc: ExtractedText) => void;
   now?: () => Date;
+  /**
+   * Once aborted, no further file is read and no further load begins; the load in progress finishes (each is
+   * all or nothing), and the summary says `stopped` and counts what reached the store.
+   */
+  signal?: AbortSignal;
 }
 
 export interface IngestSummary {
@@ -87,6 +92,8 @@ export interface IngestSummary {
   links: number;
   warnings: FileProblem[];
   seconds: number;
+  /** The run was aborted (IngestOptions.signal) before every file was read and loaded. */
+  stopped: boolean;
 }
 
 /**
@@ -132,12 +139,14 @@ export async function ingestPaths(
     const failure = await loading;
     if (failure !== null) throw failure;
   };
+  const stopped = () => opts.signal?.aborted === true;
   const send = async () => {
     const ready = chunk;
     chunk = [];
     chunkCaseCount = 0;
     await settle();
-    loading = loadChunk(store, ready, tally, chunkSize > 1).then(
+    if (stopped()) return;
+    loading = loadChunk(store, ready, tally, chunkSize > 1, stopped).then(
       () => null,
       (e: unknown) => e,
     );
@@ -155,6 +164,7 @@ export async function ingestPaths(
   let toLoad = 0;
   try {
     for await (const { index, file, stored, result } of recognisedOrExtracted(files, extractor, recognise)) {
+      if (stopped()) break;
       opts.onProgress?.({ index, total: files.length, file });
       if (stored) {
         chunk.push({ file, batch: null, stored, warnings: settleStored(stored, identities) });
@@ -183,7 +193,7 @@ export async function ingestPaths(
   } finally {
     if (!opts.extractor) await extractor.close();
   }
-  return tally.summary(files.length, (performance.now() - started) / 1000);
+  return tally.summary(files.length, (performance.now() - started) / 1000, stopped());
 }
 
 /**
@@ -242,7 +252,13 @@ function stamp(batch: SourceBatch, version: string, read: Pick<ExtractedText, 'c
   batch.source.extraction = extractionOf(read, batch.links.length);
 }
 
-async function loadChunk(store: GraphStore, chunk: Prepared[], tally: Tally, bulk: boolean): Promise<void> {
+async function loadChunk(
+  store: GraphStore,
+  chunk: Prepared[],
+  tally: Tally,
+  bulk: boolean,
+  stopped: () => boolean,
+): Promise<void> {
   const toLoad = chunk.filter((p): p is ToLoad => p.batch !== null);
   if (toLoad.length === 0) {
     for (const p of chunk) tally.loaded(p, undefined);
@@ -267,6 +283,7 @@ async function loadChunk(store: GraphStore, chunk: Prepared[], tally: Tally, bul
       tally.loaded(p, undefined);
       continue;
     }
+    if (stopped()) return;
     try {
       tally.loaded(p, await store.loadSource(p.batch));
     } catch (e) {
@@ -315,9 +332,10 @@ class Tally {
     for (const message of p.warnings) this.warnings.push({ file: p.file, message });
   }
 
-  summary(documents: number, seconds: number): IngestSummary {
+  summary(documents: number, seconds: number, stopped: boolean): IngestSummary {
     return {
       documents,
+      stopped,
       ...this.statuses,
       duplicates: this.duplicates,
       failed: this.failed,

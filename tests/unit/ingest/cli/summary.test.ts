@@ -13,6 +13,7 @@ describe('formatSummary', () => {
     links: 230,
     warnings: [{ file: 'bulletin.txt', message: 'entry 2 has no number' }],
     seconds: 1.234,
+    stopped: false,
   };
 
   it('states documents, outcomes, reviews, links, warnings and time', () => {
