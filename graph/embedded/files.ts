@@ -13,8 +13,8 @@
  * A bulk load never relies on the engine's log to undo it: if the journal is found when the database is next
  * opened, the load was interrupted, and the snapshot replaces P (one rename) and the side files are removed
  * before the engine ever reads them — unless the journal says the load was committed (checkpointed and
- * verified), in which case only the journal and the snapshot are removed. LadybugDB rewrites P in place at each checkpoint, so the snapshot is a
- * copy, not a hard link.
+ * verified), in which case only the journal and the snapshot are removed. LadybugDB rewrites P in place at
+ * each checkpoint, so the snapshot is a copy, not a hard link.
  */
 import { spawn } from 'node:child_process';
 import { copyFile, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';

@@ -12,9 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../../graph/embedded/store.ts';
-import { ingestUpload, loadTaxonomy } from '../../../ingest/index.ts';
-import { SAMPLE_CORPUS_DIR } from '../../../ingest/sample/index.ts';
-import { taxonomyRecords } from '../../../ingest/taxonomy/index.ts';
+import { ingestUpload, loadTaxonomy, SAMPLE_CORPUS_DIR, taxonomyRecords } from '../../../ingest/index.ts';
 import {
   at,
   describeMoment,
