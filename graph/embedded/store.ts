@@ -28,7 +28,8 @@ import {
 } from './files.ts';
 import { caseDetail, caseFacets, casesByIds, linksOfCases } from './read/cases.ts';
 import { counts, listSources, sourceReadings, sourceText, taxonomy } from './read/catalogue.ts';
-import { connections, neighbourhood, SharedPaths } from './read/paths.ts';
+import { SharedPaths } from './read/path-index.ts';
+import { connections, neighbourhood } from './read/paths.ts';
 import { search } from './read/search.ts';
 import { recommendationRows, statements, themeEvidence } from './read/statements.ts';
 import { type BulkOptions, recoverBulkLoad } from './write/bulk.ts';
