@@ -10,12 +10,7 @@ import { loadEnvFileIfPresent } from '../graph/env-file.ts';
 import { isStoreError } from '../graph/errors.ts';
 import { openStore } from '../graph/open.ts';
 import type { GraphStore } from '../graph/store.ts';
-import { loadSampleCorpusIfEmpty, loadTaxonomy, taxonomyInPlace } from '../ingest/index.ts';
-import { savedIndexPath } from './analytics/persisted-index.ts';
-import { exposureWarning, readServerConfig } from './config.ts';
-import { firstLine } from './graphql/errors.ts';
-import { type RunningServer, startServer } from './http/app.ts';
-import { savedTaxonomyPath, startTaxonomy } from './start-taxonomy.ts';
+import type { RunningServer } from './http/app.ts';
 
 const EXIT_FIXABLE = 2;
 
@@ -24,6 +19,10 @@ loadEnvFileIfPresent();
 function fail(message: string): number {
   process.stderr.write(`threadline: ${message}\n`);
   return EXIT_FIXABLE;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? text;
 }
 
 function isErrno(e: unknown, code: string): boolean {
@@ -36,7 +35,27 @@ interface Beside {
   savedTaxonomy: string | null;
 }
 
-async function serve(store: GraphStore, beside: Beside): Promise<RunningServer> {
+/**
+ * The modules that serve requests. Loading them is most of a start's CPU, so they are imported while the
+ * store opens, which the embedded engine does on a thread of its own.
+ */
+function importServing() {
+  return Promise.all([
+    import('../ingest/index.ts'),
+    import('./analytics/persisted-index.ts'),
+    import('./config.ts'),
+    import('./http/app.ts'),
+    import('./start-taxonomy.ts'),
+  ]).then(([ingest, persisted, config, app, taxonomy]) => ({ ingest, persisted, config, app, taxonomy }));
+}
+
+type Serving = Awaited<ReturnType<typeof importServing>>;
+
+async function serve(store: GraphStore, beside: Beside, serving: Serving): Promise<RunningServer> {
+  const { exposureWarning, readServerConfig } = serving.config;
+  const { loadSampleCorpusIfEmpty, loadTaxonomy, taxonomyInPlace } = serving.ingest;
+  const { startTaxonomy } = serving.taxonomy;
+  const { startServer } = serving.app;
   const config = readServerConfig(process.env);
   await store.ensureSchema();
   // The taxonomy is parsed only when it changed or the sample corpus is loaded; else uploads parse it.
@@ -97,26 +116,32 @@ function closeOnSignals(server: RunningServer, store: GraphStore): void {
 async function main(): Promise<number | null> {
   let storeConfig: ReturnType<typeof readStoreConfig>;
   try {
+    const { readServerConfig } = await import('./config.ts');
     readServerConfig(process.env);
     storeConfig = readStoreConfig(process.env);
   } catch (e) {
     // Both readers throw only configuration errors, whose messages name the variable to fix.
     return fail(e instanceof Error ? e.message : String(e));
   }
+  const opening = openStore(storeConfig);
+  const importing = importServing();
+  // Awaited once the store is open; this only keeps a failed open from leaving the import unobserved.
+  importing.catch(() => undefined);
   let store: GraphStore;
   try {
-    store = await openStore(storeConfig);
+    store = await opening;
   } catch (e) {
     if (isStoreError(e)) return fail(firstLine(e.message));
     throw e;
   }
   try {
+    const serving = await importing;
     const embedded = storeConfig.engine === 'embedded' ? storeConfig.path : null;
     const beside = {
-      savedIndex: embedded && savedIndexPath(embedded),
-      savedTaxonomy: embedded && savedTaxonomyPath(embedded),
+      savedIndex: embedded && serving.persisted.savedIndexPath(embedded),
+      savedTaxonomy: embedded && serving.taxonomy.savedTaxonomyPath(embedded),
     };
-    closeOnSignals(await serve(store, beside), store);
+    closeOnSignals(await serve(store, beside, serving), store);
     return null;
   } catch (e) {
     await store.close().catch(() => undefined);

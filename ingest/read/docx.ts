@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { type IngestError, ingestError } from '../errors.ts';
 import { readHtmlFragment } from './html/index.ts';
 import {
@@ -42,6 +41,8 @@ export async function readDocx(file: string, bytes: Uint8Array): Promise<Content
   if (!startsWith(bytes, ZIP_SIGNATURE)) return fail(damaged(file, 'not a zip archive'));
   const refused = zipRefusal(file, bytes);
   if (refused) return fail(refused);
+  // Imported on the first Word document: a server that never receives one does not load it at start.
+  const { default: mammoth } = await import('mammoth');
   let converted: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
     converted = await mammoth.convertToHtml(

@@ -6,7 +6,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type CORSOptions, createYoga, type Plugin, maskError as yogaMaskError } from 'graphql-yoga';
 import { isStoreError } from '../../graph/errors.ts';
 import type { GraphStore } from '../../graph/store.ts';
@@ -177,8 +176,10 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
     maxRequestBodySize: config.limits.maxBodyBytes,
     cors: (request) => corsFor(config.corsOrigins, request.headers.get('origin')),
     graphiql: { title: 'Threadline GraphQL', defaultQuery: EXAMPLE_QUERIES, shouldPersistHeaders: false },
-    // GraphiQL served from this package rather than a CDN, so it works on a laptop with no network.
-    renderGraphiQL,
+    // GraphiQL served from this package rather than a CDN, so it works on a laptop with no network; imported
+    // when a browser first asks for it, as loading it is a tenth of a second that a start need not pay.
+    renderGraphiQL: async (options) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     maskedErrors: {
       maskError(error, message) {
         const cause = rootCause(error);
