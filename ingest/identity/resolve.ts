@@ -30,14 +30,22 @@ export interface Resolution {
   uncertain: Seen[];
 }
 
+/** What a case review brings to the run's identities: its own id, and the fields that tell reviews apart. */
+export type IdentitySeed = Pick<
+  ExtractedCase,
+  'id' | 'title' | 'child' | 'reviewType' | 'partnership' | 'reportYear' | 'ageBand'
+>;
+
 export class RunIdentities {
   private readonly byChild = new Map<string, Seen[]>();
+  /** Normalised areas by partnership as printed: a corpus names a few hundred partnerships many times over. */
+  private readonly areas = new Map<string, string | null>();
 
-  resolve(c: ExtractedCase): Resolution {
+  resolve(c: IdentitySeed, harmIds: readonly string[]): Resolution {
     const key = c.reviewType === 'NATIONAL' ? '' : pseudonymKey(c.child);
     if (!key) return { id: c.id, uncertain: [] };
     const seen = this.byChild.get(key) ?? [];
-    const me = describe(c);
+    const me = this.describe(c, harmIds);
     const compatible = seen.filter((s) => s.id !== c.id && compatibleWith(s, me));
     if (seen.some((s) => s.id === c.id)) return { id: c.id, uncertain: [] };
     const settled = compatible.filter((s) => settledWith(s, me));
@@ -46,17 +54,27 @@ export class RunIdentities {
     this.byChild.set(key, seen);
     return { id: c.id, uncertain: settled.length > 1 ? settled : compatible };
   }
-}
 
-function describe(c: ExtractedCase): Seen {
-  return {
-    id: c.id,
-    title: c.title,
-    area: normalArea(c.partnership),
-    year: c.reportYear,
-    ageBand: c.ageBand,
-    harms: new Set(c.harmTypes.map((h) => h.id)),
-  };
+  private describe(c: IdentitySeed, harmIds: readonly string[]): Seen {
+    return {
+      id: c.id,
+      title: c.title,
+      area: this.areaKey(c.partnership),
+      year: c.reportYear,
+      ageBand: c.ageBand,
+      harms: new Set(harmIds),
+    };
+  }
+
+  private areaKey(partnership: string | null): string | null {
+    if (partnership === null) return null;
+    let area = this.areas.get(partnership);
+    if (area === undefined) {
+      area = normalArea(partnership);
+      this.areas.set(partnership, area);
+    }
+    return area;
+  }
 }
 
 function normalArea(partnership: string | null): string | null {
@@ -93,19 +111,35 @@ export function settleIdentities<T extends { cases: ExtractedCase[]; warnings: s
   run: RunIdentities,
 ): T {
   const warnings = [...doc.warnings];
+  const ids = settleSeeds(doc.cases, (c) => c.harmTypes.map((h) => h.id), run, warnings);
+  const cases = doc.cases.map((c, i) => {
+    const id = ids[i] as string;
+    return id === c.id ? c : { ...c, id };
+  });
+  return { ...doc, cases, warnings };
+}
+
+/**
+ * Plays a document's case reviews into the run's identities in order; returns the id each one takes and
+ * adds a warning to `warnings` for each match that could not be settled.
+ */
+export function settleSeeds<C extends IdentitySeed>(
+  cases: readonly C[],
+  harmIdsOf: (c: C) => readonly string[],
+  run: RunIdentities,
+  warnings: string[],
+): string[] {
   const taken = new Set<string>();
-  const cases = doc.cases.map((c) => {
-    const resolved = run.resolve(c);
+  return cases.map((c) => {
+    const resolved = run.resolve(c, harmIdsOf(c));
     // Two reviews of one document are two reviews, even if both resemble one met earlier.
     const id = taken.has(resolved.id) ? c.id : resolved.id;
-    const { uncertain } = resolved;
     taken.add(id);
-    for (const u of uncertain) {
+    for (const u of resolved.uncertain) {
       warnings.push(
         `possible duplicate: "${c.title}" (${c.id}) may be the review "${u.title}" (${u.id}) met earlier; kept apart because the printed fields do not settle it`,
       );
     }
-    return id === c.id ? c : { ...c, id };
+    return id;
   });
-  return { ...doc, cases, warnings };
 }

@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { isStoreError } from '../../graph/errors.ts';
 import type { GraphStore } from '../../graph/store.ts';
 import type { ExtractedCase, ExtractedDocument } from '../extract/types.ts';
-import { type RunIdentities, settleIdentities } from '../identity/resolve.ts';
+import { type RunIdentities, settleSeeds } from '../identity/resolve.ts';
 import { maxFileBytes } from '../read/limits.ts';
 import type { ExtractResult } from './extract-file.ts';
 import type { Extractor } from './extract-pool.ts';
@@ -79,10 +79,9 @@ export function parseExtraction(json: string | null): StoredReading | null {
  * would have; returns its warnings as reading it would have given them.
  */
 export function settleStored(reading: StoredReading, identities: RunIdentities): string[] {
-  const cases = reading.cases.map(
-    (c) => ({ ...c, harmTypes: c.harmTypes.map((id) => ({ id })) }) as unknown as ExtractedCase,
-  );
-  return settleIdentities({ cases, warnings: reading.warnings }, identities).warnings;
+  const warnings = [...reading.warnings];
+  settleSeeds(reading.cases, (c) => c.harmTypes, identities, warnings);
+  return warnings;
 }
 
 /**
@@ -133,17 +132,25 @@ export async function storedReadings(
   return ids.map((id) => (id === null ? null : (found.get(id) ?? null)));
 }
 
+/** Files hashed at once: enough to keep the disk and a core busy, few enough to bound the bytes held. */
+const HASHED_AT_ONCE = 8;
+
 /** The stored readings of files (null: read it), looked up together. */
 export async function recogniseFiles(
   store: GraphStore,
   files: readonly string[],
   version: string,
 ): Promise<(StoredReading | null)[]> {
-  const ids: (string | null)[] = [];
-  for (const file of files) {
-    const sha256 = await sha256OfFile(file);
-    ids.push(sha256 === null ? null : sourceId('file', await canonicalPath(file), sha256));
-  }
+  const ids: (string | null)[] = new Array(files.length).fill(null);
+  let next = 0;
+  const hashing = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      const file = files[i] as string;
+      const sha256 = await sha256OfFile(file);
+      if (sha256 !== null) ids[i] = sourceId('file', await canonicalPath(file), sha256);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(HASHED_AT_ONCE, files.length) }, hashing));
   return storedReadings(store, ids, version);
 }
 
