@@ -3,7 +3,8 @@
  * checkpoint and while it settles, of the second and third upload. After every kill the database opens, holds
  * exactly the uploads before the interrupted one or including it (never a document half written: every
  * source stamped, counts those of a whole number of uploads), and uploading the same files again through a
- * restarted server gives the graph an uninterrupted run gives.
+ * restarted server gives the graph an uninterrupted run gives. Then the same at 20 random moments (seeded;
+ * THREADLINE_KILL_SEED chooses another) spread over the time the three uploads take.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile as readBytes, rm } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../../graph/embedded/store.ts';
 import { ingestUpload, loadTaxonomy, SAMPLE_CORPUS_DIR, taxonomyRecords } from '../../../ingest/index.ts';
+import { seededRandom } from '../../../server/analytics/stats.ts';
 import {
   at,
   describeMoment,
@@ -32,6 +34,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..', '..');
 const ADMIN_TOKEN = 'killed-upload-admin-token-0123456789';
 const taxonomy = loadTaxonomy();
+const RANDOM_KILLS = 20;
+const seed = Number(process.env.THREADLINE_KILL_SEED ?? 20_261_205);
 
 /** Each upload is one guarded load: snapshot, commit (the transaction), checkpoint, settle. */
 const MOMENTS: KillAt[] = [
@@ -81,24 +85,33 @@ async function upload(url: string, file: Upload): Promise<string> {
  * Serves the database in a child process and uploads the files one after another; kills the server at
  * `moment`, or stops it with SIGTERM once every upload was answered. Resolves with the run and the answers.
  */
-async function serveAndUpload(path: string, moment?: KillAt): Promise<Run & { answers: string[] }> {
+async function serveAndUpload(
+  path: string,
+  moment?: KillAt | { afterListeningMs: number },
+): Promise<Run & { answers: string[]; uploadsMs: number }> {
   const script = join(repoRoot, 'tests', 'integration', 'store', 'processes', 'serve-and-report.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', script, path, ADMIN_TOKEN], { cwd: repoRoot });
   const answers: string[] = [];
+  let uploadsMs = 0;
   let uploading: Promise<void> = Promise.resolve();
   const onLine = (line: string) => {
     if (!line.startsWith('listening ')) return;
     const url = line.slice('listening '.length);
+    if (moment && 'afterListeningMs' in moment) {
+      setTimeout(() => child.kill('SIGKILL'), moment.afterListeningMs);
+    }
     uploading = (async () => {
+      const started = performance.now();
       for (const file of uploads) answers.push(await upload(url, file));
+      uploadsMs = performance.now() - started;
       if (!moment) child.kill('SIGTERM');
     })().catch(() => {
       // The kill cut the upload off: its connection closed without an answer.
     });
   };
-  const run = await runChild(child, moment, onLine);
+  const run = await runChild(child, moment && 'marker' in moment ? moment : undefined, onLine);
   await uploading;
-  return { ...run, answers };
+  return { ...run, answers, uploadsMs };
 }
 
 beforeAll(async () => {
@@ -173,4 +186,35 @@ describe('a server killed while it stores uploads', () => {
     }
     console.info(`killed uploads:\n  ${outcomes.join('\n  ')}`);
   }, 150_000);
+
+  it(`does the same at ${RANDOM_KILLS} random moments of the uploads`, async () => {
+    const root = await scratch('killed-upload-random');
+    const timed = await serveAndUpload(join(root, 'timed', 'threadline.lbug'));
+    const random = seededRandom(seed);
+    const outcomes: string[] = [];
+    for (let i = 0; i < RANDOM_KILLS; i++) {
+      const delay = Math.round(random() * timed.uploadsMs);
+      const name = `kill ${i + 1} at ${delay} ms of ${Math.round(timed.uploadsMs)} (seed ${seed})`;
+      const path = join(root, String(i), 'threadline.lbug');
+      const run = await serveAndUpload(path, { afterListeningMs: delay });
+      expect(run.killed, `${name}: the kill landed`).toBe(true);
+
+      const state = await stateOf(path);
+      const begun = loadsBegun(run.lines);
+      const allowed = begun === 0 ? [after[0]] : [after[begun - 1], after[begun]];
+      expect(
+        allowed,
+        `${name}: ${state.sources.length} sources after ${printedSteps(run.lines)}`,
+      ).toContainEqual(state);
+      expect(await leftovers(path, run.pid), name).toEqual([]);
+
+      const again = await serveAndUpload(path);
+      expect(again.answers, `${name}: uploading again`).toHaveLength(uploads.length);
+      expect(await stateOf(path), `${name}: uploading again`).toEqual(after[uploads.length]);
+      const held = after.findIndex((s) => sameState(s, state));
+      outcomes.push(`${name}: opened holding ${held} of ${uploads.length} uploads`);
+      await rm(dirname(path), { recursive: true, force: true });
+    }
+    console.info(`killed uploads (seed ${seed}):\n  ${outcomes.join('\n  ')}`);
+  }, 600_000);
 });
