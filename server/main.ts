@@ -32,6 +32,7 @@ function isErrno(e: unknown, code: string): boolean {
 /** Files kept beside an embedded database so that the next start is quick (none beside Neo4j). */
 interface Beside {
   savedIndex: string | null;
+  savedSearch: string | null;
   savedTaxonomy: string | null;
 }
 
@@ -46,7 +47,15 @@ function importServing() {
     import('./config.ts'),
     import('./http/app.ts'),
     import('./start-taxonomy.ts'),
-  ]).then(([ingest, persisted, config, app, taxonomy]) => ({ ingest, persisted, config, app, taxonomy }));
+    import('./search/saved-search.ts'),
+  ]).then(([ingest, persisted, config, app, taxonomy, search]) => ({
+    ingest,
+    persisted,
+    config,
+    app,
+    taxonomy,
+    search,
+  }));
 }
 
 type Serving = Awaited<ReturnType<typeof importServing>>;
@@ -70,6 +79,7 @@ async function serve(store: GraphStore, beside: Beside, serving: Serving): Promi
     taxonomy,
     indexInBackground: true,
     savedIndex: beside.savedIndex,
+    savedSearch: beside.savedSearch,
   });
   const note = sample
     ? `; loaded the sample corpus: ${sample.reviews} reviews from ${sample.documents} documents`
@@ -139,6 +149,7 @@ async function main(): Promise<number | null> {
     const embedded = storeConfig.engine === 'embedded' ? storeConfig.path : null;
     const beside = {
       savedIndex: embedded && serving.persisted.savedIndexPath(embedded),
+      savedSearch: embedded && serving.search.savedSearchPath(embedded),
       savedTaxonomy: embedded && serving.taxonomy.savedTaxonomyPath(embedded),
     };
     closeOnSignals(await serve(store, beside, serving), store);

@@ -76,7 +76,9 @@ export interface KeeperOptions {
    * or absent: never saved.
    */
   savedIndex?: string | null;
-  /** Where it says what happened to the saved index (one line each); defaults to stderr. */
+  /** Where the search index is saved and read back (server/search/saved-search.ts); null: never saved. */
+  savedSearch?: string | null;
+  /** Where it says what happened to the saved indexes (one line each); defaults to stderr. */
   log?: (line: string) => void;
 }
 
@@ -108,9 +110,13 @@ export class IndexKeeper {
     private readonly store: GraphStore,
     options: KeeperOptions,
   ) {
-    this.search = new SearchKeeper(store);
     this.savedIndex = options.savedIndex ?? null;
     this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.search = new SearchKeeper(store, {
+      saved: options.savedSearch ?? null,
+      currentMark: async () => markOf(await this.storeMark()),
+      log: this.log,
+    });
   }
 
   /** Builds the index, then returns the keeper: for callers that cannot answer without it. */
@@ -127,9 +133,10 @@ export class IndexKeeper {
     return keeper;
   }
 
-  /** Resolves once every build so far has been saved (or failed to be, which is logged). */
+  /** Resolves once every build so far has been saved (or failed to be, which is logged), search index too. */
   async saved(): Promise<void> {
     while (this.savingNow || this.unsaved !== null) await this.saving;
+    await this.search.saved();
   }
 
   get state(): IndexState {
@@ -226,6 +233,7 @@ export class IndexKeeper {
       stale: [],
       sources: [],
       present: loaded.state.ids,
+      mark: markOf(mark),
     });
     return index;
   }
@@ -325,7 +333,8 @@ export class IndexKeeper {
       }),
       texts,
     );
-    this.save({ mark: markOf(mark), state: index.state });
+    const digest = markOf(mark);
+    this.save({ mark: digest, state: index.state });
     const searchReady = this.search.ready;
     const searched = this.search.update({
       full: changedSet === null,
@@ -333,6 +342,7 @@ export class IndexKeeper {
       stale,
       sources: changedSet?.sources ?? [],
       present: facets.map((f) => f.id),
+      mark: digest,
     });
     // The first build does not wait for the search index (search asks the store meanwhile); a write does,
     // so that what it added is found as soon as it returns.

@@ -50,6 +50,8 @@ export interface ServerOptions {
   indexInBackground?: boolean;
   /** The file the analytics index is saved in and restored from (server/analytics/persisted-index.ts). */
   savedIndex?: string | null;
+  /** The file the search index is saved in and restored from (server/search/saved-search.ts). */
+  savedSearch?: string | null;
 }
 
 export interface RunningServer {
@@ -112,7 +114,7 @@ class UploadReader {
 export async function createServer(options: ServerOptions): Promise<ThreadlineServer> {
   const { store, config } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const kept = { savedIndex: options.savedIndex ?? null, log };
+  const kept = { savedIndex: options.savedIndex ?? null, savedSearch: options.savedSearch ?? null, log };
   const keeper = options.indexInBackground
     ? IndexKeeper.start(store, kept)
     : await IndexKeeper.open(store, kept);

@@ -6,11 +6,17 @@
  * the keeper is not ready and `search` answers null: the server then asks the store, whose scan gives the
  * same answer, only slower. Updates run one at a time, in the order given, and while one is waiting or
  * running the keeper is not ready either, so a search never misses what the store already holds.
+ *
+ * Given a file to save in (saved-search.ts), the keeper saves the index after every update made under a known
+ * store mark, in the background, the latest only; the first full build reads that file back instead of
+ * the store when it was saved under the same mark.
  */
 import type { CaseReviewRecord } from '../../graph/records.ts';
 import type { GraphStore, SearchHit, StatementKind } from '../../graph/store.ts';
+import { readSavedSearch, writeSavedSearch } from './saved-search.ts';
 import {
   caseDocument,
+  type SavedSegment,
   SearchIndex,
   type SearchIndexStats,
   type SearchTaxonomy,
@@ -31,6 +37,22 @@ export interface SearchChange {
   sources: readonly string[];
   /** Every review the graph holds now. */
   present: readonly string[];
+  /** The store mark the change was read under (persisted-index.ts), when known: the index is saved under it. */
+  mark?: string;
+}
+
+export interface SearchKeeperOptions {
+  /** Where the index is saved after each update and read back at the first full build; null: never saved. */
+  saved?: string | null;
+  /** The store's mark now: a save whose mark it no longer is would be stale, and is skipped. */
+  currentMark?: () => Promise<string>;
+  /** Where it says what happened to the saved index (one line each). */
+  log?: (line: string) => void;
+}
+
+interface SaveJob {
+  mark: string;
+  segments: SavedSegment[];
 }
 
 /** Reviews whose statements are read in one store call. */
@@ -45,8 +67,35 @@ export class SearchKeeper {
   private broken = false;
   /** Updates given and not yet applied: until they are, the index may miss what the store holds. */
   private pending = 0;
+  private readonly savedPath: string | null;
+  private readonly currentMark: (() => Promise<string>) | null;
+  private readonly log: (line: string) => void;
+  /** Whether a full build has looked for the saved index (once per keeper). */
+  private triedSaved = false;
+  /** The latest update not yet saved, and whether a save is running (one at a time, the latest wins). */
+  private unsaved: SaveJob | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private savingNow = false;
 
-  constructor(private readonly store: StatementReader) {}
+  constructor(
+    private readonly store: StatementReader,
+    options: SearchKeeperOptions = {},
+  ) {
+    this.savedPath = options.saved ?? null;
+    this.currentMark = options.currentMark ?? null;
+    this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+  }
+
+  /** Resolves once every update given so far has been applied (or has failed). */
+  async settled(): Promise<void> {
+    while (this.pending > 0) await this.queue.catch(() => undefined);
+  }
+
+  /** Resolves once every update given so far has been applied and saved (or failed to be, which is logged). */
+  async saved(): Promise<void> {
+    await this.settled();
+    while (this.savingNow || this.unsaved !== null) await this.saving;
+  }
 
   get ready(): boolean {
     return this.built && !this.broken && this.pending === 0;
@@ -75,16 +124,29 @@ export class SearchKeeper {
 
   private async apply(change: SearchChange): Promise<void> {
     try {
-      if (change.full || this.broken) await this.rebuildAll(change);
+      let restored = false;
+      if (change.full || this.broken) restored = await this.rebuildAll(change);
       else await this.applyChange(change);
       this.broken = false;
       this.built = true;
+      if (!restored && change.mark !== undefined)
+        this.save({ mark: change.mark, segments: this.index.saved() });
     } catch {
       this.broken = true;
     }
   }
 
-  private async rebuildAll(change: SearchChange): Promise<void> {
+  /** Reads every document again, from the saved file when it holds for the change's mark; true if it did. */
+  private async rebuildAll(change: SearchChange): Promise<boolean> {
+    if (this.savedPath !== null && change.mark !== undefined && !this.triedSaved) {
+      this.triedSaved = true;
+      const loaded = await readSavedSearch(this.savedPath, change.mark);
+      if (loaded.ok) {
+        this.index = loaded.index;
+        return true;
+      }
+      this.log(`threadline: ${loaded.problem.message}`);
+    }
     const given = new Map(change.records.map((r) => [r.id, r]));
     const missing = change.present.filter((id) => !given.has(id));
     const records = [...change.records, ...(await this.readCases(missing))];
@@ -96,6 +158,34 @@ export class SearchKeeper {
       statements.filter((s) => present.has(s.caseId)),
     );
     this.index = index;
+    return false;
+  }
+
+  private save(job: SaveJob): void {
+    if (this.savedPath === null) return;
+    this.unsaved = job;
+    if (this.savingNow) return;
+    this.savingNow = true;
+    this.saving = this.writeUnsaved(this.savedPath);
+  }
+
+  private async writeUnsaved(path: string): Promise<void> {
+    try {
+      for (let job = this.unsaved; job !== null; job = this.unsaved) {
+        this.unsaved = null;
+        try {
+          // A write since the update read the store changed the mark: the update that follows it saves.
+          if (this.currentMark && (await this.currentMark()) !== job.mark) continue;
+          await writeSavedSearch(path, job.mark, job.segments);
+        } catch (e) {
+          this.log(
+            `threadline: the search index could not be saved to ${path} (${e instanceof Error ? e.message : String(e)}); the next start builds it from the store`,
+          );
+        }
+      }
+    } finally {
+      this.savingNow = false;
+    }
   }
 
   private async applyChange(change: SearchChange): Promise<void> {

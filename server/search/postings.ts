@@ -27,17 +27,31 @@ export function needleOf(lower: string): Needle {
   return { text: lower, runs, single: runs.length === 1 && runs[0] === lower };
 }
 
+/** A segment's postings as they are kept: saved beside the database (saved-search.ts) and read back. */
+export interface PostingParts {
+  size: number;
+  terms: string[];
+  /** postings[start[t] .. start[t + 1]) are the documents holding terms[t]. */
+  start: Uint32Array;
+  postings: Uint32Array;
+}
+
 /** One immutable segment: documents 0..size-1, and for each term the documents holding it, ascending. */
 export class PostingSegment {
   readonly size: number;
   private readonly terms: string[];
-  /** postings[start[t] .. start[t + 1]) are the documents holding terms[t]. */
   private readonly start: Uint32Array;
   private readonly postings: Uint32Array;
 
+  constructor(parts: PostingParts) {
+    this.size = parts.size;
+    this.terms = parts.terms;
+    this.start = parts.start;
+    this.postings = parts.postings;
+  }
+
   /** `textsOf(d)` gives the lower-cased texts of document d (a document may have several fields). */
-  constructor(size: number, textsOf: (doc: number) => readonly (string | null)[]) {
-    this.size = size;
+  static build(size: number, textsOf: (doc: number) => readonly (string | null)[]): PostingSegment {
     const termOf = new Map<string, number>();
     const terms: string[] = [];
     const lastDoc: number[] = [];
@@ -69,18 +83,23 @@ export class PostingSegment {
         }
       }
     }
-    this.terms = terms;
-    this.start = new Uint32Array(terms.length + 1);
-    for (let t = 0; t < terms.length; t++) this.start[t + 1] = (this.start[t] ?? 0) + (counts[t] ?? 0);
-    this.postings = new Uint32Array(this.start[terms.length] ?? 0);
-    const fill = this.start.slice(0, terms.length);
+    const start = new Uint32Array(terms.length + 1);
+    for (let t = 0; t < terms.length; t++) start[t + 1] = (start[t] ?? 0) + (counts[t] ?? 0);
+    const postings = new Uint32Array(start[terms.length] ?? 0);
+    const fill = start.slice(0, terms.length);
     // Pairs were written in document order, so each term's postings come out ascending.
     for (let i = 0; i < length; i += 2) {
       const t = pairs[i] ?? 0;
       const at = fill[t] ?? 0;
-      this.postings[at] = pairs[i + 1] ?? 0;
+      postings[at] = pairs[i + 1] ?? 0;
       fill[t] = at + 1;
     }
+    return new PostingSegment({ size, terms, start, postings });
+  }
+
+  /** What the segment holds, for saving (the arrays themselves: they are never changed). */
+  parts(): PostingParts {
+    return { size: this.size, terms: this.terms, start: this.start, postings: this.postings };
   }
 
   /**

@@ -12,7 +12,7 @@
 import { compareSearchHits, compareText, searchNeedle } from '../../graph/read-rules.ts';
 import type { CaseReviewRecord } from '../../graph/records.ts';
 import type { SearchHit, StatementHit, StatementKind } from '../../graph/store.ts';
-import { type Needle, needleOf, PostingSegment } from './postings.ts';
+import { type Needle, needleOf, type PostingParts, PostingSegment } from './postings.ts';
 
 export interface CaseDocument {
   id: string;
@@ -62,26 +62,51 @@ export interface SearchTaxonomy {
 
 const KIND_CODES: readonly StatementKind[] = ['learning', 'recommendation'];
 
+/** A segment's statements as columns: what StatementColumns holds, and what is saved of it. */
+export interface StatementColumnParts {
+  ids: string[];
+  texts: string[];
+  kinds: Uint8Array;
+  caseOf: Uint32Array;
+  sourceOf: Uint32Array;
+  caseIds: string[];
+  sourceIds: string[];
+}
+
 /**
  * Statements as columns rather than one object each (700k at 100k reviews): ids and texts as strings, the
  * kind, review and source as small numbers into tables of the distinct values.
  */
-class StatementColumns {
+class StatementColumns implements StatementColumnParts {
   readonly ids: string[];
   readonly texts: string[];
   readonly kinds: Uint8Array;
   readonly caseOf: Uint32Array;
   readonly sourceOf: Uint32Array;
-  readonly caseIds: string[] = [];
-  readonly sourceIds: string[] = [];
+  readonly caseIds: string[];
+  readonly sourceIds: string[];
 
-  constructor(docs: readonly StatementDocument[]) {
+  constructor(parts: StatementColumnParts) {
+    this.ids = parts.ids;
+    this.texts = parts.texts;
+    this.kinds = parts.kinds;
+    this.caseOf = parts.caseOf;
+    this.sourceOf = parts.sourceOf;
+    this.caseIds = parts.caseIds;
+    this.sourceIds = parts.sourceIds;
+  }
+
+  static of(docs: readonly StatementDocument[]): StatementColumns {
     const n = docs.length;
-    this.ids = new Array<string>(n);
-    this.texts = new Array<string>(n);
-    this.kinds = new Uint8Array(n);
-    this.caseOf = new Uint32Array(n);
-    this.sourceOf = new Uint32Array(n);
+    const parts: StatementColumnParts = {
+      ids: new Array<string>(n),
+      texts: new Array<string>(n),
+      kinds: new Uint8Array(n),
+      caseOf: new Uint32Array(n),
+      sourceOf: new Uint32Array(n),
+      caseIds: [],
+      sourceIds: [],
+    };
     const caseAt = new Map<string, number>();
     const sourceAt = new Map<string, number>();
     const at = (map: Map<string, number>, table: string[], value: string) => {
@@ -94,12 +119,13 @@ class StatementColumns {
       return i;
     };
     docs.forEach((doc, d) => {
-      this.ids[d] = doc.id;
-      this.texts[d] = doc.text;
-      this.kinds[d] = KIND_CODES.indexOf(doc.kind);
-      this.caseOf[d] = at(caseAt, this.caseIds, doc.caseId);
-      this.sourceOf[d] = at(sourceAt, this.sourceIds, doc.sourceId);
+      parts.ids[d] = doc.id;
+      parts.texts[d] = doc.text;
+      parts.kinds[d] = KIND_CODES.indexOf(doc.kind);
+      parts.caseOf[d] = at(caseAt, parts.caseIds, doc.caseId);
+      parts.sourceOf[d] = at(sourceAt, parts.sourceIds, doc.sourceId);
     });
+    return new StatementColumns(parts);
   }
 
   get length(): number {
@@ -117,29 +143,120 @@ class StatementColumns {
   }
 }
 
-class Segment {
-  readonly cases: PostingSegment;
-  readonly statements: PostingSegment;
-  readonly deadCases: Uint8Array;
-  readonly deadStatements: Uint8Array;
-  live: number;
+/**
+ * A segment as it is saved beside the database (saved-search.ts): its reviews as columns (pseudonyms and
+ * summaries lower-cased, as searched), its statements as columns, both postings, and which documents are dead.
+ */
+export interface SavedSegment {
+  cases: {
+    ids: string[];
+    titles: string[];
+    partnerships: (string | null)[];
+    children: (string | null)[];
+    summaries: (string | null)[];
+  };
+  statements: StatementColumnParts;
+  casePostings: PostingParts;
+  statementPostings: PostingParts;
+  deadCases: Uint8Array;
+  deadStatements: Uint8Array;
+}
 
-  readonly statementDocs: StatementColumns;
+class Segment {
+  live: number;
 
   constructor(
     readonly caseDocs: readonly CaseDocument[],
-    statements: readonly StatementDocument[],
+    readonly statementDocs: StatementColumns,
+    readonly cases: PostingSegment,
+    readonly statements: PostingSegment,
+    readonly deadCases: Uint8Array,
+    readonly deadStatements: Uint8Array,
   ) {
-    this.statementDocs = new StatementColumns(statements);
-    const texts = this.statementDocs.texts;
-    this.cases = new PostingSegment(caseDocs.length, (d) => {
+    this.live = caseDocs.length + statementDocs.length;
+    for (const dead of [deadCases, deadStatements]) for (const mark of dead) this.live -= mark;
+  }
+
+  static build(caseDocs: readonly CaseDocument[], statements: readonly StatementDocument[]): Segment {
+    const statementDocs = StatementColumns.of(statements);
+    const texts = statementDocs.texts;
+    const cases = PostingSegment.build(caseDocs.length, (d) => {
       const lower = caseDocs[d]?.lower;
       return lower ? [lower.title, lower.child, lower.partnership, lower.summary] : [];
     });
-    this.statements = new PostingSegment(texts.length, (d) => [texts[d]?.toLowerCase() ?? null]);
-    this.deadCases = new Uint8Array(caseDocs.length);
-    this.deadStatements = new Uint8Array(texts.length);
-    this.live = caseDocs.length + texts.length;
+    const postings = PostingSegment.build(texts.length, (d) => [texts[d]?.toLowerCase() ?? null]);
+    return new Segment(
+      caseDocs,
+      statementDocs,
+      cases,
+      postings,
+      new Uint8Array(caseDocs.length),
+      new Uint8Array(texts.length),
+    );
+  }
+
+  /** The segment as it stands now (dead marks copied: later removals change them in place). */
+  saved(): SavedSegment {
+    const docs = this.caseDocs;
+    return {
+      cases: {
+        ids: docs.map((c) => c.id),
+        titles: docs.map((c) => c.title),
+        partnerships: docs.map((c) => c.partnership),
+        children: docs.map((c) => c.lower.child),
+        summaries: docs.map((c) => c.lower.summary),
+      },
+      statements: this.statementDocs,
+      casePostings: this.cases.parts(),
+      statementPostings: this.statements.parts(),
+      deadCases: this.deadCases.slice(),
+      deadStatements: this.deadStatements.slice(),
+    };
+  }
+
+  /** A saved segment back in memory; throws when its parts do not fit together. */
+  static fromSaved(saved: SavedSegment): Segment {
+    const { ids, titles, partnerships, children, summaries } = saved.cases;
+    const n = ids.length;
+    const m = saved.statements.ids.length;
+    const fits =
+      [titles, partnerships, children, summaries, saved.deadCases].every((c) => c.length === n) &&
+      saved.casePostings.size === n &&
+      [
+        saved.statements.texts,
+        saved.statements.kinds,
+        saved.statements.caseOf,
+        saved.statements.sourceOf,
+      ].every((c) => c.length === m) &&
+      saved.statementPostings.size === m &&
+      saved.deadStatements.length === m &&
+      [saved.casePostings, saved.statementPostings].every(
+        (p) => p.start.length === p.terms.length + 1 && p.start[p.terms.length] === p.postings.length,
+      );
+    if (!fits) throw new Error('the columns of a segment differ in length');
+    const caseDocs = ids.map((id, d): CaseDocument => {
+      const title = titles[d] ?? '';
+      const partnership = partnerships[d] ?? null;
+      return {
+        id,
+        title,
+        partnership,
+        lower: {
+          title: title.toLowerCase(),
+          child: children[d] ?? null,
+          partnership: partnership?.toLowerCase() ?? null,
+          summary: summaries[d] ?? null,
+        },
+      };
+    });
+    return new Segment(
+      caseDocs,
+      new StatementColumns(saved.statements),
+      new PostingSegment(saved.casePostings),
+      new PostingSegment(saved.statementPostings),
+      saved.deadCases,
+      saved.deadStatements,
+    );
   }
 
   get size(): number {
@@ -224,10 +341,22 @@ export interface SearchIndexStats {
 export class SearchIndex {
   private segments: Segment[] = [];
 
+  /** An index made of saved segments (saved-search.ts); throws when one does not fit together. */
+  static fromSaved(segments: readonly SavedSegment[]): SearchIndex {
+    const index = new SearchIndex();
+    index.segments = segments.map((s) => Segment.fromSaved(s));
+    return index;
+  }
+
+  /** Every segment as it stands now, for saving. */
+  saved(): SavedSegment[] {
+    return this.segments.map((s) => s.saved());
+  }
+
   /** Adds documents as one new segment (those of a review or statement read again replace the old ones). */
   add(cases: readonly CaseDocument[], statements: readonly StatementDocument[]): void {
     if (cases.length + statements.length === 0) return;
-    this.segments.push(new Segment(cases, statements));
+    this.segments.push(Segment.build(cases, statements));
     this.compactIfNeeded();
   }
 
@@ -266,7 +395,7 @@ export class SearchIndex {
         if (!s.deadStatements[d]) statements.push(s.statementDocs.document(d));
       }
     }
-    this.segments = cases.length + statements.length === 0 ? [] : [new Segment(cases, statements)];
+    this.segments = cases.length + statements.length === 0 ? [] : [Segment.build(cases, statements)];
   }
 
   stats(): SearchIndexStats {

@@ -194,7 +194,7 @@ describe('tokens', () => {
 
 describe('a segment of postings', () => {
   const texts = ['the health visitor', 'health and visits', 'a visiting nurse', 'healthy'];
-  const segment = new PostingSegment(texts.length, (d) => [texts[d] ?? null]);
+  const segment = PostingSegment.build(texts.length, (d) => [texts[d] ?? null]);
   const found = (needle: string) => {
     const n = needleOf(needle);
     const marks = segment.candidates(n);
