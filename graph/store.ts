@@ -174,6 +174,12 @@ export interface GraphStore {
   ensureSchema(): Promise<void>;
   /** Throws a StoreError when the database cannot answer. */
   ping(): Promise<void>;
+  /**
+   * Starts reading, in the background, what the store keeps in memory to answer reads (the embedded engine's
+   * adjacency for paths); until it is read, those reads are answered as before. Absent: nothing to read.
+   * Without a call, the first read that needs it starts it.
+   */
+  warm?(): void;
   close(): Promise<void>;
 
   // ---- writes (every one idempotent) ----

@@ -118,9 +118,12 @@ export async function createServer(options: ServerOptions): Promise<ThreadlineSe
   const keeper = options.indexInBackground
     ? IndexKeeper.start(store, kept)
     : await IndexKeeper.open(store, kept);
-  keeper
-    .ready()
-    .catch((e: unknown) => log(`threadline: the analytics index could not be built: ${describe(e)}`));
+  // The store's own warm-up (path adjacency, seconds of CPU at 100k) waits for the index, so that it does not
+  // compete with the first answers a start gives.
+  keeper.ready().then(
+    () => store.warm?.(),
+    (e: unknown) => log(`threadline: the analytics index could not be built: ${describe(e)}`),
+  );
   let taxonomy = options.taxonomy;
   const taxonomyOf = () => {
     taxonomy ??= loadTaxonomy();

@@ -77,8 +77,9 @@ function flatten(found: readonly Row[]): [Int32Array, Int32Array] {
  * What the store's reader sessions share about paths, stamped with the store's write generation (odd while
  * a write runs), so that a write is seen by the next read: the kept hub lists, and the adjacency index that
  * answers connections from memory. The index is read from the engine in the background (at 100k reviews
- * about 3 s of CPU and 10 s on a busy machine), when the store opens and after each write; until it holds
- * what is stored now, connections are answered from the engine as before.
+ * about 3 s of CPU and 10 s on a busy machine) when the store is warmed (the server does so once its
+ * analytics index is in place) and on the first path read after a write; until it holds what is stored now,
+ * connections are answered from the engine as before.
  */
 export class SharedPaths {
   readonly hubs = new HubLists();

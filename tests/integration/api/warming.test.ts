@@ -124,6 +124,31 @@ describe('a server warming its analytics index', () => {
     }
   });
 
+  it('warms the store (its path adjacency) only once the analytics index is in place', async () => {
+    const gate = gated(store);
+    let warmed = 0;
+    const counting = new Proxy(gate.store, {
+      get(target, property) {
+        if (property === 'warm') return () => warmed++;
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const server = await (
+      await createServer({ store: counting, config: testConfig({}), indexInBackground: true, log: () => {} })
+    ).listen();
+    try {
+      expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true, status: 'warming' });
+      expect(warmed).toBe(0);
+      await gate.release();
+      await server.keeper.ready();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warmed).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('answers a query that arrives while warming once the index is in place within its wait', async () => {
     const gate = gated(store);
     const server = await listen(gate, { indexWaitMs: 60_000 });
