@@ -18,6 +18,7 @@ import { SearchKeeper } from '../search/keeper.ts';
 import { AnalyticsIndex, type CaseExtras, type IndexContents, type IndexedCase } from './index.ts';
 import { markOf, readSavedIndex, type StoreMark, writeSavedIndex } from './persisted-index.ts';
 import { listingStates } from './recommendations/load.ts';
+import { LatestSave } from './saved-file.ts';
 
 /**
  * Case texts are read in batches, two at a time: the store answers a batch from one reader session, and a
@@ -101,10 +102,8 @@ export class IndexKeeper {
 
   private readonly savedIndex: string | null;
   private readonly log: (line: string) => void;
-  /** The latest build not yet saved, and the save running now (one at a time, the latest build wins). */
-  private unsaved: SaveJob | null = null;
-  private saving: Promise<void> = Promise.resolve();
-  private savingNow = false;
+  /** Saves builds in the background, the latest only; null: never saved. */
+  private readonly saver: LatestSave<SaveJob> | null;
 
   private constructor(
     private readonly store: GraphStore,
@@ -112,9 +111,23 @@ export class IndexKeeper {
   ) {
     this.savedIndex = options.savedIndex ?? null;
     this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+    const currentMark = async () => markOf(await this.storeMark());
+    const path = this.savedIndex;
+    this.saver =
+      path === null
+        ? null
+        : new LatestSave<SaveJob>({
+            write: (job) => writeSavedIndex(path, job.mark, job.state),
+            // A write while the build read the store changed the mark: its rebuild saves instead.
+            currentMark,
+            failed: (e) =>
+              this.log(
+                `threadline: the analytics index could not be saved to ${path} (${e instanceof Error ? e.message : String(e)}); the next start builds it from the store`,
+              ),
+          });
+    const savedSearch = options.savedSearch ?? null;
     this.search = new SearchKeeper(store, {
-      saved: options.savedSearch ?? null,
-      currentMark: async () => markOf(await this.storeMark()),
+      saved: savedSearch === null ? null : { path: savedSearch, currentMark },
       log: this.log,
     });
   }
@@ -135,7 +148,7 @@ export class IndexKeeper {
 
   /** Resolves once every build so far has been saved (or failed to be, which is logged), search index too. */
   async saved(): Promise<void> {
-    while (this.savingNow || this.unsaved !== null) await this.saving;
+    await this.saver?.saved();
     await this.search.saved();
   }
 
@@ -259,38 +272,6 @@ export class IndexKeeper {
     return index;
   }
 
-  /**
-   * Saves a build in the background, one save at a time; builds made while one is written are saved after
-   * it, the latest only. A failure is logged: the next start then builds from the store.
-   */
-  private save(job: SaveJob): void {
-    if (this.savedIndex === null) return;
-    this.unsaved = job;
-    if (this.savingNow) return;
-    this.savingNow = true;
-    this.saving = this.writeUnsaved(this.savedIndex);
-  }
-
-  private async writeUnsaved(path: string): Promise<void> {
-    try {
-      for (let job = this.unsaved; job !== null; job = this.unsaved) {
-        this.unsaved = null;
-        try {
-          // A write while the build read the store changed the mark: its rebuild saves instead.
-          if (markOf(await this.storeMark()) !== job.mark) continue;
-          await writeSavedIndex(path, job.mark, job.state);
-        } catch (e) {
-          this.log(
-            `threadline: the analytics index could not be saved to ${path} (${e instanceof Error ? e.message : String(e)}); the next start builds it from the store`,
-          );
-        }
-      }
-    } finally {
-      // In the same step as the loop's last look at `unsaved`, so a save asked for after it starts a writer.
-      this.savingNow = false;
-    }
-  }
-
   private async build(changedSet: ChangeSet | null): Promise<AnalyticsIndex> {
     // The mark is read before the cases, and again before saving: equal, no write came in between.
     const mark = await this.storeMark();
@@ -334,7 +315,7 @@ export class IndexKeeper {
       texts,
     );
     const digest = markOf(mark);
-    this.save({ mark: digest, state: index.state });
+    this.saver?.save({ mark: digest, state: index.state });
     const searchReady = this.search.ready;
     const searched = this.search.update({
       full: changedSet === null,

@@ -14,11 +14,18 @@
  * (Uint32, in header order), the end of each case's text (Uint32, in UTF-16 units); then the texts (UTF-8).
  */
 import { createHash } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import type { GraphCounts, SourceSummary } from '../../graph/store.ts';
 import { Bitset } from './bitset.ts';
 import { LIST_FIELDS } from './filter.ts';
 import type { IndexContents, Taxonomy } from './index.ts';
+import {
+  decodeSaved,
+  readSavedBytes,
+  type SavedFileProblem,
+  savedFileProblem,
+  staleFile,
+} from './saved-file.ts';
 
 const MAGIC = 'TLAX';
 /** Raised whenever the layout or what the index holds changes: a file of another format is rebuilt. */
@@ -32,13 +39,7 @@ export interface StoreMark {
   counts: GraphCounts;
 }
 
-/** Why a saved index was not used: a kind, and a line that says what happens instead. */
-export interface SavedIndexProblem {
-  kind: 'missing' | 'unreadable' | 'damaged' | 'stale';
-  message: string;
-}
-
-export type SavedIndexLoad = { ok: true; state: IndexContents } | { ok: false; problem: SavedIndexProblem };
+export type SavedIndexLoad = { ok: true; state: IndexContents } | { ok: false; problem: SavedFileProblem };
 
 interface Header {
   mark: string;
@@ -87,36 +88,15 @@ export async function writeSavedIndex(
 
 /** Reads the index state saved at `path` if it was saved under `mark` (the store's now); else says why not. */
 export async function readSavedIndex(path: string, mark: string | Promise<string>): Promise<SavedIndexLoad> {
-  let bytes: Buffer;
   // The file is read while the store is asked for its mark.
-  const reading = readFile(path);
-  reading.catch(() => undefined);
+  const reading = readSavedBytes(path, NOUN);
   const expected = await mark;
-  try {
-    bytes = await reading;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      return fail('missing', `no saved analytics index at ${path}; building it from the store`);
-    return fail(
-      'unreadable',
-      `the saved analytics index at ${path} cannot be read (${code ?? String(e)}); building it from the store`,
-    );
-  }
-  try {
-    return decode(bytes, expected, path);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return fail(
-      'damaged',
-      `the saved analytics index at ${path} is damaged (${reason}); building it from the store`,
-    );
-  }
+  const read = await reading;
+  if (!read.ok) return read;
+  return decodeSaved(path, NOUN, () => decode(read.bytes, expected, path));
 }
 
-function fail(kind: SavedIndexProblem['kind'], message: string): SavedIndexLoad {
-  return { ok: false, problem: { kind, message } };
-}
+const NOUN = 'analytics index';
 
 // ---- encoding ----
 
@@ -180,19 +160,16 @@ function decode(file: Buffer, mark: string, path: string): SavedIndexLoad {
   if (file.byteLength < 16 || file.toString('latin1', 0, 4) !== MAGIC) throw new Error('not an index file');
   const format = file.readUInt32LE(4);
   if (format !== SAVED_INDEX_FORMAT)
-    return fail(
+    return savedFileProblem(
       'stale',
-      `the saved analytics index at ${path} has format ${format}, not ${SAVED_INDEX_FORMAT}; building it from the store`,
+      `the saved ${NOUN} at ${path}`,
+      `has format ${format}, not ${SAVED_INDEX_FORMAT}`,
     );
   const headerEnd = 16 + file.readUInt32LE(8);
   const binaryEnd = headerEnd + file.readUInt32LE(12);
   if (binaryEnd > file.byteLength) throw new Error('the file ends early');
   const header = JSON.parse(file.toString('utf8', 16, headerEnd)) as Header;
-  if (header.mark !== mark)
-    return fail(
-      'stale',
-      `the saved analytics index at ${path} was written before the last change to the store; building it from the store`,
-    );
+  if (header.mark !== mark) return staleFile(`the saved ${NOUN} at ${path}`);
   const size = header.size;
   if (!Number.isInteger(size) || header.ids.length !== size)
     throw new Error('the case count does not match the ids');

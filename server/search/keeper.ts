@@ -13,6 +13,7 @@
  */
 import type { CaseReviewRecord } from '../../graph/records.ts';
 import type { GraphStore, SearchHit, StatementKind } from '../../graph/store.ts';
+import { LatestSave } from '../analytics/saved-file.ts';
 import { readSavedSearch, writeSavedSearch } from './saved-search.ts';
 import {
   caseDocument,
@@ -42,10 +43,11 @@ export interface SearchChange {
 }
 
 export interface SearchKeeperOptions {
-  /** Where the index is saved after each update and read back at the first full build; null: never saved. */
-  saved?: string | null;
-  /** The store's mark now: a save whose mark it no longer is would be stale, and is skipped. */
-  currentMark?: () => Promise<string>;
+  /**
+   * Where the index is saved after each update and read back at the first full build, and how to read the
+   * store's mark now (an update whose mark it no longer is would be stale, and is not saved); null: never saved.
+   */
+  saved?: { path: string; currentMark: () => Promise<string> } | null;
   /** Where it says what happened to the saved index (one line each). */
   log?: (line: string) => void;
 }
@@ -68,22 +70,31 @@ export class SearchKeeper {
   /** Updates given and not yet applied: until they are, the index may miss what the store holds. */
   private pending = 0;
   private readonly savedPath: string | null;
-  private readonly currentMark: (() => Promise<string>) | null;
   private readonly log: (line: string) => void;
   /** Whether a full build has looked for the saved index (once per keeper). */
   private triedSaved = false;
-  /** The latest update not yet saved, and whether a save is running (one at a time, the latest wins). */
-  private unsaved: SaveJob | null = null;
-  private saving: Promise<void> = Promise.resolve();
-  private savingNow = false;
+  /** Saves updates in the background, the latest only; null: never saved. */
+  private readonly saver: LatestSave<SaveJob> | null;
 
   constructor(
     private readonly store: StatementReader,
     options: SearchKeeperOptions = {},
   ) {
-    this.savedPath = options.saved ?? null;
-    this.currentMark = options.currentMark ?? null;
+    const saved = options.saved ?? null;
+    this.savedPath = saved?.path ?? null;
     this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.saver =
+      saved === null
+        ? null
+        : new LatestSave<SaveJob>({
+            write: (job) => writeSavedSearch(saved.path, job.mark, job.segments),
+            // A write since the update read the store changed the mark: the update that follows it saves.
+            currentMark: saved.currentMark,
+            failed: (e) =>
+              this.log(
+                `threadline: the search index could not be saved to ${saved.path} (${e instanceof Error ? e.message : String(e)}); the next start builds it from the store`,
+              ),
+          });
   }
 
   /** Resolves once every update given so far has been applied (or has failed). */
@@ -94,7 +105,7 @@ export class SearchKeeper {
   /** Resolves once every update given so far has been applied and saved (or failed to be, which is logged). */
   async saved(): Promise<void> {
     await this.settled();
-    while (this.savingNow || this.unsaved !== null) await this.saving;
+    await this.saver?.saved();
   }
 
   get ready(): boolean {
@@ -130,7 +141,7 @@ export class SearchKeeper {
       this.broken = false;
       this.built = true;
       if (!restored && change.mark !== undefined)
-        this.save({ mark: change.mark, segments: this.index.saved() });
+        this.saver?.save({ mark: change.mark, segments: this.index.saved() });
     } catch {
       this.broken = true;
     }
@@ -159,33 +170,6 @@ export class SearchKeeper {
     );
     this.index = index;
     return false;
-  }
-
-  private save(job: SaveJob): void {
-    if (this.savedPath === null) return;
-    this.unsaved = job;
-    if (this.savingNow) return;
-    this.savingNow = true;
-    this.saving = this.writeUnsaved(this.savedPath);
-  }
-
-  private async writeUnsaved(path: string): Promise<void> {
-    try {
-      for (let job = this.unsaved; job !== null; job = this.unsaved) {
-        this.unsaved = null;
-        try {
-          // A write since the update read the store changed the mark: the update that follows it saves.
-          if (this.currentMark && (await this.currentMark()) !== job.mark) continue;
-          await writeSavedSearch(path, job.mark, job.segments);
-        } catch (e) {
-          this.log(
-            `threadline: the search index could not be saved to ${path} (${e instanceof Error ? e.message : String(e)}); the next start builds it from the store`,
-          );
-        }
-      }
-    } finally {
-      this.savingNow = false;
-    }
   }
 
   private async applyChange(change: SearchChange): Promise<void> {

@@ -10,7 +10,14 @@
  * STRINGS_PER_SECTION strings each, so that neither encoding nor decoding holds the event loop for long;
  * number columns are the typed arrays' bytes, little-endian.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import {
+  decodeSaved,
+  readSavedBytes,
+  type SavedFileProblem,
+  savedFileProblem,
+  staleFile,
+} from '../analytics/saved-file.ts';
 import type { PostingParts } from './postings.ts';
 import { type SavedSegment, SearchIndex, type StatementColumnParts } from './text-index.ts';
 
@@ -18,12 +25,7 @@ export const SAVED_SEARCH_FORMAT = 1;
 const MAGIC = 'TLSI';
 const STRINGS_PER_SECTION = 20_000;
 
-export interface SavedSearchProblem {
-  kind: 'missing' | 'unreadable' | 'damaged' | 'stale';
-  message: string;
-}
-
-export type SavedSearchLoad = { ok: true; index: SearchIndex } | { ok: false; problem: SavedSearchProblem };
+export type SavedSearchLoad = { ok: true; index: SearchIndex } | { ok: false; problem: SavedFileProblem };
 
 /** The file the search index of the embedded database at `dbPath` is saved in. */
 export function savedSearchPath(dbPath: string): string {
@@ -118,50 +120,27 @@ export async function writeSavedSearch(
 
 /** The search index saved at `path` if it was saved under `mark` (the store's now); else says why not. */
 export async function readSavedSearch(path: string, mark: string): Promise<SavedSearchLoad> {
-  let file: Buffer;
-  try {
-    file = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      return fail('missing', `no saved search index at ${path}; building it from the store`);
-    return fail(
-      'unreadable',
-      `the saved search index at ${path} cannot be read (${code ?? String(e)}); building it from the store`,
-    );
-  }
-  try {
-    return await decode(file, mark, path);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return fail(
-      'damaged',
-      `the saved search index at ${path} is damaged (${reason}); building it from the store`,
-    );
-  }
+  const read = await readSavedBytes(path, NOUN);
+  if (!read.ok) return read;
+  return decodeSaved(path, NOUN, () => decode(read.bytes, mark, path));
 }
 
-function fail(kind: SavedSearchProblem['kind'], message: string): SavedSearchLoad {
-  return { ok: false, problem: { kind, message } };
-}
+const NOUN = 'search index';
 
 async function decode(file: Buffer, mark: string, path: string): Promise<SavedSearchLoad> {
   if (file.byteLength < 16 || file.toString('latin1', 0, 4) !== MAGIC)
     throw new Error('not a search index file');
   const format = file.readUInt32LE(4);
   if (format !== SAVED_SEARCH_FORMAT)
-    return fail(
+    return savedFileProblem(
       'stale',
-      `the saved search index at ${path} has format ${format}, not ${SAVED_SEARCH_FORMAT}; building it from the store`,
+      `the saved ${NOUN} at ${path}`,
+      `has format ${format}, not ${SAVED_SEARCH_FORMAT}`,
     );
   let offset = 16 + file.readUInt32LE(8);
   if (offset > file.byteLength) throw new Error('the file ends early');
   const header = JSON.parse(file.toString('utf8', 16, offset)) as Header;
-  if (header.mark !== mark)
-    return fail(
-      'stale',
-      `the saved search index at ${path} was written before the last change to the store; building it from the store`,
-    );
+  if (header.mark !== mark) return staleFile(`the saved ${NOUN} at ${path}`);
   const take = (bytes: number): Buffer => {
     if (!Number.isInteger(bytes) || bytes < 0 || offset + bytes > file.byteLength)
       throw new Error('the file ends early');
@@ -206,7 +185,6 @@ function segmentOf(columns: Map<string, Strings | Uint8Array | Uint32Array>): Sa
     if (!Array.isArray(values)) throw new Error(`the column ${name} is missing`);
     return values as string[];
   };
-  const nullable = (name: string): (string | null)[] => strings(name);
   const typed = <T extends Uint8Array | Uint32Array>(name: string, type: new (n: number) => T): T => {
     const values = columns.get(name);
     if (!(values instanceof type)) throw new Error(`the column ${name} is missing`);
@@ -215,9 +193,9 @@ function segmentOf(columns: Map<string, Strings | Uint8Array | Uint32Array>): Sa
   const cases = {
     ids: strings('cases.ids'),
     titles: strings('cases.titles'),
-    partnerships: nullable('cases.partnerships'),
-    children: nullable('cases.children'),
-    summaries: nullable('cases.summaries'),
+    partnerships: strings('cases.partnerships'),
+    children: strings('cases.children'),
+    summaries: strings('cases.summaries'),
   };
   const statements: StatementColumnParts = {
     ids: strings('statements.ids'),

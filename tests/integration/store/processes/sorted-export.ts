@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, openSession, type Session } from '../../../../graph/embedded/database.ts';
+import { openDatabase, openSession } from '../../../../graph/embedded/database.ts';
 import { NODES, RELATIONSHIPS } from '../../../../graph/schema/model.ts';
 
 export interface SortedExport {
@@ -21,23 +21,19 @@ export interface SortedExport {
 /** Properties that differ between two runs storing the same documents. */
 const RUN_PROPERTIES = new Set(['ingestedAt']);
 
-/** Labels, types and properties come from the schema's own declaration, never from input. */
-function exports(): Array<{ kind: string; query: string }> {
-  const nodes = NODES.map((node) => {
-    const columns = node.properties.filter((p) => !RUN_PROPERTIES.has(p.name)).map((p) => `n.\`${p.name}\``);
-    return { kind: node.label, query: `MATCH (n:${node.label}) RETURN ${columns.join(', ')}` };
-  });
-  const relationships = RELATIONSHIPS.map((rel) => {
-    const columns = ['a.id', 'b.id', ...rel.properties.map((p) => `r.\`${p.name}\``)];
-    const match = `MATCH (a:${rel.from})-[r:${rel.type}]->(b:${rel.to})`;
-    return { kind: rel.type, query: `${match} RETURN ${columns.join(', ')}` };
-  });
+/** Each label's and type's MATCH and columns; labels, types and properties come from the schema's own declaration. */
+function exports(): Array<{ kind: string; match: string; columns: string[] }> {
+  const nodes = NODES.map((node) => ({
+    kind: node.label,
+    match: `MATCH (n:${node.label})`,
+    columns: node.properties.filter((p) => !RUN_PROPERTIES.has(p.name)).map((p) => `n.\`${p.name}\``),
+  }));
+  const relationships = RELATIONSHIPS.map((rel) => ({
+    kind: rel.type,
+    match: `MATCH (a:${rel.from})-[r:${rel.type}]->(b:${rel.to})`,
+    columns: ['a.id', 'b.id', ...rel.properties.map((p) => `r.\`${p.name}\``)],
+  }));
   return [...nodes, ...relationships];
-}
-
-async function count(session: Session, query: string): Promise<number> {
-  const [row] = await session.rows(query.replace(/ RETURN .*$/, ' RETURN count(*) AS rows'));
-  return Number(row?.rows);
 }
 
 /** Call on a database a store has opened and closed since any kill, so that its journal is settled. */
@@ -49,10 +45,11 @@ export async function sortedExport(path: string): Promise<SortedExport> {
   try {
     const session = await openSession(database);
     try {
-      for (const { kind, query } of exports()) {
+      for (const { kind, match, columns } of exports()) {
         const file = join(scratch, `${kind}.csv`);
-        await session.run(`COPY (${query}) TO '${file}'`);
-        counts[kind] = await count(session, query);
+        await session.run(`COPY (${match} RETURN ${columns.join(', ')}) TO '${file}'`);
+        const [counted] = await session.rows(`${match} RETURN count(*) AS rows`);
+        counts[kind] = Number(counted?.rows);
         // Physical lines: a text with line breaks spans several, which sort and hash as well as whole rows.
         const lines = (await readFile(file, 'utf8')).split('\n').sort();
         hash.update(`${kind}\n`);
