@@ -5,16 +5,7 @@
 import type { StoreConfig } from './config.ts';
 import type { GraphStore } from './store.ts';
 
-export interface OpenOptions {
-  /**
-   * Hold the graph's adjacency in memory for path reads (embedded engine; default true). A run that only
-   * loads documents, such as `npm run ingest`, passes false: it never reads a path, and reading the whole
-   * graph beside its load would only cost CPU.
-   */
-  adjacencyIndex?: boolean;
-}
-
-export async function openStore(config: StoreConfig, opts: OpenOptions = {}): Promise<GraphStore> {
+export async function openStore(config: StoreConfig): Promise<GraphStore> {
   if (config.engine === 'neo4j') {
     const { openNeo4jStore } = await import('./neo4j/store.ts');
     return openNeo4jStore({
@@ -25,5 +16,5 @@ export async function openStore(config: StoreConfig, opts: OpenOptions = {}): Pr
     });
   }
   const { openEmbeddedStore } = await import('./embedded/store.ts');
-  return openEmbeddedStore({ path: config.path, adjacencyIndex: opts.adjacencyIndex ?? true });
+  return openEmbeddedStore({ path: config.path });
 }

@@ -53,8 +53,9 @@ export interface EmbeddedStoreOptions {
   bufferPoolBytes?: number;
   /**
    * Hold the graph's adjacency in memory for connections and neighbourhoods (default true: at 100k reviews
-   * about 100 MB, read in the background in some 5 s of CPU after opening and after each write); false
-   * answers every path read from the engine.
+   * about 100 MB, read in the background in some 3 s of CPU when the store is warmed or a path is first read,
+   * and again on the first path read after a write); false answers every path read from the engine. A store
+   * that never reads a path (`npm run ingest`) never reads it either way.
    */
   adjacencyIndex?: boolean;
   /** Called before each step of a bulk load ("copy HAS_THEME", "commit"); a throw aborts it like a failure. */

@@ -118,7 +118,7 @@ async function ingest(
   const config = storeConfig(io.env);
   const stop = new StopOnSignals(io.stderr, io.signals);
   try {
-    const store = await storeCall(() => openStore(config, { adjacencyIndex: false }));
+    const store = await storeCall(() => openStore(config));
     let summary: IngestSummary | null = null;
     try {
       await storeCall(() => store.ensureSchema());
