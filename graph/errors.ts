@@ -22,3 +22,8 @@ export class StoreError extends Error {
 export function isStoreError(e: unknown): e is StoreError {
   return e instanceof StoreError;
 }
+
+/** A store error's first line: what a one-line report says (the rest is detail for logs). */
+export function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? text;
+}

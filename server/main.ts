@@ -7,7 +7,7 @@
 import './production.ts';
 import { readStoreConfig } from '../graph/config.ts';
 import { loadEnvFileIfPresent } from '../graph/env-file.ts';
-import { isStoreError } from '../graph/errors.ts';
+import { firstLine, isStoreError } from '../graph/errors.ts';
 import { openStore } from '../graph/open.ts';
 import type { GraphStore } from '../graph/store.ts';
 import type { RunningServer } from './http/app.ts';
@@ -19,10 +19,6 @@ loadEnvFileIfPresent();
 function fail(message: string): number {
   process.stderr.write(`threadline: ${message}\n`);
   return EXIT_FIXABLE;
-}
-
-function firstLine(text: string): string {
-  return text.split('\n', 1)[0] ?? text;
 }
 
 function isErrno(e: unknown, code: string): boolean {

@@ -16,18 +16,15 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isStoreError } from '../../graph/errors.ts';
 import type { GraphStore } from '../../graph/store.ts';
-import type { ExtractedCase, ExtractedDocument } from '../extract/types.ts';
-import { type RunIdentities, settleSeeds } from '../identity/resolve.ts';
+import type { ExtractedDocument } from '../extract/types.ts';
+import { type IdentitySeed, type RunIdentities, settleSeeds } from '../identity/resolve.ts';
 import { maxFileBytes } from '../read/limits.ts';
 import type { ExtractResult } from './extract-file.ts';
 import type { Extractor } from './extract-pool.ts';
 import { type SourceOrigin, sourceId } from './to-records.ts';
 
 /** What a case review contributes to the run's identities (ingest/identity/resolve.ts), as it was read. */
-type CaseSeed = Pick<
-  ExtractedCase,
-  'id' | 'title' | 'child' | 'reviewType' | 'partnership' | 'reportYear' | 'ageBand'
-> & { harmTypes: string[] };
+type CaseSeed = IdentitySeed & { harmTypes: string[] };
 
 /** What reading a document gave, besides the records stored from it. */
 export interface StoredReading {

@@ -7,7 +7,7 @@
  */
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
-import type { StoreError } from '../../graph/errors.ts';
+import { firstLine, type StoreError } from '../../graph/errors.ts';
 
 const USER_ERROR_CODES = new Set<string>([
   'BAD_USER_INPUT',
@@ -45,10 +45,6 @@ export function fromStoreError(error: StoreError): GraphQLError {
   return userError('SERVICE_UNAVAILABLE', `The database cannot answer: ${firstLine(error.message)}`, {
     storeError: error.kind,
   });
-}
-
-export function firstLine(text: string): string {
-  return text.split('\n', 1)[0] ?? text;
 }
 
 /** A GraphQLError from any copy of the graphql package. */

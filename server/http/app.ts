@@ -7,7 +7,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { type CORSOptions, createYoga, type Plugin, maskError as yogaMaskError } from 'graphql-yoga';
-import { isStoreError } from '../../graph/errors.ts';
+import { firstLine, isStoreError } from '../../graph/errors.ts';
 import type { GraphStore } from '../../graph/store.ts';
 import {
   type Extractor,
@@ -20,7 +20,7 @@ import { IndexKeeper, isIndexWarmingError } from '../analytics/keeper.ts';
 import type { ServerConfig } from '../config.ts';
 import { RequestBudget } from '../graphql/budget.ts';
 import { createLoaders, type RequestContext, requestIndex, type UploadIngester } from '../graphql/context.ts';
-import { firstLine, fromStoreError, isUserError, rootCause } from '../graphql/errors.ts';
+import { fromStoreError, isUserError, rootCause } from '../graphql/errors.ts';
 import { queryLimits } from '../graphql/limits.ts';
 import { inputNesting } from '../graphql/nesting.ts';
 import { resultCache } from '../graphql/result-cache.ts';

@@ -92,7 +92,7 @@ export async function writeSavedSearch(
         continue;
       }
       const lengths: number[] = [];
-      for (let i = 0; i === 0 || i < values.length; i += STRINGS_PER_SECTION) {
+      for (let i = 0; i < values.length; i += STRINGS_PER_SECTION) {
         await yieldToRequests();
         const bytes = Buffer.from(JSON.stringify(values.slice(i, i + STRINGS_PER_SECTION)), 'utf8');
         sections.push(bytes);
